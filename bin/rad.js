@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// rad's executable: run the bundled CLI and set the exit code. Only this file touches process.exitCode.
+import { existsSync } from 'node:fs';
+
+const bundle = new URL('../dist/rad.js', import.meta.url);
+if (!existsSync(bundle)) {
+  process.stderr.write('rad: dist/rad.js is missing; run `npm ci` (or `npm run build`) in the rad checkout first.\n');
+  process.exitCode = 2;
+} else {
+  const { run } = await import(bundle.href);
+  process.exitCode = await run(process.argv.slice(2), { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, env: process.env });
+}

@@ -1,0 +1,109 @@
+// Helpers every command shares: open the plan once, choose the language, parse common options, write output.
+import { resolve } from 'node:path';
+import { Option } from 'commander';
+import { hasErrors } from '../core/findings.js';
+import { CliError, EXIT_FINDINGS } from '../cli-error.js';
+import type { Ctx } from '../context.js';
+import { chooseLang, translator, type Translate } from '../i18n/index.js';
+import { locator, toDiagnostics } from '../io/diagnostics.js';
+import { workingTreeSource } from '../io/file-source.js';
+import { loadPlan, type LoadedPlan } from '../io/load-plan.js';
+import { writeFileAtomic } from '../io/write-file.js';
+import { makeChalk } from '../render/color.js';
+import { renderText } from '../render/diagnostics.js';
+import type { Lang, Plan } from '../core/types.js';
+import { closest } from '../core/ids.js';
+
+export interface PlanOptions {
+  plan?: string;
+  lang?: string;
+}
+
+export const planOption = (): Option => new Option('--plan <dir>', 'plan directory (the one holding plan.yaml)').default('plan');
+export const langOption = (): Option => new Option('--lang <lang>', 'language of messages and headings (default: RAD_LANG, else the plan\'s language)').choices(['id', 'en']);
+
+export interface OpenPlan {
+  loaded: LoadedPlan;
+  lang: Lang;
+  t: Translate;
+}
+
+export function planDirOf(io: Ctx, opts: PlanOptions): { dir: string; label: string } {
+  const label = opts.plan ?? 'plan';
+  return { dir: resolve(io.cwd, label), label };
+}
+
+/** Load and check the plan; unless asked to keep them, errors end the command with exit 1 and the diagnostics. */
+export async function openPlan(io: Ctx, opts: PlanOptions, keepErrors = false): Promise<OpenPlan> {
+  const { dir, label } = planDirOf(io, opts);
+  const loaded = await loadPlan(workingTreeSource(dir, io.cwd), label);
+  const lang = chooseLang(opts.lang, io.env, loaded.plan.meta.language);
+  io.lang = lang;
+  const t = translator(lang);
+  if (!keepErrors && hasErrors(loaded.findings)) {
+    const errors = loaded.findings.filter((f) => f.severity === 'error');
+    const diagnostics = toDiagnostics(errors, t, locator(loaded.sources), loaded.files);
+    const chalk = makeChalk(io.stderr, io.env);
+    throw new CliError('cli.invalid-plan', { file: loaded.files[0] ?? label, count: errors.length }, EXIT_FINDINGS, [renderText(diagnostics, chalk)]);
+  }
+  return { loaded, lang, t };
+}
+
+/** Print to stdout, or write FILE atomically when --output is given. */
+export async function emit(io: Ctx, text: string, output: string | undefined, t: Translate): Promise<void> {
+  if (!output) {
+    io.stdout.write(text);
+    return;
+  }
+  const path = resolve(io.cwd, output);
+  try {
+    await writeFileAtomic(path, text);
+  } catch (e) {
+    throw new CliError('cli.write-failed', { path: output, detail: (e as NodeJS.ErrnoException).code ?? String(e) });
+  }
+  io.stderr.write(t('cli.wrote', { path: output }) + '\n');
+}
+
+export function parseYear(value: string, plan: { years: number[] }, option: string, t: Translate): number {
+  const year = Number(value);
+  if (!/^\d{4}$/.test(value) || !plan.years.includes(year)) {
+    throw new CliError('cli.bad-option', { value, option, expected: `${t('expect.year')} (${plan.years[0]}-${plan.years[plan.years.length - 1]})` });
+  }
+  return year;
+}
+
+export function parseYears(value: string, plan: { years: number[] }, option: string, t: Translate): number[] {
+  const m = /^(\d{4})(?:-(\d{4}))?$/.exec(value);
+  const from = Number(m?.[1]);
+  const to = Number(m?.[2] ?? m?.[1]);
+  if (!m || from > to || !plan.years.includes(from) || !plan.years.includes(to)) {
+    throw new CliError('cli.bad-option', { value, option, expected: `${t('expect.years')} (${plan.years[0]}-${plan.years[plan.years.length - 1]})` });
+  }
+  return plan.years.filter((y) => y >= from && y <= to);
+}
+
+export function checkCoordinator(plan: Plan, id: string | undefined, t: Translate, option = '--coordinator'): string | undefined {
+  if (id === undefined || plan.agencies.has(id)) return id;
+  const candidate = closest(id, plan.agencies.keys());
+  throw new CliError('cli.unknown-agency', { id, option, ...(candidate ? { candidate } : {}) });
+}
+
+export function checkSection(plan: Plan, id: string | undefined, t: Translate): string | undefined {
+  if (id === undefined) return undefined;
+  const upper = id.toUpperCase();
+  if (!plan.sections.some((s) => s.id === upper)) {
+    throw new CliError('cli.bad-option', { value: id, option: '--section', expected: `${t('expect.section')} (${plan.sections.map((s) => s.id).join(', ')})` });
+  }
+  return upper;
+}
+
+/** A real calendar date written YYYY-MM-DD (2021-02-30 is refused). */
+export function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return m !== null && new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).toISOString().slice(0, 10) === value;
+}
+
+export function parseDate(value: string, option: string, t: Translate): string {
+  if (!isCalendarDate(value)) throw new CliError('cli.bad-option', { value, option, expected: t('expect.date') });
+  return value;
+}

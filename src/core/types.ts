@@ -1,0 +1,119 @@
+// The typed, validated plan that commands work on; built from raw YAML values by core/build-plan.ts.
+import type { Loc } from './findings.js';
+
+export type Aggregate = 'sum' | 'max' | 'last';
+export const AGGREGATES: readonly Aggregate[] = ['sum', 'max', 'last'];
+export type Lang = 'id' | 'en';
+
+export interface Unit {
+  id: string;
+  label: Record<Lang, string>;
+}
+
+export interface Agency {
+  id: string;
+  name: string;
+  short: string;
+  kind: string;
+  parent?: string;
+  aliases: string[];
+  at: Loc;
+}
+
+export interface Region {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  at: Loc;
+}
+
+export interface Indicator {
+  id: string;
+  section: string;
+  program: string;
+  activity: string;
+  text: string;
+  unit: string;
+  aggregate: Aggregate;
+  /** Target per year; every plan year is present. */
+  targets: Record<number, number>;
+  coordinator: string;
+  implementers: string[];
+  locations: string[];
+  source?: { targets: string; coordinator?: string; implementers?: string };
+  note?: string;
+  at: Loc;
+}
+
+export interface Activity {
+  id: string;
+  title?: string;
+  note?: string;
+  indicators: Indicator[];
+}
+
+export interface Program {
+  id: string;
+  title: string;
+  note?: string;
+  activities: Activity[];
+}
+
+export interface Section {
+  id: string;
+  title: string;
+  goal: string;
+  problems: string[];
+  outputs: string[];
+  programs: Program[];
+  file: string;
+}
+
+export interface YearRange {
+  from: number;
+  to: number;
+}
+
+export interface PlanMeta {
+  id: string;
+  title: string;
+  owner: string;
+  decree: { number: string; title: string; date: string; place: string; signed_by: string; signatory: string };
+  period: YearRange;
+  targetYears: YearRange;
+  reviewMonths: number;
+  language: Lang;
+}
+
+export interface Plan {
+  meta: PlanMeta;
+  /** Target years, ascending (from target_years). */
+  years: number[];
+  units: Map<string, Unit>;
+  agencies: Map<string, Agency>;
+  regions: Map<string, Region>;
+  sections: Section[];
+  /** Every indicator in document order. */
+  indicators: Indicator[];
+  indicatorById: Map<string, Indicator>;
+}
+
+export interface Entry {
+  indicator: string;
+  date: string;
+  amount: number;
+  unit?: string;
+  reported_by: string;
+  location?: string;
+  evidence?: string;
+  note?: string;
+  breakdown?: Record<string, number>;
+  at: Loc;
+}
+
+export function yearsOf(range: YearRange): number[] {
+  const years: number[] = [];
+  for (let y = range.from; y <= range.to; y++) years.push(y);
+  return years;
+}

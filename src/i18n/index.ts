@@ -1,0 +1,29 @@
+// Message lookup and language choice: --lang, else RAD_LANG, else the plan's language, else English.
+import type { Lang } from '../core/types.js';
+import { en, type MessageKey } from './en.js';
+import { id } from './id.js';
+
+export type { MessageKey };
+export const catalogs: Record<Lang, Record<MessageKey, string>> = { en, id };
+export const LANGS: readonly Lang[] = ['id', 'en'];
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'id' || value === 'en';
+}
+
+export function translator(lang: Lang): Translate {
+  const catalog = catalogs[lang];
+  return (key, params = {}) => catalog[key].replace(/\{([a-zA-Z0-9_]+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** The language to speak: explicit flag, then RAD_LANG, then the plan's own language, then English. */
+export function chooseLang(flag: string | undefined, env: Record<string, string | undefined>, planLang: string | undefined): Lang {
+  for (const candidate of [flag, env.RAD_LANG, planLang]) if (isLang(candidate)) return candidate;
+  return 'en';
+}
+
+export function hasMessage(key: string): key is MessageKey {
+  return key in en;
+}

@@ -1,0 +1,73 @@
+// Where plan files come from: the working tree (this file) or a git revision (io/git-source.ts).
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { error, type Finding } from '../core/findings.js';
+
+/** Plan files larger than this are refused rather than parsed (a plan file is kilobytes; a quarter's entries, under a megabyte). */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+export type ReadResult = { bytes: Uint8Array } | { finding: Finding } | { missing: true };
+
+export interface FileSource {
+  /** The path diagnostics print for a path relative to the plan directory. */
+  label(rel: string): string;
+  read(rel: string): Promise<ReadResult>;
+  /** Files under a directory of the plan (relative paths, '/'-separated, sorted); [] when it does not exist. */
+  list(relDir: string, recursive: boolean): Promise<string[]>;
+}
+
+const posix = (p: string): string => p.split(sep).join('/');
+
+export function workingTreeSource(dir: string, cwd: string): FileSource {
+  const label = (rel: string): string => {
+    const shown = posix(relative(cwd, join(dir, rel)));
+    return shown === '' ? '.' : shown;
+  };
+  let realDir: Promise<string> | undefined;
+  return {
+    label,
+    async read(rel) {
+      const path = join(dir, rel);
+      const file = label(rel);
+      try {
+        const info = await lstat(path);
+        if (info.isSymbolicLink()) {
+          realDir ??= realpath(dir);
+          const target = await realpath(path).catch(() => undefined);
+          const root = await realDir;
+          if (!target || (target !== root && !target.startsWith(root + sep))) {
+            return { finding: error('symlink-outside', { file, pointer: '' }, { path: file, target: target ?? '?' }) };
+          }
+        }
+        const real = info.isSymbolicLink() ? await stat(path) : info;
+        if (real.isDirectory()) return { finding: error('not-a-file', { file, pointer: '' }, { path: file }) };
+        if (real.size > MAX_FILE_BYTES) return { finding: error('too-large', { file, pointer: '' }, { path: file, size: Math.ceil(real.size / 1048576), limit: MAX_FILE_BYTES / 1048576 }) };
+        return { bytes: await readFile(path) };
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') return { missing: true };
+        return { finding: error('read-error', { file, pointer: '' }, { path: file, detail: code ?? String(e) }) };
+      }
+    },
+    async list(relDir, recursive) {
+      const out: string[] = [];
+      const walk = async (rel: string): Promise<void> => {
+        let entries;
+        try {
+          entries = await readdir(join(dir, rel), { withFileTypes: true });
+        } catch {
+          return;
+        }
+        for (const entry of entries) {
+          if (entry.name.startsWith('.')) continue;
+          const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
+          if (entry.isDirectory()) {
+            if (recursive) await walk(child);
+          } else out.push(child);
+        }
+      };
+      await walk(relDir);
+      return out.sort();
+    },
+  };
+}

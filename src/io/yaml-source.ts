@@ -1,0 +1,127 @@
+// Parse one YAML file into a plain value plus YAML-level findings, and locate JSON pointers in it.
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { error, type Finding, type Loc } from '../core/findings.js';
+
+export interface Position {
+  line: number;
+  col: number;
+}
+
+export interface YamlSource {
+  file: string;
+  /** The parsed value; undefined when the file cannot be trusted (syntax errors, aliases). */
+  value: unknown;
+  findings: Finding[];
+  locate(pointer: string, key?: boolean): Position;
+}
+
+const at = (file: string, pointer = ''): Loc => ({ file, pointer });
+
+/** Decode bytes as UTF-8 (a BOM is dropped); report the line of the first invalid byte. */
+export function decodeUtf8(file: string, bytes: Uint8Array): { text?: string; findings: Finding[] } {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return { text, findings: [] };
+  } catch {
+    let bad = 0;
+    for (let i = 0; i < bytes.length; i++) {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, i + 1), { stream: true });
+      } catch {
+        bad = i;
+        break;
+      }
+    }
+    let line = 1;
+    for (let i = 0; i < bad; i++) if (bytes[i] === 10) line++;
+    return { findings: [error('encoding', at(file), { line, byte: bad })] };
+  }
+}
+
+export function parseYamlSource(file: string, text: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, merge: false, prettyErrors: false, strict: true });
+  const findings: Finding[] = [];
+  const pos = (offset: number): Position => lineCounter.linePos(offset);
+  // Only the first syntax problem: the ones after it are usually its echoes.
+  const first = doc.errors[0] ?? doc.warnings[0];
+  if (first) {
+    const p = pos(first.pos[0]);
+    findings.push(error('yaml-syntax', { file, pointer: '', line: p.line, col: p.col }, { detail: (first.message.split('\n')[0] ?? first.code).replace(/ at line \d+, column \d+:?$/, '') }));
+  }
+  let trusted = doc.errors.length === 0 && doc.warnings.length === 0;
+  if (trusted) {
+    const structural = checkStructure(file, doc, pos);
+    findings.push(...structural);
+    if (structural.some((f) => f.rule === 'yaml-alias')) trusted = false;
+  }
+  let value: unknown;
+  if (trusted) {
+    if (doc.contents === null) findings.push(error('empty-file', at(file)));
+    else value = doc.toJS({ maxAliasCount: 0 });
+  }
+  return {
+    file,
+    value,
+    findings,
+    locate: (pointer, key) => locatePointer(doc, pointer, key ?? false, pos),
+  };
+}
+
+/** Anchors, aliases, merge keys and duplicate keys: YAML features plan files must not use. */
+function checkStructure(file: string, doc: Document, pos: (offset: number) => Position): Finding[] {
+  const findings: Finding[] = [];
+  const here = (node: Node | null | undefined): Loc => {
+    const p = pos(node?.range?.[0] ?? 0);
+    return { file, pointer: '', line: p.line, col: p.col };
+  };
+  visit(doc, {
+    Alias(_, node) {
+      findings.push(error('yaml-alias', here(node), { name: node.source }));
+    },
+    Node(_, node) {
+      if (node.anchor) findings.push(error('yaml-anchor', here(node), { name: node.anchor }));
+    },
+    Map(_, map) {
+      const seen = new Map<string, Node>();
+      for (const pair of map.items) {
+        const keyNode = pair.key as Node | null;
+        const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+        if (key === '<<' && isScalar(keyNode) && keyNode.type === 'PLAIN') findings.push(error('yaml-merge-key', here(keyNode)));
+        const first = seen.get(key);
+        if (first) {
+          const p = pos(first.range?.[0] ?? 0);
+          findings.push(error('duplicate-key', here(keyNode), { key, line: p.line, col: p.col }));
+        } else if (keyNode) seen.set(key, keyNode);
+      }
+    },
+  });
+  return findings;
+}
+
+function unescapePointer(part: string): string {
+  return part.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** Line and column (1-based) of the node a JSON pointer names, or of its deepest existing ancestor. */
+export function locatePointer(doc: Document, pointer: string, key: boolean, pos: (offset: number) => Position): Position {
+  let node: unknown = doc.contents;
+  let keyNode: Node | null = null;
+  const parts = pointer === '' ? [] : pointer.slice(1).split('/').map(unescapePointer);
+  for (const part of parts) {
+    keyNode = null;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && String(isScalar(p.key) ? p.key.value : p.key) === part);
+      if (!pair) break;
+      keyNode = pair.key as Node;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(part)];
+      if (item === undefined) break;
+      node = item;
+    } else break;
+  }
+  const target = key && keyNode ? keyNode : (node as Node | null);
+  const offset = target && !isAlias(target) ? (target.range?.[0] ?? 0) : 0;
+  return pos(offset);
+}

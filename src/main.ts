@@ -1,0 +1,2 @@
+// Bundle entry point: what bin/rad.js imports.
+export { run } from './cli.js';

@@ -1,0 +1,39 @@
+// Run rad in-process (as tests mostly do) or as the built bin (once per scenario, so packaging cannot hide a bug).
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { run } from '../../src/cli.js';
+
+export interface RunResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  cwd: string;
+  env?: Record<string, string | undefined>;
+  /** Pretend stdout is a terminal of this width. */
+  tty?: number;
+}
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../bin/rad.js', import.meta.url));
+
+const baseEnv = (env: Record<string, string | undefined> = {}): Record<string, string | undefined> => ({ PATH: process.env.PATH, HOME: process.env.HOME, ...env });
+
+export async function runRad(args: string[], options: RunOptions): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  const exitCode = await run(args, {
+    cwd: options.cwd,
+    env: baseEnv(options.env),
+    stdout: { write: (s: string) => (stdout += s), isTTY: options.tty !== undefined, columns: options.tty },
+    stderr: { write: (s: string) => (stderr += s) },
+  });
+  return { exitCode, stdout, stderr };
+}
+
+export function runBin(args: string[], options: RunOptions): RunResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd, env: baseEnv(options.env) as NodeJS.ProcessEnv, encoding: 'utf8' });
+  return { exitCode: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}

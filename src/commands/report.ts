@@ -27,6 +27,7 @@ export function registerReport(program: Command, io: Ctx, done: (code: number) =
     .option('--coordinator <id>', 'only this coordinating agency')
     .option('--section <letter>', 'only this section (A or B)')
     .option('--as-of <date>', 'count entries up to this date (YYYY-MM-DD; default today)')
+    .option('--at <rev>', 'read plan and progress as they were at this git revision')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--output <file>', 'write to FILE instead of standard output')
     .addOption(langOption())

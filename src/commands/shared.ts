@@ -6,7 +6,9 @@ import { CliError, EXIT_FINDINGS } from '../cli-error.js';
 import type { Ctx } from '../context.js';
 import { chooseLang, translator, type Translate } from '../i18n/index.js';
 import { locator, toDiagnostics } from '../io/diagnostics.js';
-import { workingTreeSource } from '../io/file-source.js';
+import { workingTreeSource, type FileSource } from '../io/file-source.js';
+import { openRepo, resolveRev } from '../io/git.js';
+import { revisionSource } from '../io/git-source.js';
 import { loadPlan, type LoadedPlan } from '../io/load-plan.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { makeChalk } from '../render/color.js';
@@ -17,6 +19,8 @@ import { closest } from '../core/ids.js';
 export interface PlanOptions {
   plan?: string;
   lang?: string;
+  /** Read the plan as it was at this git revision instead of the working tree. */
+  at?: string;
 }
 
 export const planOption = (): Option => new Option('--plan <dir>', 'plan directory (the one holding plan.yaml)').default('plan');
@@ -36,7 +40,7 @@ export function planDirOf(io: Ctx, opts: PlanOptions): { dir: string; label: str
 /** Load and check the plan; unless asked to keep them, errors end the command with exit 1 and the diagnostics. */
 export async function openPlan(io: Ctx, opts: PlanOptions, keepErrors = false): Promise<OpenPlan> {
   const { dir, label } = planDirOf(io, opts);
-  const loaded = await loadPlan(workingTreeSource(dir, io.cwd), label);
+  const loaded = await loadPlan(await planSource(io, dir, opts.at), label);
   const lang = chooseLang(opts.lang, io.env, loaded.plan.meta.language);
   io.lang = lang;
   const t = translator(lang);
@@ -47,6 +51,14 @@ export async function openPlan(io: Ctx, opts: PlanOptions, keepErrors = false): 
     throw new CliError('cli.invalid-plan', { file: loaded.files[0] ?? label, count: errors.length }, EXIT_FINDINGS, [renderText(diagnostics, chalk)]);
   }
   return { loaded, lang, t };
+}
+
+/** The working tree, or a git revision of the repository that contains the plan directory. */
+export async function planSource(io: Ctx, dir: string, at: string | undefined): Promise<FileSource> {
+  if (at === undefined) return workingTreeSource(dir, io.cwd);
+  const repo = await openRepo(dir);
+  await resolveRev(repo, at);
+  return revisionSource(repo, at, dir);
 }
 
 /** Print to stdout, or write FILE atomically when --output is given. */

@@ -1,0 +1,71 @@
+// The only importer of simple-git: one small function per question or action, never a shell string.
+import { simpleGit, type SimpleGit } from 'simple-git';
+import { CliError } from '../cli-error.js';
+
+export interface Repo {
+  git: SimpleGit;
+  /** Absolute path of the work tree's top level. */
+  root: string;
+}
+
+function gitError(e: unknown, what: Record<string, string>): never {
+  const message = e instanceof Error ? e.message : String(e);
+  if (/ENOENT|spawn git/.test(message)) throw new CliError('git.not-installed');
+  if (/not a git repository|does not exist/i.test(message)) throw new CliError('git.not-a-repo', what);
+  throw new CliError('git.failed', { detail: message.split('\n').find((l) => l.trim()) ?? message });
+}
+
+/** The repository that contains dir. */
+export async function openRepo(dir: string): Promise<Repo> {
+  try {
+    const git = simpleGit({ baseDir: dir, trimmed: true });
+    const root = await git.revparse(['--show-toplevel']);
+    return { git: simpleGit({ baseDir: root, trimmed: true }), root };
+  } catch (e) {
+    return gitError(e, { dir });
+  }
+}
+
+/** The full SHA a revision names; a clear error when it names nothing. */
+export async function resolveRev(repo: Repo, rev: string): Promise<string> {
+  if (rev.startsWith('-')) throw new CliError('git.unknown-rev', { rev });
+  const sha = await repo.git.revparse(['--verify', '--quiet', `${rev}^{commit}`]).catch(() => '');
+  if (!/^[0-9a-f]{40,64}$/.test(sha)) throw new CliError('git.unknown-rev', { rev });
+  return sha;
+}
+
+export async function headSha(repo: Repo): Promise<string | undefined> {
+  try {
+    return await repo.git.revparse(['--verify', '--quiet', 'HEAD']);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Files (repo-relative) under dir at a revision, with their blob ids. */
+export async function listTree(repo: Repo, rev: string, dir: string): Promise<{ path: string; blob: string }[]> {
+  try {
+    const out = await repo.git.raw(['ls-tree', '-r', '-z', '--full-tree', rev, '--', dir === '' ? '.' : dir]);
+    return out
+      .split('\0')
+      .filter(Boolean)
+      .map((line) => {
+        const [meta, path] = line.split('\t') as [string, string];
+        const [, type, blob] = meta.split(' ') as [string, string, string];
+        return { path, blob, type };
+      })
+      .filter((e) => e.type === 'blob')
+      .map(({ path, blob }) => ({ path, blob }));
+  } catch (e) {
+    return gitError(e, { dir: repo.root });
+  }
+}
+
+/** The bytes of a blob. */
+export async function readBlob(repo: Repo, blob: string): Promise<Buffer> {
+  try {
+    return await repo.git.binaryCatFile(['blob', blob]);
+  } catch (e) {
+    return gitError(e, { dir: repo.root });
+  }
+}

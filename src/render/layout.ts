@@ -10,6 +10,8 @@ export interface LayoutColumn extends GridColumn {
 
 export interface Fitted {
   columns: GridColumn[];
+  /** False when even the narrowest layout is wider than asked. */
+  fits: boolean;
   /** The cells of a full row that belong to the columns kept. */
   pick<T>(row: T[]): T[];
 }
@@ -22,6 +24,7 @@ export function fitColumns(columns: LayoutColumn[], width: number): Fitted {
   for (const c of droppable) if (minWidth() > width) kept.delete(c);
   const rest = width - gridWidth([...kept].map((c) => (c.flex ? 0 : c.width)));
   return {
+    fits: minWidth() <= width,
     columns: [...kept].map(({ flex, drop: _drop, ...c }) => (flex ? { ...c, width: Math.max(4, Math.min(c.width, rest)) } : c)),
     pick: (row) => row.filter((_, i) => kept.has(columns[i]!)),
   };

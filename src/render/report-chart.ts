@@ -9,8 +9,8 @@ interface Bar {
 }
 
 const ROW = 26;
-const LABEL = 190;
-const TRACK = 300;
+const LABEL = 220;
+const TRACK = 280;
 const WIDTH = 720;
 
 /** One chart per year that has begun (per coordinator or program), or one chart over the years for the flat list. */
@@ -31,7 +31,7 @@ function barChart(title: string, bars: Bar[], t: Translate): string {
     const s = bar.summary;
     const mean = s.meanPercent === null ? 0 : Math.min(100, s.meanPercent);
     const value = s.withTarget === 0 ? t('status.no-target') : t('report.chart.label', { percent: percentText(s.meanPercent), met: s.met, withTarget: s.withTarget });
-    const label = bar.label.length > 30 ? `${bar.label.slice(0, 29)}…` : bar.label;
+    const label = bar.label.length > 28 ? `${bar.label.slice(0, 27)}…` : bar.label;
     return [
       `<text x="${LABEL - 8}" y="${y + 15}" text-anchor="end">${escapeHtml(label)}</text>`,
       `<rect class="track" x="${LABEL}" y="${y + 3}" width="${TRACK}" height="${ROW - 8}"/>`,

@@ -81,10 +81,10 @@ function indicatorTables(report: Report, group: ViewGroup, all: ViewGroup[], cel
   const agg = (l: ViewLine): string => t(`aggregate.${l.aggregate}`);
   const lead: LayoutColumn[] = [
     { head: t('h.id'), width: widest(lines.map((l) => l.indicator), textWidth(t('h.id'))) },
-    { head: t('report.h.agg'), width: widest(lines.map(agg), textWidth(t('report.h.agg'))) },
+    { head: t('report.h.agg'), width: widest(lines.map(agg), textWidth(t('report.h.agg'))), drop: 4 },
     { head: t('h.unit'), width: Math.min(12, widest(lines.map((l) => sanitizeLine(l.unit)), textWidth(t('h.unit')))), drop: 2 },
     ...(report.by === 'coordinator' ? [] : [{ head: t('h.coordinator'), width: Math.min(16, widest(lines.map((l) => sanitizeLine(o.short(l.coordinator.id))), textWidth(t('h.coordinator')))), drop: 3 }]),
-    { head: t('h.text'), width: widest(lines.map((l) => sanitizeLine(l.text)), textWidth(t('h.text'))), flex: { min: 16 } },
+    { head: t('h.text'), width: widest(lines.map((l) => sanitizeLine(l.text)), textWidth(t('h.text'))), flex: { min: 12 } },
   ];
   const leadCells = (l: ViewLine): string[] => [l.indicator, agg(l), sanitizeLine(l.unit), ...(report.by === 'coordinator' ? [] : [sanitizeLine(o.short(l.coordinator.id))]), sanitizeLine(l.text)];
   const blank = lead.slice(0, -1).map(() => '');
@@ -105,21 +105,27 @@ function colored(line: ViewLine, year: number, format: (r: ReportRow) => string,
 
 /** One year: target, the pro-rata line, actual, percent and status each in their own column, sized for every group alike. */
 function singleYear(report: Report, group: ViewGroup, lead: LayoutColumn[], leadCells: (l: ViewLine) => string[], blank: string[], t: Translate, o: TextOptions): string {
-  const word = (r: ReportRow): string => `${STATUS_SYMBOL[r.status]} ${t(`status.${r.status}`)}`;
-  const metOf = (s: SummaryRow): string => t('report.met-of', { met: s.met, withTarget: s.withTarget });
   const due = (r: ReportRow): string => (r.expected === null ? '' : num(r.expected));
   const right = (head: string, values: string[], drop?: number): LayoutColumn => ({ head, width: widest(values, textWidth(head)), align: 'right', ...(drop === undefined ? {} : { drop }) });
-  const { columns, pick } = fitColumns(
-    [
-      ...lead,
-      right(t('h.target'), report.rows.map((r) => num(r.target))),
-      right(t('report.h.expected'), report.rows.map(due), 1),
-      right(t('h.actual'), report.rows.map((r) => num(r.actual))),
-      right(t('h.percent'), [...report.rows.map((r) => percentText(r.percent)), ...report.summary.map((s) => percentText(s.meanPercent))]),
-      { head: t('h.status'), width: widest([...report.rows.map(word), ...report.summary.map(metOf)], textWidth(t('h.status'))) },
-    ],
-    o.width,
-  );
+  const layout = (words: boolean) => {
+    // In a narrow terminal the status keeps its symbol and loses its word (the legend names each symbol).
+    const word = (r: ReportRow): string => (words ? `${STATUS_SYMBOL[r.status]} ${t(`status.${r.status}`)}` : STATUS_SYMBOL[r.status]);
+    const metOf = (s: SummaryRow): string => (words ? t('report.met-of', { met: s.met, withTarget: s.withTarget }) : `${s.met}/${s.withTarget}`);
+    const fitted = fitColumns(
+      [
+        ...lead,
+        right(t('h.target'), report.rows.map((r) => num(r.target))),
+        right(t('report.h.expected'), report.rows.map(due), 1),
+        right(t('h.actual'), report.rows.map((r) => num(r.actual))),
+        right(t('h.percent'), [...report.rows.map((r) => percentText(r.percent)), ...report.summary.map((s) => percentText(s.meanPercent))]),
+        { head: t('h.status'), width: widest([...report.rows.map(word), ...report.summary.map(metOf)], words ? textWidth(t('h.status')) : 1) },
+      ],
+      o.width,
+    );
+    return { ...fitted, word, metOf };
+  };
+  const wide = layout(true);
+  const { columns, pick, word, metOf } = wide.fits ? wide : layout(false);
   const body: GridRow[] = group.lines.map((l) => {
     const r = l.cells[0]!;
     const color = statusColor(o.chalk, r.status);

@@ -53,7 +53,7 @@ describe('rad report scenarios', () => {
 
 describe('rad report in a terminal', () => {
   const views = [[], ['--year', '2023'], ['--by', 'program'], ['--by', 'indicator'], ['--lang', 'id']];
-  for (const width of [120, 80]) {
+  for (const width of [120, 80, 60]) {
     it(`keeps every line within ${width} columns, in every view`, async () => {
       for (const view of views) {
         const result = await runRad(['report', ...AS_OF, ...view], { cwd: fixtureDir('report-main'), tty: width });
@@ -83,6 +83,33 @@ describe('rad report in a terminal', () => {
   it('shows each status as a symbol too, for readers without colour', async () => {
     const result = await runRad(['report', ...AS_OF, '--year', '2023'], { cwd: fixtureDir('report-main'), env: { NO_COLOR: '1' } });
     for (const word of ['↗ on track', '! behind', '○ not started']) expect(result.stdout).toContain(word);
+  });
+});
+
+describe('rad report formats', () => {
+  const run = async (...args: string[]): Promise<string> => (await runRad(['report', ...AS_OF, ...args], { cwd: fixtureDir('report-main') })).stdout;
+
+  it('html is one self-contained file: no scripts or external assets, every text escaped, a chart, print styles', async () => {
+    const html = await run('--format', 'html');
+    expect(html).not.toMatch(/<script|\bsrc=|\bhref=|url\(|@import/i);
+    expect(html).toContain('Teachers trained (&lt;primary&gt; &amp; &quot;secondary&quot; | =vocational)');
+    expect(html.match(/<svg /g)).toHaveLength(2); // 2022 and 2023; 2024 has not begun
+    expect(html).toContain('@media print');
+  });
+
+  it('md escapes table pipes and markup; csv defuses formula cells', async () => {
+    expect(await run('--format', 'md')).toContain('| Teachers trained (\\<primary\\> & "secondary" \\| =vocational) |');
+    expect(await run('--format', 'csv')).toContain("\nB.1.a.1,'@home shelters operating,B,");
+  });
+});
+
+describe('rad report language', () => {
+  it('speaks --lang, else RAD_LANG, else the plan language (en here)', async () => {
+    const cwd = fixtureDir('report-main');
+    const heading = async (args: string[], env?: Record<string, string>): Promise<string | undefined> => (await runRad(['report', ...AS_OF, ...args], { cwd, env })).stdout.match(/^(Overview|Ringkasan)$/m)?.[1];
+    expect(await heading([])).toBe('Overview');
+    expect(await heading([], { RAD_LANG: 'id' })).toBe('Ringkasan');
+    expect(await heading(['--lang', 'en'], { RAD_LANG: 'id' })).toBe('Overview');
   });
 });
 

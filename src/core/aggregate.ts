@@ -6,7 +6,8 @@ export function aggregate(kind: Aggregate, entries: readonly Pick<Entry, 'amount
   if (entries.length === 0) return 0;
   switch (kind) {
     case 'sum':
-      return entries.reduce((total, e) => total + e.amount, 0);
+      // Rounded to 9 decimals so 0.1 + 0.2 meets a target of 0.3.
+      return Math.round(entries.reduce((total, e) => total + e.amount, 0) * 1e9) / 1e9;
     case 'max':
       return entries.reduce((best, e) => Math.max(best, e.amount), 0);
     case 'last': {

@@ -2,72 +2,69 @@
 import { aggregate } from './aggregate.js';
 import { agencyRef, type AgencyRef } from './list.js';
 import { selectIndicators, type Selection } from './select.js';
-import type { Aggregate, Entry, Plan } from './types.js';
+import { cellStatus, expectedBy, floor1, percentOf, type Status } from './status.js';
+import type { Aggregate, Entry, Indicator, Plan } from './types.js';
 
-export type Status = 'achieved' | 'on-track' | 'behind' | 'not-started' | 'no-target' | 'future';
-export const STATUSES: readonly Status[] = ['achieved', 'on-track', 'behind', 'not-started', 'no-target', 'future'];
+export { STATUSES, elapsedShare, type Status } from './status.js';
+
+/** How rows are grouped: per coordinating agency (default), per program, or one flat list. */
+export type GroupBy = 'coordinator' | 'program' | 'indicator';
+export const GROUP_BYS: readonly GroupBy[] = ['coordinator', 'program', 'indicator'];
 
 export interface ReportRow {
   indicator: string;
   text: string;
+  section: string;
+  program: string;
+  activity: string;
   coordinator: AgencyRef;
   year: number;
   unit: string;
   aggregate: Aggregate;
   target: number;
   actual: number;
-  /** actual / target in percent, one decimal; null when the target is 0. */
+  /** actual / target in percent, rounded down to one decimal; null when the target is 0 or the year is in the future. */
   percent: number | null;
+  /** The pro-rata line at the as-of date (target x share of the year elapsed); null like percent. */
+  expected: number | null;
   status: Status;
   /** Number of entries counted. */
   entries: number;
 }
 
 export interface SummaryRow {
-  coordinator: AgencyRef;
+  /** The group: a coordinator (by coordinator) or a program (by program); neither in `total` and by indicator. */
+  coordinator?: AgencyRef;
+  program?: AgencyRef;
   year: number;
+  indicators: number;
   /** Indicators with a target above 0 in the year. */
   withTarget: number;
   /** Of those, how many are achieved. */
   met: number;
-  /** Mean of percent over indicators with a target, each capped at 100 so one overshoot cannot hide a shortfall. */
+  /** Mean of percent over indicators with a target, each capped at 100 so one overshoot cannot hide a shortfall; null for a future year. */
   meanPercent: number | null;
 }
 
 export interface Report {
   asOf: string;
+  by: GroupBy;
   years: number[];
   rows: ReportRow[];
+  /** One row per group and year, in the order the groups are shown. */
   summary: SummaryRow[];
+  /** One row per year over every selected indicator. */
+  total: SummaryRow[];
 }
 
 export interface ReportOptions extends Selection {
   asOf: string;
   years: number[];
-}
-
-const round1 = (n: number): number => Math.round(n * 10) / 10;
-
-const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-
-/** Share of `year` elapsed at the end of day `asOf` (0 before it starts, 1 after it ends). */
-export function elapsedShare(year: number, asOf: string): number {
-  const asOfYear = Number(asOf.slice(0, 4));
-  if (asOfYear < year) return 0;
-  if (asOfYear > year) return 1;
-  const dayOfYear = (Date.UTC(year, Number(asOf.slice(5, 7)) - 1, Number(asOf.slice(8, 10))) - Date.UTC(year, 0, 1)) / 86400000 + 1;
-  return dayOfYear / (isLeap(year) ? 366 : 365);
-}
-
-export function cellStatus(target: number, actual: number, counted: number, year: number, asOf: string): Status {
-  if (year > Number(asOf.slice(0, 4))) return 'future';
-  if (target === 0) return 'no-target';
-  if (counted === 0) return 'not-started';
-  if (actual >= target) return 'achieved';
-  return actual >= target * elapsedShare(year, asOf) ? 'on-track' : 'behind';
+  by?: GroupBy;
 }
 
 export function buildReport(plan: Plan, entries: readonly Entry[], options: ReportOptions): Report {
+  const by = options.by ?? 'coordinator';
   const byCell = new Map<string, Entry[]>();
   for (const e of entries) {
     if (e.date > options.asOf) continue;
@@ -76,48 +73,77 @@ export function buildReport(plan: Plan, entries: readonly Entry[], options: Repo
     if (list) list.push(e);
     else byCell.set(key, [e]);
   }
+  const groups = groupIndicators(plan, selectIndicators(plan, options), by);
   const rows: ReportRow[] = [];
-  for (const ind of selectIndicators(plan, options)) {
-    for (const year of options.years) {
-      const cell = byCell.get(`${ind.id}@${year}`) ?? [];
-      const target = ind.targets[year] ?? 0;
-      const actual = aggregate(ind.aggregate, cell);
-      rows.push({
-        indicator: ind.id,
-        text: ind.text,
-        coordinator: agencyRef(plan, ind.coordinator),
-        year,
-        unit: ind.unit,
-        aggregate: ind.aggregate,
-        target,
-        actual,
-        percent: target > 0 ? round1((actual / target) * 100) : null,
-        status: cellStatus(target, actual, cell.length, year, options.asOf),
-        entries: cell.length,
-      });
-    }
+  const summary: SummaryRow[] = [];
+  for (const group of groups) {
+    const groupRows = group.indicators.flatMap((ind) => options.years.map((year) => reportRow(plan, ind, year, byCell.get(`${ind.id}@${year}`) ?? [], options.asOf)));
+    rows.push(...groupRows);
+    if (by !== 'indicator') summary.push(...summarize(groupRows, options.years, group.ref ? { [by]: group.ref } : {}));
   }
-  return { asOf: options.asOf, years: options.years, rows, summary: summarize(rows) };
+  const total = summarize(rows, options.years, {});
+  return { asOf: options.asOf, by, years: options.years, rows, summary: by === 'indicator' ? total : summary, total };
 }
 
-function summarize(rows: ReportRow[]): SummaryRow[] {
-  const groups = new Map<string, ReportRow[]>();
-  for (const row of rows) {
-    const key = `${row.coordinator.id}@${row.year}`;
-    const list = groups.get(key);
-    if (list) list.push(row);
-    else groups.set(key, [row]);
+function reportRow(plan: Plan, ind: Indicator, year: number, cell: Entry[], asOf: string): ReportRow {
+  const target = ind.targets[year] ?? 0;
+  const actual = aggregate(ind.aggregate, cell);
+  const status = cellStatus(target, actual, cell.length, year, asOf);
+  return {
+    indicator: ind.id,
+    text: ind.text,
+    section: ind.section,
+    program: ind.program,
+    activity: ind.activity,
+    coordinator: agencyRef(plan, ind.coordinator),
+    year,
+    unit: ind.unit,
+    aggregate: ind.aggregate,
+    target,
+    actual,
+    percent: percentOf(target, actual, status),
+    expected: expectedBy(target, year, asOf, status),
+    status,
+    entries: cell.length,
+  };
+}
+
+interface Group {
+  ref?: AgencyRef;
+  indicators: Indicator[];
+}
+
+/** Coordinators in order of their first indicator, programs in plan order, or one group. */
+function groupIndicators(plan: Plan, indicators: Indicator[], by: GroupBy): Group[] {
+  if (by === 'indicator') return [{ indicators }];
+  const groups = new Map<string, Group>();
+  for (const ind of indicators) {
+    const key = by === 'coordinator' ? ind.coordinator : ind.program;
+    const group = groups.get(key) ?? { ref: by === 'coordinator' ? agencyRef(plan, key) : programRef(plan, key), indicators: [] };
+    group.indicators.push(ind);
+    groups.set(key, group);
   }
-  return [...groups.values()].map((group) => {
-    const first = group[0]!;
-    const withTarget = group.filter((r) => r.target > 0);
-    const mean = withTarget.length ? withTarget.reduce((s, r) => s + Math.min(100, r.percent ?? 0), 0) / withTarget.length : null;
+  return [...groups.values()];
+}
+
+function programRef(plan: Plan, id: string): AgencyRef {
+  const program = plan.sections.flatMap((s) => s.programs).find((p) => p.id === id);
+  return { id, name: program?.title ?? id };
+}
+
+function summarize(rows: ReportRow[], years: number[], group: Pick<SummaryRow, 'coordinator' | 'program'>): SummaryRow[] {
+  return years.map((year) => {
+    const inYear = rows.filter((r) => r.year === year);
+    const withTarget = inYear.filter((r) => r.target > 0);
+    const counted = withTarget.filter((r) => r.percent !== null);
+    const mean = counted.length ? counted.reduce((s, r) => s + Math.min(100, r.percent ?? 0), 0) / counted.length : null;
     return {
-      coordinator: first.coordinator,
-      year: first.year,
+      ...group,
+      year,
+      indicators: inYear.length,
       withTarget: withTarget.length,
       met: withTarget.filter((r) => r.status === 'achieved').length,
-      meanPercent: mean === null ? null : round1(mean),
+      meanPercent: mean === null ? null : floor1(mean),
     };
   });
 }

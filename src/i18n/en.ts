@@ -1,4 +1,5 @@
 // English message catalog: every message and heading rad prints. id.ts must have the same keys.
+import * as report from './report.js';
 export const en = {
   // YAML-level findings
   'finding.encoding': 'file is not valid UTF-8 (first bad byte on line {line}); save it as UTF-8',
@@ -112,9 +113,8 @@ export const en = {
   'kind.agency': 'agency',
   'kind.region': 'region',
   'kind.unit': 'unit',
-  'report.title': 'Targets per coordinator and year',
-  'report.no-rows': 'No indicators match.',
   'list.count': '{count} indicator(s)',
+  ...report.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 // Katalog pesan Bahasa Indonesia: setiap pesan dan judul yang dicetak rad. Kuncinya sama dengan en.ts.
 import type { MessageKey } from './en.js';
+import * as report from './report.js';
 
 export const id: Record<MessageKey, string> = {
   'finding.encoding': 'berkas bukan UTF-8 yang sah (bita salah pertama di baris {line}); simpan sebagai UTF-8',
@@ -109,7 +110,6 @@ export const id: Record<MessageKey, string> = {
   'kind.agency': 'instansi',
   'kind.region': 'wilayah',
   'kind.unit': 'satuan',
-  'report.title': 'Target per koordinator dan tahun',
-  'report.no-rows': 'Tidak ada indikator yang cocok.',
   'list.count': '{count} indikator',
+  ...report.id,
 };

@@ -1,0 +1,35 @@
+// A cell's status and percentages: the pro-rata rule, kept apart so every number is computed one way.
+export type Status = 'achieved' | 'on-track' | 'behind' | 'not-started' | 'no-target' | 'future';
+export const STATUSES: readonly Status[] = ['achieved', 'on-track', 'behind', 'not-started', 'no-target', 'future'];
+
+const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+/** Share of `year` elapsed at the end of day `asOf` (0 before it starts, 1 after it ends); 2024-02-29 is day 60 of 366. */
+export function elapsedShare(year: number, asOf: string): number {
+  const asOfYear = Number(asOf.slice(0, 4));
+  if (asOfYear < year) return 0;
+  if (asOfYear > year) return 1;
+  const dayOfYear = (Date.UTC(year, Number(asOf.slice(5, 7)) - 1, Number(asOf.slice(8, 10))) - Date.UTC(year, 0, 1)) / 86400000 + 1;
+  return dayOfYear / (isLeap(year) ? 366 : 365);
+}
+
+/** Rounded down to one decimal, so 99.96 % of a target never reads as 100 %; the epsilon absorbs binary fractions (0.29 * 100). */
+export const floor1 = (n: number): number => Math.floor(n * 10 + 1e-9) / 10;
+
+const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+export function cellStatus(target: number, actual: number, counted: number, year: number, asOf: string): Status {
+  if (year > Number(asOf.slice(0, 4))) return 'future';
+  if (target === 0) return 'no-target';
+  if (counted === 0) return 'not-started';
+  if (actual >= target) return 'achieved';
+  return actual >= target * elapsedShare(year, asOf) ? 'on-track' : 'behind';
+}
+
+/** actual / target in percent; null when there is no target or the year has not begun. */
+export const percentOf = (target: number, actual: number, status: Status): number | null =>
+  target > 0 && status !== 'future' ? floor1((actual / target) * 100) : null;
+
+/** The pro-rata line: what the target asks for by the as-of date; null when there is no target or the year has not begun. */
+export const expectedBy = (target: number, year: number, asOf: string, status: Status): number | null =>
+  target > 0 && status !== 'future' ? round2(target * elapsedShare(year, asOf)) : null;

@@ -1,0 +1,52 @@
+// rad report --at REV: plan and progress as committed at a revision, never the working tree's edits.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { gitRepo } from '../helpers/git.js';
+import { runRad } from '../helpers/run.js';
+import { fixtureDir, writeTree } from '../helpers/tmp.js';
+
+const Q3 = 'plan/progress/2022/Q3/dp3a.yaml';
+const q3File = (amount: number): string =>
+  `agency: dp3a\nquarter: 2022-Q3\nentries:\n  - indicator: A.1.a.1\n    date: 2022-08-20\n    amount: ${amount}\n    reported_by: dp3a\n`;
+
+/** A.1.a.1's 2022 actual: the Q1 entry (2) plus the Q3 entry. */
+async function actual2022(cwd: string, ...args: string[]): Promise<number> {
+  const result = await runRad(['report', '--as-of', '2023-07-01', '--year', '2022', '--coordinator', 'dp3a', '--format', 'json', ...args], { cwd });
+  expect(result.stderr).toBe('');
+  return JSON.parse(result.stdout).rows.find((r: { indicator: string }) => r.indicator === 'A.1.a.1').actual;
+}
+
+describe('rad report --at', () => {
+  it("shows each commit's numbers while the working tree holds others, and leaves the working tree alone", async () => {
+    const repo = gitRepo({ [Q3]: q3File(2) }, fixtureDir('report-main'));
+    const second = repo.commit({ [Q3]: q3File(3) }, 'second');
+    writeTree(repo.dir, { [Q3]: q3File(7) });
+
+    expect(await actual2022(repo.dir)).toBe(9);
+    expect(await actual2022(repo.dir, '--at', 'HEAD~1')).toBe(4);
+    expect(await actual2022(repo.dir, '--at', 'HEAD')).toBe(5);
+    expect(await actual2022(repo.dir, '--at', second.slice(0, 10))).toBe(5);
+    expect(readFileSync(join(repo.dir, Q3), 'utf8')).toBe(q3File(7));
+  });
+
+  it('names the revision in the title and in the JSON', async () => {
+    const repo = gitRepo({}, fixtureDir('report-main'));
+    const table = await runRad(['report', '--as-of', '2023-07-01', '--at', 'HEAD'], { cwd: repo.dir });
+    expect(table.stdout.split('\n')[0]).toBe('Target versus actual per coordinator and year, as of 2023-07-01; plan and progress at revision HEAD');
+    const json = await runRad(['report', '--as-of', '2023-07-01', '--at', 'HEAD', '--format', 'json'], { cwd: repo.dir });
+    expect(JSON.parse(json.stdout).at).toBe('HEAD');
+  });
+
+  it('refuses an unknown revision (exit 2)', async () => {
+    const repo = gitRepo({}, fixtureDir('report-main'));
+    const result = await runRad(['report', '--at', 'no-such-rev'], { cwd: repo.dir });
+    expect(result).toEqual({ exitCode: 2, stdout: '', stderr: "rad: unknown revision 'no-such-rev'; give a commit, branch or tag that exists (see git log)\n" });
+  });
+
+  it('refuses --at outside a git repository (exit 2)', async () => {
+    const result = await runRad(['report', '--at', 'HEAD'], { cwd: fixtureDir('report-main') });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/^rad: .+ is not inside a git repository; /);
+  });
+});

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { CliError, EXIT_OK, EXIT_USAGE } from './cli-error.js';
 import type { Ctx, Io } from './context.js';
 import { chooseLang, translator } from './i18n/index.js';
+import { registerFmt } from './commands/fmt.js';
 import { registerList } from './commands/list.js';
 import { registerReport } from './commands/report.js';
 import { registerShow } from './commands/show.js';
@@ -23,10 +24,11 @@ export async function run(argv: string[], streams: Io): Promise<number> {
     .showHelpAfterError('(run rad --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
-  registerValidate(program, io, done);
+  registerValidate(program, io, done, VERSION);
   registerList(program, io, done);
   registerShow(program, io, done);
   registerReport(program, io, done);
+  registerFmt(program, io, done);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

@@ -3,7 +3,9 @@ import { Command, CommanderError } from 'commander';
 import { CliError, EXIT_OK, EXIT_USAGE } from './cli-error.js';
 import type { Ctx, Io } from './context.js';
 import { chooseLang, translator } from './i18n/index.js';
+import { registerDiff } from './commands/diff.js';
 import { registerFmt } from './commands/fmt.js';
+import { registerInitGit } from './commands/init-git.js';
 import { registerList } from './commands/list.js';
 import { registerReport } from './commands/report.js';
 import { registerShow } from './commands/show.js';
@@ -29,6 +31,8 @@ export async function run(argv: string[], streams: Io): Promise<number> {
   registerShow(program, io, done);
   registerReport(program, io, done);
   registerFmt(program, io, done);
+  registerDiff(program, io, done);
+  registerInitGit(program, io, done);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

@@ -143,3 +143,12 @@ export async function getLocalConfig(repo: Repo, key: string): Promise<string | 
   const out = await repo.git.raw(['config', '--local', '--get', key]).catch(() => '');
   return out === '' ? undefined : out;
 }
+
+/** Register an external diff driver command (diff.NAME.command); simple-git refuses this unless told it is wanted. */
+export async function setDiffCommand(repo: Repo, driver: string, command: string): Promise<void> {
+  try {
+    await simpleGit({ baseDir: repo.root, trimmed: true, unsafe: { allowUnsafeDiffExternal: true } }).raw(['config', '--local', `diff.${driver}.command`, command]);
+  } catch (e) {
+    gitError(e, { dir: repo.root });
+  }
+}

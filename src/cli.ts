@@ -7,6 +7,7 @@ import { registerDiff } from './commands/diff.js';
 import { registerFmt } from './commands/fmt.js';
 import { registerInitGit } from './commands/init-git.js';
 import { registerList } from './commands/list.js';
+import { registerLog } from './commands/log.js';
 import { registerReport } from './commands/report.js';
 import { registerShow } from './commands/show.js';
 import { registerValidate } from './commands/validate.js';
@@ -33,6 +34,7 @@ export async function run(argv: string[], streams: Io): Promise<number> {
   registerFmt(program, io, done);
   registerDiff(program, io, done);
   registerInitGit(program, io, done);
+  registerLog(program, io, done);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

@@ -9,6 +9,7 @@ import { registerInitGit } from './commands/init-git.js';
 import { registerList } from './commands/list.js';
 import { registerLog } from './commands/log.js';
 import { registerReport } from './commands/report.js';
+import { registerReview } from './commands/review.js';
 import { registerShow } from './commands/show.js';
 import { registerValidate } from './commands/validate.js';
 import { sanitize } from './render/sanitize.js';
@@ -35,6 +36,7 @@ export async function run(argv: string[], streams: Io): Promise<number> {
   registerDiff(program, io, done);
   registerInitGit(program, io, done);
   registerLog(program, io, done);
+  registerReview(program, io, done);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

@@ -36,6 +36,7 @@ export interface Change {
   was?: Loc;
 }
 
+/** The version before the plan existed: diffPlans reads only its indicator and agency maps and its entries. */
 const EMPTY: Snapshot = {
   plan: { meta: undefined as never, years: [], units: new Map(), agencies: new Map(), regions: new Map(), sections: [], indicators: [], indicatorById: new Map() },
   entries: [],

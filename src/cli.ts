@@ -3,8 +3,13 @@ import { Command, CommanderError } from 'commander';
 import { CliError, EXIT_OK, EXIT_USAGE } from './cli-error.js';
 import type { Ctx, Io } from './context.js';
 import { chooseLang, translator } from './i18n/index.js';
+import { registerDiff } from './commands/diff.js';
+import { registerFmt } from './commands/fmt.js';
+import { registerInitGit } from './commands/init-git.js';
 import { registerList } from './commands/list.js';
+import { registerLog } from './commands/log.js';
 import { registerReport } from './commands/report.js';
+import { registerReview } from './commands/review.js';
 import { registerShow } from './commands/show.js';
 import { registerValidate } from './commands/validate.js';
 import { sanitize } from './render/sanitize.js';
@@ -23,10 +28,15 @@ export async function run(argv: string[], streams: Io): Promise<number> {
     .showHelpAfterError('(run rad --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
-  registerValidate(program, io, done);
+  registerValidate(program, io, done, VERSION);
   registerList(program, io, done);
   registerShow(program, io, done);
   registerReport(program, io, done);
+  registerFmt(program, io, done);
+  registerDiff(program, io, done);
+  registerInitGit(program, io, done);
+  registerLog(program, io, done);
+  registerReview(program, io, done);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

@@ -1,4 +1,5 @@
 // Helpers every command shares: open the plan once, choose the language, parse common options, write output.
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option } from 'commander';
 import { hasErrors } from '../core/findings.js';
@@ -7,7 +8,7 @@ import type { Ctx } from '../context.js';
 import { chooseLang, translator, type Translate } from '../i18n/index.js';
 import { locator, toDiagnostics } from '../io/diagnostics.js';
 import { workingTreeSource, type FileSource } from '../io/file-source.js';
-import { openRepo, resolveRev } from '../io/git.js';
+import { openRepo, resolveRev, type Repo } from '../io/git.js';
 import { revisionSource } from '../io/git-source.js';
 import { loadPlan, type LoadedPlan } from '../io/load-plan.js';
 import { writeFileAtomic } from '../io/write-file.js';
@@ -118,4 +119,11 @@ export function isCalendarDate(value: string): boolean {
 export function parseDate(value: string, option: string, t: Translate): string {
   if (!isCalendarDate(value)) throw new CliError('cli.bad-option', { value, option, expected: t('expect.date') });
   return value;
+}
+
+/** The git repository holding the plan directory (exit 2 when there is no such directory or no repository). */
+export async function openPlanRepo(io: Ctx, opts: PlanOptions): Promise<{ repo: Repo; dir: string; label: string }> {
+  const { dir, label } = planDirOf(io, opts);
+  if (!existsSync(dir)) throw new CliError('cli.no-plan', { dir: label });
+  return { repo: await openRepo(dir), dir, label };
 }

@@ -1,5 +1,9 @@
 // English message catalog: every message and heading rad prints. id.ts must have the same keys.
 import * as report from './report.js';
+import * as rules from './rules.js';
+import * as ci from './ci.js';
+import * as history from './history.js';
+import * as review from './review.js';
 export const en = {
   // YAML-level findings
   'finding.encoding': 'file is not valid UTF-8 (first bad byte on line {line}); save it as UTF-8',
@@ -115,6 +119,10 @@ export const en = {
   'kind.unit': 'unit',
   'list.count': '{count} indicator(s)',
   ...report.en,
+  ...rules.en,
+  ...ci.en,
+  ...history.en,
+  ...review.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

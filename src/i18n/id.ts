@@ -1,6 +1,10 @@
 // Katalog pesan Bahasa Indonesia: setiap pesan dan judul yang dicetak rad. Kuncinya sama dengan en.ts.
 import type { MessageKey } from './en.js';
 import * as report from './report.js';
+import * as rules from './rules.js';
+import * as ci from './ci.js';
+import * as history from './history.js';
+import * as review from './review.js';
 
 export const id: Record<MessageKey, string> = {
   'finding.encoding': 'berkas bukan UTF-8 yang sah (bita salah pertama di baris {line}); simpan sebagai UTF-8',
@@ -112,4 +116,8 @@ export const id: Record<MessageKey, string> = {
   'kind.unit': 'satuan',
   'list.count': '{count} indikator',
   ...report.id,
+  ...rules.id,
+  ...ci.id,
+  ...history.id,
+  ...review.id,
 };

@@ -75,6 +75,7 @@ function orderNode(root: Schema, node: unknown, schema: Schema | undefined): voi
 /** Rewrite a parsed document into canonical form, in place. */
 export function canonicalizeDocument(doc: Document, kind: SchemaKind, depth: number): void {
   const root = SCHEMAS[kind];
+  hoistLeadingComment(doc);
   orderNode(root, doc.contents, root);
   visit(doc, {
     Scalar(_, node) {
@@ -89,6 +90,15 @@ export function canonicalizeDocument(doc: Document, kind: SchemaKind, depth: num
   });
   ensureSchemaLine(doc, schemaComment(kind, depth));
   if (doc.directives) doc.directives.docStart = null;
+}
+
+/** Comments above the first key belong to the file, not to that key: keep them on top when keys are reordered. */
+function hoistLeadingComment(doc: Document): void {
+  const contents = doc.contents;
+  const firstKey = isMap(contents) ? (contents.items[0]?.key as Node | undefined) : undefined;
+  if (!contents || !firstKey?.commentBefore) return;
+  contents.commentBefore = contents.commentBefore ? `${contents.commentBefore}\n${firstKey.commentBefore}` : firstKey.commentBefore;
+  firstKey.commentBefore = undefined;
 }
 
 /** The first comment of the file must be the $schema line; yaml attaches it to the document or to the first key. */

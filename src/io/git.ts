@@ -69,3 +69,86 @@ export async function readBlob(repo: Repo, blob: string): Promise<Buffer> {
     return gitError(e, { dir: repo.root });
   }
 }
+
+/** The work tree's top level when dir is inside one, else undefined (no error: callers fall back). */
+export async function repoRootOf(dir: string): Promise<string | undefined> {
+  try {
+    return (await simpleGit({ baseDir: dir, trimmed: true }).revparse(['--show-toplevel'])) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Repo-relative paths changed since a revision: tracked changes in the work tree and index, plus untracked files. */
+export async function changedSince(repo: Repo, sha: string): Promise<string[]> {
+  try {
+    const tracked = await repo.git.raw(['diff', '--name-only', '-z', '--no-renames', sha, '--']);
+    const untracked = await repo.git.raw(['ls-files', '--others', '--exclude-standard', '-z']);
+    return [...new Set([...tracked.split('\0'), ...untracked.split('\0')].filter(Boolean))].sort();
+  } catch (e) {
+    return gitError(e, { dir: repo.root });
+  }
+}
+
+export interface Commit {
+  sha: string;
+  /** First parent, or undefined for a root commit. */
+  parent?: string;
+  /** Author date, ISO 8601 with offset. */
+  date: string;
+  author: string;
+  subject: string;
+}
+
+/** Commits that touched a path, newest first; since/until bound the committer date (inclusive). */
+export async function pathLog(repo: Repo, path: string, range: { since?: string; until?: string } = {}): Promise<Commit[]> {
+  const args = ['log', '--format=%H%x1f%P%x1f%aI%x1f%an%x1f%s%x1e'];
+  if (range.since) args.push(`--since=${range.since}`);
+  if (range.until) args.push(`--until=${range.until}`);
+  const head = await headSha(repo);
+  if (!head) return [];
+  try {
+    const out = await repo.git.raw([...args, head, '--', path === '' ? '.' : path]);
+    return out
+      .split('\x1e')
+      .map((r) => r.trim())
+      .filter(Boolean)
+      .map((r) => {
+        const [sha = '', parents = '', date = '', author = '', subject = ''] = r.split('\x1f');
+        return { sha, parent: parents.split(' ')[0] || undefined, date, author, subject };
+      });
+  } catch (e) {
+    return gitError(e, { dir: repo.root });
+  }
+}
+
+/** The newest commit on HEAD committed at or before a moment, or undefined. */
+export async function commitBefore(repo: Repo, until: string): Promise<string | undefined> {
+  const head = await headSha(repo);
+  if (!head) return undefined;
+  const out = await repo.git.raw(['rev-list', '-1', `--before=${until}`, head]).catch(() => '');
+  return /^[0-9a-f]{40,64}$/.test(out.trim()) ? out.trim() : undefined;
+}
+
+/** Set a key in the repository's own .git/config. */
+export async function setLocalConfig(repo: Repo, key: string, value: string): Promise<void> {
+  try {
+    await repo.git.raw(['config', '--local', key, value]);
+  } catch (e) {
+    gitError(e, { dir: repo.root });
+  }
+}
+
+export async function getLocalConfig(repo: Repo, key: string): Promise<string | undefined> {
+  const out = await repo.git.raw(['config', '--local', '--get', key]).catch(() => '');
+  return out === '' ? undefined : out;
+}
+
+/** Register an external diff driver command (diff.NAME.command); simple-git refuses this unless told it is wanted. */
+export async function setDiffCommand(repo: Repo, driver: string, command: string): Promise<void> {
+  try {
+    await simpleGit({ baseDir: repo.root, trimmed: true, unsafe: { allowUnsafeDiffExternal: true } }).raw(['config', '--local', `diff.${driver}.command`, command]);
+  } catch (e) {
+    gitError(e, { dir: repo.root });
+  }
+}

@@ -1,6 +1,8 @@
-// Diagnostics in the compiler form editors read, as JSON, and as GitHub workflow commands.
+// Diagnostics in the compiler form editors read, as JSON, as GitHub workflow commands and step-summary Markdown.
 import type { ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../core/findings.js';
+import type { Translate } from '../i18n/index.js';
+import { mdCode, mdTable, mdText } from './markdown.js';
 import { safeJson, sanitizeLine } from './sanitize.js';
 
 export function renderText(diagnostics: Diagnostic[], chalk: ChalkInstance): string {
@@ -27,4 +29,17 @@ export function renderGithub(diagnostics: Diagnostic[]): string {
       return `::${d.severity} ${props}::${escapeData(sanitizeLine(d.message))}\n`;
     })
     .join('');
+}
+
+/** Rows the step summary lists; GitHub caps a summary at 1 MiB, so a broken plan cannot fill it. */
+export const SUMMARY_MAX_ROWS = 500;
+
+/** A Markdown table of every finding for $GITHUB_STEP_SUMMARY (annotations stop at 10 per step). */
+export function renderSummaryMd(diagnostics: Diagnostic[], files: number, t: Translate): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  if (diagnostics.length === 0) return `### ${t('validate.md.ok', { files })}\n\n`;
+  const title = t('validate.md.title', { errors, warnings: diagnostics.length - errors, files });
+  const rows = diagnostics.slice(0, SUMMARY_MAX_ROWS).map((d) => [t(d.severity === 'error' ? 'validate.md.error' : 'validate.md.warning'), mdCode(`${d.file}:${d.line}:${d.col}`), mdCode(d.rule), mdText(d.message)]);
+  const more = diagnostics.length > SUMMARY_MAX_ROWS ? `\n${t('validate.md.more', { count: diagnostics.length - SUMMARY_MAX_ROWS })}\n` : '';
+  return `### ${title}\n\n${mdTable([t('validate.md.severity'), t('validate.md.where'), t('validate.md.rule'), t('validate.md.message')], rows)}${more}\n`;
 }

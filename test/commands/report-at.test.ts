@@ -2,9 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gitRepo } from '../helpers/git.js';
+import { commit, gitRepo } from '../helpers/git.js';
 import { runRad } from '../helpers/run.js';
-import { fixtureDir, writeTree } from '../helpers/tmp.js';
+import { fixtureDir as fixtureDirOutsideGit, writeTree } from '../helpers/tmp.js';
+import { fixtureTree } from '../helpers/git.js';
 
 const Q3 = 'plan/progress/2022/Q3/dp3a.yaml';
 const q3File = (amount: number): string =>
@@ -19,33 +20,33 @@ async function actual2022(cwd: string, ...args: string[]): Promise<number> {
 
 describe('rad report --at', () => {
   it("shows each commit's numbers while the working tree holds others, and leaves the working tree alone", async () => {
-    const repo = gitRepo({ [Q3]: q3File(2) }, fixtureDir('report-main'));
-    const second = repo.commit({ [Q3]: q3File(3) }, 'second');
-    writeTree(repo.dir, { [Q3]: q3File(7) });
+    const dir = gitRepo({ ...fixtureTree('report-main'), [Q3]: q3File(2) });
+    const second = commit(dir, { [Q3]: q3File(3) }, 'second');
+    writeTree(dir, { [Q3]: q3File(7) });
 
-    expect(await actual2022(repo.dir)).toBe(9);
-    expect(await actual2022(repo.dir, '--at', 'HEAD~1')).toBe(4);
-    expect(await actual2022(repo.dir, '--at', 'HEAD')).toBe(5);
-    expect(await actual2022(repo.dir, '--at', second.slice(0, 10))).toBe(5);
-    expect(readFileSync(join(repo.dir, Q3), 'utf8')).toBe(q3File(7));
+    expect(await actual2022(dir)).toBe(9);
+    expect(await actual2022(dir, '--at', 'HEAD~1')).toBe(4);
+    expect(await actual2022(dir, '--at', 'HEAD')).toBe(5);
+    expect(await actual2022(dir, '--at', second.slice(0, 10))).toBe(5);
+    expect(readFileSync(join(dir, Q3), 'utf8')).toBe(q3File(7));
   });
 
   it('names the revision in the title and in the JSON', async () => {
-    const repo = gitRepo({}, fixtureDir('report-main'));
-    const table = await runRad(['report', '--as-of', '2023-07-01', '--at', 'HEAD'], { cwd: repo.dir });
+    const dir = gitRepo(fixtureTree('report-main'));
+    const table = await runRad(['report', '--as-of', '2023-07-01', '--at', 'HEAD'], { cwd: dir });
     expect(table.stdout.split('\n')[0]).toBe('Target versus actual per coordinator and year, as of 2023-07-01; plan and progress at revision HEAD');
-    const json = await runRad(['report', '--as-of', '2023-07-01', '--at', 'HEAD', '--format', 'json'], { cwd: repo.dir });
+    const json = await runRad(['report', '--as-of', '2023-07-01', '--at', 'HEAD', '--format', 'json'], { cwd: dir });
     expect(JSON.parse(json.stdout).at).toBe('HEAD');
   });
 
   it('refuses an unknown revision (exit 2)', async () => {
-    const repo = gitRepo({}, fixtureDir('report-main'));
-    const result = await runRad(['report', '--at', 'no-such-rev'], { cwd: repo.dir });
+    const dir = gitRepo(fixtureTree('report-main'));
+    const result = await runRad(['report', '--at', 'no-such-rev'], { cwd: dir });
     expect(result).toEqual({ exitCode: 2, stdout: '', stderr: "rad: unknown revision 'no-such-rev'; give a commit, branch or tag that exists (see git log)\n" });
   });
 
   it('refuses --at outside a git repository (exit 2)', async () => {
-    const result = await runRad(['report', '--at', 'HEAD'], { cwd: fixtureDir('report-main') });
+    const result = await runRad(['report', '--at', 'HEAD'], { cwd: fixtureDirOutsideGit('report-main') });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/^rad: .+ is not inside a git repository; /);
   });

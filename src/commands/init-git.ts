@@ -1,0 +1,59 @@
+// rad init-git: teach plain git about plan files: hunk headers that name the indicator id, optionally rad's diff driver.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { CliError, EXIT_OK } from '../cli-error.js';
+import type { Ctx } from '../context.js';
+import { chooseLang, translator } from '../i18n/index.js';
+import { setDiffCommand, setLocalConfig } from '../io/git.js';
+import { planPathIn } from '../io/snapshot.js';
+import { writeFileAtomic } from '../io/write-file.js';
+import { langOption, openPlanRepo, planOption, type PlanOptions } from './shared.js';
+
+/** POSIX ERE for git: a `- id: A.1.a.9` line (indicator, activity, program, agency, region); the group is what the hunk header shows. */
+export const XFUNCNAME = '^[[:space:]]*- id: "?([A-Za-z0-9][A-Za-z0-9._-]*)';
+export const DRIVER_COMMAND = 'rad diff --git-driver';
+
+interface InitGitOptions extends PlanOptions {
+  driver?: string | boolean;
+}
+
+export function registerInitGit(program: Command, io: Ctx, done: (code: number) => void): void {
+  program
+    .command('init-git')
+    .description('set .gitattributes and .git/config so git diff names the indicator id in hunk headers')
+    .addOption(planOption())
+    .option('--driver [command]', `also register rad as git's external diff driver for plan files (default command: ${DRIVER_COMMAND})`)
+    .addOption(langOption())
+    .action(async (opts: InitGitOptions) => done(await initGit(io, opts)));
+}
+
+/** Add a line to .gitattributes unless it is there; every other line is kept as it was. */
+async function ensureAttribute(path: string, line: string): Promise<boolean> {
+  const text = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return '';
+    throw new CliError('cli.write-failed', { path: '.gitattributes', detail: e.code ?? String(e) });
+  });
+  if (text.split(/\r?\n/).some((l) => l.trim() === line)) return false;
+  await writeFileAtomic(path, `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}${line}\n`);
+  return true;
+}
+
+export async function initGit(io: Ctx, opts: InitGitOptions): Promise<number> {
+  const { repo, dir } = await openPlanRepo(io, opts);
+  const t = translator(chooseLang(opts.lang, io.env, undefined));
+  const prefix = planPathIn(repo, dir);
+  const pattern = `${prefix === '' ? '' : `${prefix}/`}**/*.yaml`;
+  const line = `${pattern} diff=rad`;
+  const added = await ensureAttribute(join(repo.root, '.gitattributes'), line);
+  io.stdout.write(t(added ? 'init-git.attributes' : 'init-git.attributes-kept', { path: '.gitattributes', line }) + '\n');
+  await setLocalConfig(repo, 'diff.rad.xfuncname', XFUNCNAME);
+  io.stdout.write(t('init-git.config', { key: 'diff.rad.xfuncname', value: `'${XFUNCNAME}'` }) + '\n');
+  if (opts.driver !== undefined) {
+    const command = typeof opts.driver === 'string' ? opts.driver : DRIVER_COMMAND;
+    await setDiffCommand(repo, 'rad', command);
+    io.stdout.write(t('init-git.config', { key: 'diff.rad.command', value: `'${command}'` }) + '\n');
+    io.stdout.write(t('init-git.driver', { pattern }) + '\n');
+  } else io.stdout.write(t('init-git.done', { pattern }) + '\n');
+  return EXIT_OK;
+}

@@ -1,0 +1,71 @@
+// rad log ID: the history of one indicator, from git (each commit that changed it, old -> new) and its progress entries.
+import { Option, type Command } from 'commander';
+import { closest } from '../core/ids.js';
+import { diffPlans } from '../core/plan-diff.js';
+import { CliError, EXIT_OK } from '../cli-error.js';
+import type { Ctx } from '../context.js';
+import { chooseLang, translator } from '../i18n/index.js';
+import { changeRows, type ChangeRow } from '../io/changes.js';
+import { headSha, pathLog } from '../io/git.js';
+import { asSnapshot, planPathIn, snapshotLoader } from '../io/snapshot.js';
+import { makeChalk } from '../render/color.js';
+import { logJson, logMd, logText, type History, type HistoryEntry, type HistoryStep } from '../render/log.js';
+import type { Entry } from '../core/types.js';
+import { langOption, openPlanRepo, planOption, type PlanOptions } from './shared.js';
+
+interface LogOptions extends PlanOptions {
+  format: 'text' | 'md' | 'json';
+}
+
+export function registerLog(program: Command, io: Ctx, done: (code: number) => void): void {
+  program
+    .command('log')
+    .description('the history of one indicator: every commit that changed it (old -> new), then its progress entries')
+    .argument('<id>', 'indicator id, e.g. A.1.a.9')
+    .addOption(planOption())
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
+    .addOption(langOption())
+    .action(async (id: string, opts: LogOptions) => done(await log(io, id, opts)));
+}
+
+export async function log(io: Ctx, id: string, opts: LogOptions): Promise<number> {
+  const { repo, dir, label } = await openPlanRepo(io, opts);
+  const load = snapshotLoader(repo, dir);
+  const current = await load(undefined);
+  if (!current) throw new CliError('cli.no-plan', { dir: label });
+  const lang = chooseLang(opts.lang, io.env, current.plan.meta.language);
+  io.lang = lang;
+  const t = translator(lang);
+  const mine = (rows: ChangeRow[]): ChangeRow[] => rows.filter((r) => r.id === id && r.kind === 'indicator');
+  const steps: HistoryStep[] = [];
+  // Oldest first: a history reads forwards.
+  for (const commit of (await pathLog(repo, planPathIn(repo, dir))).reverse()) {
+    const newer = await load(commit.sha);
+    if (!newer) continue;
+    const older = commit.parent ? await load(commit.parent) : undefined;
+    const rows = mine(changeRows(diffPlans(older && asSnapshot(older), asSnapshot(newer)), newer));
+    if (rows.length) steps.push({ commit, rows });
+  }
+  const head = await headSha(repo);
+  const committed = head ? await load(head) : undefined;
+  const uncommitted = mine(changeRows(diffPlans(committed && asSnapshot(committed), asSnapshot(current)), current));
+  if (uncommitted.length && head) steps.push({ rows: uncommitted });
+  const indicator = current.plan.indicatorById.get(id);
+  if (!indicator && steps.length === 0) {
+    const candidate = closest(id, current.plan.indicatorById.keys());
+    throw new CliError('cli.unknown-indicator', { id, ...(candidate ? { candidate } : {}) });
+  }
+  const entries = current.entries.filter((e) => e.indicator === id).sort((a, b) => a.date.localeCompare(b.date));
+  // A removed indicator is known by what it said when it was removed.
+  const removed = steps.flatMap((s) => s.rows).filter((r) => r.op === 'removed').pop();
+  const text = indicator?.text ?? (typeof removed?.from === 'string' ? removed.from : '');
+  const history: History = { id, text, unit: indicator?.unit ?? removed?.unit ?? '', steps, entries: historyEntries(entries) };
+  if (opts.format === 'json') io.stdout.write(logJson(history));
+  else if (opts.format === 'md') io.stdout.write(logMd(history, t));
+  else io.stdout.write(logText(history, t, makeChalk(io.stdout, io.env)));
+  return EXIT_OK;
+}
+
+/** Entries as the history prints them: the file, not the position in it. */
+const historyEntries = (entries: Entry[]): HistoryEntry[] =>
+  entries.map((e) => ({ date: e.date, amount: e.amount, reported_by: e.reported_by, file: e.at.file }));

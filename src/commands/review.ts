@@ -1,0 +1,71 @@
+// rad review: the six-monthly review of the plan as Markdown: changes from git, achievement, what is behind, who is silent.
+import type { Command } from 'commander';
+import { diffPlans } from '../core/plan-diff.js';
+import { buildReview, semesterPeriod, type Period } from '../core/review.js';
+import { CliError, EXIT_OK } from '../cli-error.js';
+import type { Ctx } from '../context.js';
+import type { Translate } from '../i18n/index.js';
+import { changeRows } from '../io/changes.js';
+import { commitBefore, pathLog, type Repo } from '../io/git.js';
+import { asSnapshot, planPathIn, snapshotLoader } from '../io/snapshot.js';
+import { reviewMd, type ReviewChanges } from '../render/review.js';
+import { emit, langOption, openPlan, openPlanRepo, parseDate, planOption, type PlanOptions } from './shared.js';
+
+interface ReviewOptions extends PlanOptions {
+  semester?: string;
+  since?: string;
+  until?: string;
+  output?: string;
+}
+
+export function registerReview(program: Command, io: Ctx, done: (code: number) => void): void {
+  program
+    .command('review')
+    .description('the six-monthly plan review as Markdown: plan changes, achievement per coordinator, indicators behind, agencies that reported nothing')
+    .addOption(planOption())
+    .option('--semester <YYYY-N>', 'the half-year to review: 2021-1 (January-June) or 2021-2 (July-December)')
+    .option('--since <date>', 'first day of the period (YYYY-MM-DD), with --until')
+    .option('--until <date>', 'last day of the period (YYYY-MM-DD), with --since')
+    .option('--output <file>', 'write to FILE instead of standard output')
+    .addOption(langOption())
+    .action(async (opts: ReviewOptions) => done(await review(io, opts)));
+}
+
+function periodOf(opts: ReviewOptions, t: Translate): Period {
+  if (opts.semester !== undefined && opts.since === undefined && opts.until === undefined) {
+    const period = semesterPeriod(opts.semester);
+    if (!period) throw new CliError('cli.bad-option', { value: opts.semester, option: '--semester', expected: t('review.bad-period') });
+    return period;
+  }
+  if (opts.semester === undefined && opts.since !== undefined && opts.until !== undefined) {
+    const period = { since: parseDate(opts.since, '--since', t), until: parseDate(opts.until, '--until', t) };
+    if (period.since > period.until) throw new CliError('cli.bad-option', { value: opts.until, option: '--until', expected: `${t('expect.date')} >= ${opts.since}` });
+    return period;
+  }
+  throw new CliError('review.bad-period');
+}
+
+const dayBefore = (date: string): string => new Date(Date.parse(`${date}T00:00:00Z`) - 86400000).toISOString().slice(0, 10);
+
+/** Commits in the period and the plan diff from the last commit before it to the last commit in it. */
+async function periodChanges(repo: Repo, dir: string, period: Period): Promise<ReviewChanges> {
+  const commits = (await pathLog(repo, planPathIn(repo, dir), { since: `${period.since}T00:00:00`, until: `${period.until}T23:59:59` })).reverse();
+  const base = await commitBefore(repo, `${dayBefore(period.since)}T23:59:59`);
+  const end = await commitBefore(repo, `${period.until}T23:59:59`);
+  const load = snapshotLoader(repo, dir);
+  const older = base ? await load(base) : undefined;
+  const newer = end && commits.length ? await load(end) : undefined;
+  const rows = newer ? changeRows(diffPlans(older && asSnapshot(older), asSnapshot(newer)), newer) : [];
+  const labels = { from: base ? base.slice(0, 7) : '∅', to: end ? end.slice(0, 7) : '∅' };
+  return { commits, rows, labels, fromScratch: !older && rows.length > 0 };
+}
+
+export async function review(io: Ctx, opts: ReviewOptions): Promise<number> {
+  const { loaded, t } = await openPlan(io, opts);
+  const period = periodOf(opts, t);
+  const { repo, dir } = await openPlanRepo(io, opts);
+  const changes = await periodChanges(repo, dir, period);
+  const result = buildReview(loaded.plan, loaded.entries, period);
+  await emit(io, reviewMd(loaded.plan, result, changes, t, opts.semester), opts.output, t);
+  return EXIT_OK;
+}

@@ -1,0 +1,96 @@
+// rad diff renderers: plan changes as coloured text for terminals, Markdown for pull requests, JSON for tools.
+import type { ChalkInstance } from 'chalk';
+import type { ChangeValue, Tally } from '../core/plan-diff.js';
+import type { Translate } from '../i18n/index.js';
+import type { ChangeRow } from '../io/changes.js';
+import { mdCode, mdTable, mdText } from './markdown.js';
+import { safeJson, sanitizeLine } from './sanitize.js';
+import { formatNumber } from './table.js';
+
+export interface DiffLabels {
+  from: string;
+  to: string;
+}
+
+/** A change in words: what changed, and the before and after values (already one line, not yet escaped). */
+export interface Described {
+  what: string;
+  before: string;
+  after: string;
+}
+
+const NAMED_FIELDS = ['text', 'unit', 'aggregate', 'coordinator', 'name', 'short'] as const;
+
+const isTally = (v: ChangeValue): v is Tally => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function value(v: ChangeValue, t: Translate, quote: boolean): string {
+  if (v === null) return t('diff.none-value');
+  if (Array.isArray(v)) return v.length ? v.join(', ') : t('diff.none-value');
+  if (isTally(v)) return '';
+  if (typeof v === 'number') return formatNumber(v);
+  return quote ? `"${v}"` : v;
+}
+
+export function describe(row: ChangeRow, t: Translate): Described {
+  const unit = row.unit ?? '';
+  if (row.kind === 'entries') {
+    const tally = (row.to ?? row.from) as Tally;
+    const text = t(tally.count === 1 ? 'diff.entries-one' : 'diff.entries', { count: tally.count, amount: formatNumber(tally.amount), unit }).trim();
+    return row.op === 'added' ? { what: t('diff.entries-added'), before: '', after: `+${text}` } : { what: t('diff.entries-removed'), before: `−${text}`, after: '' };
+  }
+  if (row.op === 'added') return { what: t('diff.added'), before: '', after: value(row.to, t, true) };
+  if (row.op === 'removed') return { what: t('diff.removed'), before: value(row.from, t, true), after: '' };
+  if (row.op === 'moved') return { what: t(row.field === 'file' ? 'diff.moved-file' : 'diff.moved-activity'), before: value(row.from, t, false), after: value(row.to, t, false) };
+  const field = row.field ?? '';
+  if (field.startsWith('targets.')) {
+    const year = field.slice('targets.'.length);
+    const actual = row.actual === undefined ? '' : ` (${t('diff.actual', { year, actual: formatNumber(row.actual) })})`;
+    return { what: t('diff.field.target', { year }), before: value(row.from, t, false), after: `${value(row.to, t, false)} ${unit}`.trim() + actual };
+  }
+  if ((field === 'implementers' || field === 'locations') && Array.isArray(row.from) && Array.isArray(row.to)) {
+    const from = row.from;
+    const to = row.to;
+    const gone = from.filter((x) => !to.includes(x));
+    const added = to.filter((x) => !from.includes(x));
+    // Same members in another order: show both lists.
+    if (!gone.length && !added.length) return { what: t(`diff.field.${field}`), before: value(from, t, false), after: value(to, t, false) };
+    return { what: t(`diff.field.${field}`), before: gone.map((x) => `−${x}`).join(' '), after: added.map((x) => `+${x}`).join(' ') };
+  }
+  const quoted = field === 'text' || field === 'name' || field === 'short';
+  const what = (NAMED_FIELDS as readonly string[]).includes(field) ? t(`diff.field.${field as (typeof NAMED_FIELDS)[number]}`) : field;
+  return { what, before: value(row.from, t, quoted), after: value(row.to, t, quoted) };
+}
+
+const subject = (row: ChangeRow, t: Translate): string => (row.kind === 'agency' ? t('diff.agency', { id: row.id }) : row.id);
+const where = (row: ChangeRow): string => (row.file === null ? '' : row.line === null ? row.file : `${row.file}:${row.line}`);
+
+export const diffJson = (rows: ChangeRow[]): string => safeJson(rows) + '\n';
+
+/** Grouped per indicator or agency: a heading line with where it is, then one line per change; no title without labels. */
+export function diffText(rows: ChangeRow[], labels: DiffLabels | undefined, t: Translate, chalk: ChalkInstance): string {
+  if (rows.length === 0) return labels ? sanitizeLine(t('diff.none', { ...labels })) + '\n' : '';
+  let out = labels ? `${chalk.bold(sanitizeLine(t('diff.title', { ...labels })))} (${t('diff.count', { count: rows.length })})\n` : '';
+  let current = '';
+  for (const row of rows) {
+    const head = subject(row, t);
+    if (head !== current) {
+      current = head;
+      out += `${out ? '\n' : ''}${chalk.bold(sanitizeLine(head))}  ${chalk.dim(sanitizeLine(where(row)))}\n`;
+    }
+    const d = describe(row, t);
+    const before = d.before ? chalk.red(sanitizeLine(d.before)) : '';
+    const after = d.after ? chalk.green(sanitizeLine(d.after)) : '';
+    out += `  ${sanitizeLine(d.what)}: ${before && after ? `${before} → ${after}` : before || after}\n`;
+  }
+  return out;
+}
+
+/** A table for a pull-request comment or the step summary. */
+export function diffMd(rows: ChangeRow[], labels: DiffLabels, t: Translate): string {
+  if (rows.length === 0) return `### ${mdText(t('diff.none', { ...labels }))}\n`;
+  const body = rows.map((row) => {
+    const d = describe(row, t);
+    return [mdText(subject(row, t)), mdText(d.what), mdText(d.before), mdText(d.after), row.file === null ? '' : mdCode(where(row))];
+  });
+  return `### ${mdText(t('diff.title', { ...labels }))} (${t('diff.count', { count: rows.length })})\n\n${mdTable([t('diff.h.id'), t('diff.h.change'), t('diff.h.before'), t('diff.h.after'), t('diff.h.where')], body)}`;
+}

@@ -1,0 +1,59 @@
+// rad review as Markdown: the semester review document (plan changes, achievement, indicators behind, silent agencies).
+import type { Review } from '../core/review.js';
+import type { Plan } from '../core/types.js';
+import type { Translate } from '../i18n/index.js';
+import type { ChangeRow } from '../io/changes.js';
+import type { Commit } from '../io/git.js';
+import { mdCode, mdTable, mdText } from './markdown.js';
+import { diffMd, type DiffLabels } from './plan-diff.js';
+import { formatNumber } from './table.js';
+
+export interface ReviewChanges {
+  commits: Commit[];
+  rows: ChangeRow[];
+  labels: DiffLabels;
+  /** No commit before the period: the first commit's content counts as added. */
+  fromScratch: boolean;
+}
+
+const pct = (n: number | null): string => (n === null ? '' : `${formatNumber(n)}%`);
+
+export function reviewMd(plan: Plan, review: Review, changes: ReviewChanges, t: Translate, semester?: string): string {
+  const { since, until } = review.period;
+  const title = semester ? t('review.title', { semester, since, until }) : t('review.title-range', { since, until });
+  let out = `# ${mdText(title)}\n\n${mdText(t('review.intro', { plan: plan.meta.title, decree: plan.meta.decree.number, until }))}\n\n`;
+
+  out += `## ${t('review.changes')}\n\n`;
+  if (changes.commits.length === 0) out += `${t('review.no-commits')}\n\n`;
+  else {
+    if (changes.fromScratch) out += `${mdText(t('review.first-commit', { since }))}\n\n`;
+    const rows = changes.commits.map((c) => [c.date.slice(0, 10), mdCode(c.sha.slice(0, 7)), mdText(c.author), mdText(c.subject)]);
+    out += mdTable([t('review.h.date'), t('review.h.commit'), t('review.h.author'), t('review.h.subject')], rows) + '\n';
+    out += diffMd(changes.rows, changes.labels, t).replace(/^### /, '#### ') + '\n';
+  }
+
+  out += `## ${t('review.achievement')}\n\n`;
+  if (review.summary.length === 0) out += `${t('review.no-targets', { years: review.years.join(', ') })}\n\n`;
+  else {
+    const rows = review.summary.map((s) => [mdText(s.coordinator?.name ?? ""), String(s.year), String(s.withTarget), String(s.met), pct(s.meanPercent)]);
+    out += mdTable([t('review.h.coordinator'), t('review.h.year'), t('review.h.with-target'), t('review.h.met'), t('review.h.mean')], rows) + '\n';
+  }
+
+  out += `## ${t('review.behind')}\n\n`;
+  if (review.behind.length === 0) out += `${t('review.none-behind')}\n\n`;
+  else {
+    const rows = review.behind.map((r) => [
+      mdCode(r.indicator),
+      mdText(r.coordinator.name),
+      String(r.year),
+      mdText(`${formatNumber(r.actual)} / ${formatNumber(r.target)} ${r.unit}`),
+      t(r.status === 'behind' ? 'review.status.behind' : 'review.status.not-started'),
+    ]);
+    out += mdTable([t('review.h.indicator'), t('review.h.coordinator'), t('review.h.year'), t('review.h.actual-target'), t('review.h.status')], rows) + '\n';
+  }
+
+  out += `## ${t('review.silent')}\n\n`;
+  if (review.silent.length === 0) return out + `${t('review.none-silent')}\n`;
+  const rows = review.silent.map((s) => [`${mdText(s.agency.name)} (${mdCode(s.agency.id)})`, s.indicators.map(mdCode).join(', ')]);
+  return out + mdTable([t('review.h.agency'), t('review.h.indicators')], rows);
+}

@@ -1,0 +1,48 @@
+// The CI recipe (.github/workflows/plan.yml) and the pre-commit hooks run only rad commands and options that exist.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ROOT, runRad } from './helpers/run.js';
+
+/** Each `rad ...` invocation in a shell line, up to the next shell operator. */
+function radCommands(script: string): string[][] {
+  const out: string[][] = [];
+  for (const m of script.matchAll(/(?:^|[\s;&|(])(?:npx\s+)?rad\s+([^;&|>\n]*)/g)) out.push(m[1]!.trim().split(/\s+/));
+  return out;
+}
+
+/** The command exists and its help lists every option used. */
+async function expectRunnable(args: string[]): Promise<void> {
+  const [command, ...rest] = args;
+  const help = await runRad([command!, '--help'], { cwd: ROOT });
+  expect(help.exitCode, `rad ${args.join(' ')}`).toBe(0);
+  expect(help.stdout).toMatch(new RegExp(`^Usage: rad ${command} `));
+  for (const option of rest.filter((a) => a.startsWith('--'))) expect(help.stdout, `rad ${args.join(' ')}`).toContain(option.split('=')[0]);
+}
+
+describe('CI recipe', () => {
+  it('the workflow validates with annotations, checks the form and writes the diff to the step summary', async () => {
+    const workflow = parse(readFileSync(join(ROOT, '.github/workflows/plan.yml'), 'utf8'));
+    expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['push', 'pull_request']));
+    const steps: { run?: string; if?: string }[] = workflow.jobs.plan.steps;
+    const runs = steps.filter((s) => s.run).map((s) => s.run!);
+    const commands = runs.flatMap(radCommands);
+    expect(commands.map((c) => c.join(' '))).toEqual(['validate', 'fmt --check', 'diff HEAD^1 --format md']);
+    const diffStep = steps.find((s) => s.run?.includes('rad diff'))!;
+    expect(diffStep.if).toBe("github.event_name == 'pull_request'");
+    expect(diffStep.run).toContain('>> "$GITHUB_STEP_SUMMARY"');
+    for (const c of commands) await expectRunnable(c);
+  });
+
+  it('the pre-commit hooks check the whole plan (pass_filenames: false) with commands that exist', async () => {
+    const hooks: { id: string; entry: string; pass_filenames: boolean; language: string }[] = parse(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8'));
+    expect(hooks.map((h) => h.id)).toEqual(['rad-validate', 'rad-fmt']);
+    for (const hook of hooks) {
+      expect(hook.pass_filenames).toBe(false);
+      const [command] = radCommands(hook.entry);
+      expect(command).toBeDefined();
+      await expectRunnable(command!);
+    }
+  });
+});

@@ -2,6 +2,14 @@
 // rad's executable: run the bundled CLI and set the exit code. Only this file touches process.exitCode.
 import { existsSync } from 'node:fs';
 
+// A reader that stops early (`rad report | head`) closes the pipe: that is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 const bundle = new URL('../dist/rad.js', import.meta.url);
 if (!existsSync(bundle)) {
   process.stderr.write('rad: dist/rad.js is missing; run `npm ci` (or `npm run build`) in the rad checkout first.\n');

@@ -3,7 +3,9 @@ import { Command, CommanderError } from 'commander';
 import { CliError, EXIT_OK, EXIT_USAGE } from './cli-error.js';
 import type { Ctx, Io } from './context.js';
 import { chooseLang, translator } from './i18n/index.js';
+import { registerImport } from './commands/import.js';
 import { registerList } from './commands/list.js';
+import { registerRecord } from './commands/record.js';
 import { registerReport } from './commands/report.js';
 import { registerShow } from './commands/show.js';
 import { registerValidate } from './commands/validate.js';
@@ -27,6 +29,8 @@ export async function run(argv: string[], streams: Io): Promise<number> {
   registerList(program, io, done);
   registerShow(program, io, done);
   registerReport(program, io, done);
+  registerRecord(program, io, done);
+  registerImport(program, io, done);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

@@ -1,5 +1,8 @@
 // English message catalog: every message and heading rad prints. id.ts must have the same keys.
+import * as progress from './progress.js';
+
 export const en = {
+  ...progress.en,
   // YAML-level findings
   'finding.encoding': 'file is not valid UTF-8 (first bad byte on line {line}); save it as UTF-8',
   'finding.yaml-syntax': 'YAML syntax error: {detail}',

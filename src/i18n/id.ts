@@ -1,7 +1,9 @@
 // Katalog pesan Bahasa Indonesia: setiap pesan dan judul yang dicetak rad. Kuncinya sama dengan en.ts.
 import type { MessageKey } from './en.js';
+import * as progress from './progress.js';
 
 export const id: Record<MessageKey, string> = {
+  ...progress.id,
   'finding.encoding': 'berkas bukan UTF-8 yang sah (bita salah pertama di baris {line}); simpan sebagai UTF-8',
   'finding.yaml-syntax': 'kesalahan sintaks YAML: {detail}',
   'finding.yaml-alias': 'alias *{name} tidak boleh dipakai dalam berkas rencana; tulis nilainya langsung',

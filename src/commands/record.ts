@@ -63,14 +63,14 @@ export async function record(io: Ctx, id: string, opts: RecordOptions): Promise<
   const summary = entrySummary(entry, plan.indicatorById.get(entry.indicator)?.unit ?? '');
   const path = loaded.source.label(rel);
   io.stdout.write(sanitizeLine(t('record.recorded', { summary, path })) + '\n');
-  if (opts.commit) await commitFile(io, join(dir, rel), `progress: ${summary}`, path, t);
+  if (opts.commit) await commitFile(io, dir, join(dir, rel), `progress: ${summary}`, path, t);
   return EXIT_OK;
 }
 
 /** git add + pathspec commit of the one file; on failure the entry stays recorded and the message says so. */
-async function commitFile(io: Ctx, file: string, message: string, path: string, t: Translate): Promise<void> {
+async function commitFile(io: Ctx, planDir: string, file: string, message: string, path: string, t: Translate): Promise<void> {
   try {
-    const repo = await openRepo(join(file, '..'));
+    const repo = await openRepo(planDir);
     const rel = relative(await realpath(repo.root), await realpath(file)).split(sep).join('/');
     await addFile(repo, rel);
     const sha = await commitPaths(repo, [rel], message);

@@ -18,7 +18,9 @@ export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 export async function readTable(path: string, file: string): Promise<TableRow[]> {
   const ext = extname(path).toLowerCase();
   if (ext !== '.csv' && ext !== '.xlsx') throw new CliError('import.bad-extension', { file });
-  const info = await stat(path).catch((e: NodeJS.ErrnoException) => Promise.reject(new CliError('import.unreadable', { file, detail: e.code ?? String(e) }, EXIT_USAGE)));
+  const info = await stat(path).catch((e: NodeJS.ErrnoException) =>
+    Promise.reject(e.code === 'ENOENT' ? new CliError('import.no-file', { file }) : new CliError('import.unreadable', { file, detail: e.code ?? String(e) }, EXIT_USAGE)),
+  );
   if (!info.isFile()) throw new CliError('import.unreadable', { file, detail: 'not a file' }, EXIT_USAGE);
   if (info.size > MAX_IMPORT_BYTES) throw new CliError('import.unreadable', { file, detail: `over ${MAX_IMPORT_BYTES / 1048576} MB` }, EXIT_FINDINGS);
   const bytes = await readFile(path);

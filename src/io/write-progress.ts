@@ -68,7 +68,7 @@ async function lock(path: string, rel: string, options: WriteOptions): Promise<L
   } catch (e) {
     if (!(e instanceof LockTimeout)) throw new CliError('progress.write-failed', { path: options.label(rel), detail: errno(e) });
     const lockFile = options.label(join(dirname(rel), basename(e.lockPath)));
-    throw new CliError('progress.locked', { path: options.label(rel), seconds: Math.round(options.lock.timeoutMs / 1000), pid: e.pid ?? '?', lock: lockFile });
+    throw new CliError('progress.locked', { path: options.label(rel), seconds: Number((options.lock.timeoutMs / 1000).toFixed(1)), pid: e.pid ?? '?', lock: lockFile });
   }
 }
 

@@ -37,11 +37,17 @@ async function makeDirs(dir: string): Promise<string[]> {
   return [first, ...parts.map((_, i) => join(first, ...parts.slice(0, i + 1)))];
 }
 
-/** The file's current text (undefined when absent), refusing what cannot be a progress file we may rewrite. */
-async function readPrevious(planDir: string, path: string, file: string): Promise<string | undefined> {
+/** Refuse a target whose directory (or its nearest existing ancestor) resolves outside the plan directory: a symlink out. */
+async function checkInside(planDir: string, dir: string, file: string): Promise<void> {
   const root = await realpath(planDir);
-  const dir = await realpath(dirname(path));
-  if (dir !== root && !dir.startsWith(root + sep)) throw new CliError('progress.outside', { path: file, target: dir }, EXIT_FINDINGS);
+  let existing = dir;
+  while (!(await lstat(existing).catch(() => undefined)) && dirname(existing) !== existing) existing = dirname(existing);
+  const real = await realpath(existing);
+  if (real !== root && !real.startsWith(root + sep)) throw new CliError('progress.outside', { path: file, target: real }, EXIT_FINDINGS);
+}
+
+/** The file's current text (undefined when absent), refusing what cannot be a progress file we may rewrite. */
+async function readPrevious(path: string, file: string): Promise<string | undefined> {
   const info = await lstat(path).catch(() => undefined);
   if (!info) return undefined;
   if (!info.isFile()) throw new CliError('progress.not-a-file', { path: file }, EXIT_FINDINGS);
@@ -92,6 +98,8 @@ export async function writeProgress(planDir: string, groups: FileEntries[], opti
     // Locks in path order, so two imports touching the same files cannot each hold what the other waits for.
     for (const g of sorted) {
       const path = join(planDir, g.rel);
+      // Checked before anything is created: a progress/ symlinked elsewhere must not get directories or locks.
+      await checkInside(planDir, dirname(path), options.label(g.rel));
       made.push(...(await makeDirs(dirname(path)).catch((e) => Promise.reject(new CliError('progress.write-failed', { path: options.label(g.rel), detail: errno(e) })))));
       locks.push(await lock(path, g.rel, options));
       await removeStaleTemps(path);
@@ -99,7 +107,7 @@ export async function writeProgress(planDir: string, groups: FileEntries[], opti
     const planned: Planned[] = [];
     for (const g of sorted) {
       const path = join(planDir, g.rel);
-      const previous = await readPrevious(planDir, path, options.label(g.rel));
+      const previous = await readPrevious(path, options.label(g.rel));
       const next = nextText(previous, g);
       if ('problem' in next) throw new CliError(`progress.${next.problem}`, { path: options.label(g.rel), detail: next.detail }, EXIT_FINDINGS);
       planned.push({ rel: g.rel, count: g.entries.length, mode: next.mode, path, previous, text: next.text });

@@ -1,5 +1,5 @@
 // Writing progress files: append or rewrite by a textual test, and all-or-nothing with restore when a later write fails.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../../src/cli-error.js';
@@ -72,5 +72,17 @@ describe('writeProgress', () => {
     ]);
     expect(readFileSync(join(cwd, 'plan/progress/2021/Q1/polda.yaml'), 'utf8')).toContain('reported_by: polda');
     expect(existsSync(join(cwd, 'plan/progress/2021/Q1/.polda.yaml.lock'))).toBe(false);
+  });
+});
+
+describe('writeProgress outside the plan', () => {
+  it('refuses a progress/ that is a symbolic link out of the plan directory, creating nothing there', async () => {
+    const cwd = fixtureDir();
+    const outside = join(cwd, 'elsewhere');
+    mkdirSync(outside);
+    symlinkSync(outside, join(cwd, 'plan/progress'));
+    const error = await writeProgress(join(cwd, 'plan'), [target], { lock: DEFAULT_LOCK, label: (rel) => `plan/${rel}` }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ key: 'progress.outside', exitCode: 1 });
+    expect(readdirSync(outside)).toEqual([]);
   });
 });

@@ -46,9 +46,11 @@ export async function importFile(io: Ctx, file: string | undefined, opts: Import
   const [header, ...rows] = (await readTable(resolve(io.cwd, file), shown)).filter((r) => !isBlankRow(r.cells));
   if (!header) throw new CliError('import.no-rows', { file: shown }, EXIT_FINDINGS);
   const { columns, problems } = mapHeader(header.cells);
-  if (problems.length > 0) {
-    const [last, ...others] = problems.reverse();
-    throw new CliError(last!.key, { file: shown, ...last!.params }, EXIT_FINDINGS, others.reverse().map((p) => `rad: ${sanitizeLine(t(p.key, { file: shown, ...p.params }))}\n`));
+  const last = problems[problems.length - 1];
+  if (last) {
+    // Every header problem is printed; the last one is the error the command ends with.
+    const lines = problems.slice(0, -1).map((p) => `rad: ${sanitizeLine(t(p.key, { file: shown, ...p.params }))}\n`);
+    throw new CliError(last.key, { file: shown, ...last.params }, EXIT_FINDINGS, lines);
   }
   if (rows.length === 0) throw new CliError('import.no-rows', { file: shown }, EXIT_FINDINGS);
 

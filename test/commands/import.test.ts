@@ -103,6 +103,15 @@ describe('rad import of XLSX', () => {
     ]);
   });
 
+  it('reads XLSX through the built bin too (exceljs is loaded from node_modules, not bundled)', async () => {
+    const cwd = fixtureDir();
+    await writeXlsx(join(cwd, 'q1.xlsx'), [['indicator', 'date', 'amount', 'reported_by'], ['A.1.a.2', day('2021-03-10'), 7, 'dp3a']]);
+    const args = ['import', 'q1.xlsx', '--dry-run'];
+    const result = runBin(args, { cwd });
+    expect(result).toEqual({ exitCode: 0, stdout: 'plan/progress/2021/Q1/dp3a.yaml: +1 (new file)\ndry run: 1 row(s) would be written into 1 file(s); nothing was written\n', stderr: '' });
+    expect(result).toEqual(await runRad(args, { cwd }));
+  });
+
   it('reports bad rows by the row numbers the spreadsheet shows, and writes nothing', async () => {
     const cwd = fixtureDir();
     await writeXlsx(join(cwd, 'q1.xlsx'), [

@@ -45,6 +45,8 @@ export async function bundle() {
     format: 'esm',
     minify: true,
     legalComments: 'none',
+    // exceljs is 1.4 MB: bundled, every command would pay ~60 ms to parse it; loaded from node_modules by rad import only.
+    external: ['exceljs'],
     logLevel: 'warning',
     banner: { js: "import { createRequire as __rad_createRequire } from 'node:module'; const require = __rad_createRequire(import.meta.url);" },
   });

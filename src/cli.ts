@@ -5,9 +5,11 @@ import type { Ctx, Io } from './context.js';
 import { chooseLang, translator } from './i18n/index.js';
 import { registerDiff } from './commands/diff.js';
 import { registerFmt } from './commands/fmt.js';
+import { registerImport } from './commands/import.js';
 import { registerInitGit } from './commands/init-git.js';
 import { registerList } from './commands/list.js';
 import { registerLog } from './commands/log.js';
+import { registerRecord } from './commands/record.js';
 import { registerReport } from './commands/report.js';
 import { registerReview } from './commands/review.js';
 import { registerShow } from './commands/show.js';
@@ -31,12 +33,14 @@ export async function run(argv: string[], streams: Io): Promise<number> {
   registerValidate(program, io, done, VERSION);
   registerList(program, io, done);
   registerShow(program, io, done);
+  registerRecord(program, io, done);
+  registerImport(program, io, done);
   registerReport(program, io, done);
+  registerReview(program, io, done);
   registerFmt(program, io, done);
   registerDiff(program, io, done);
-  registerInitGit(program, io, done);
   registerLog(program, io, done);
-  registerReview(program, io, done);
+  registerInitGit(program, io, done);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

@@ -10,7 +10,7 @@ import { locator, toDiagnostics } from '../io/diagnostics.js';
 import { workingTreeSource, type FileSource } from '../io/file-source.js';
 import { openRepo, resolveRev, type Repo } from '../io/git.js';
 import { revisionSource } from '../io/git-source.js';
-import { loadPlan, type LoadedPlan } from '../io/load-plan.js';
+import { loadPlan, type LoadedPlan, type LoadOptions } from '../io/load-plan.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { makeChalk } from '../render/color.js';
 import { renderText } from '../render/diagnostics.js';
@@ -39,9 +39,9 @@ export function planDirOf(io: Ctx, opts: PlanOptions): { dir: string; label: str
 }
 
 /** Load and check the plan; unless asked to keep them, errors end the command with exit 1 and the diagnostics. */
-export async function openPlan(io: Ctx, opts: PlanOptions, keepErrors = false): Promise<OpenPlan> {
+export async function openPlan(io: Ctx, opts: PlanOptions, keepErrors = false, load: LoadOptions = {}): Promise<OpenPlan> {
   const { dir, label } = planDirOf(io, opts);
-  const loaded = await loadPlan(await planSource(io, dir, opts.at), label);
+  const loaded = await loadPlan(await planSource(io, dir, opts.at), label, load);
   const lang = chooseLang(opts.lang, io.env, loaded.plan.meta.language);
   io.lang = lang;
   const t = translator(lang);

@@ -3,6 +3,7 @@ import { asArr, asObj, asStr, asStrs } from './guards.js';
 import type { RawDoc, RawPlan } from './build-plan.js';
 import { error, pointerOf, warning, type Finding, type Loc } from './findings.js';
 import { closest, parentId } from './ids.js';
+import { findPrivate } from './privacy.js';
 import type { Entry, Plan } from './types.js';
 
 export interface RuleContext {
@@ -82,7 +83,7 @@ const hintFor = (name: string, candidates: Iterable<string>): Record<string, str
   return candidate ? { candidate } : {};
 };
 
-export const agencyReferences: Rule = ({ raw, plan, entries }) => {
+export const agencyReferences: Rule = ({ raw, plan }) => {
   // A registry that could not be read would make every reference look unknown: its own finding is enough.
   if (raw.agencies?.value === undefined) return [];
   const findings: Finding[] = [];
@@ -94,7 +95,6 @@ export const agencyReferences: Rule = ({ raw, plan, entries }) => {
     ind.implementers.forEach((a, i) => check(a, { ...ind.at, pointer: `${ind.at.pointer}/implementers/${i}` }));
   }
   for (const agency of plan.agencies.values()) if (agency.parent) check(agency.parent, { ...agency.at, pointer: agency.at.pointer + '/parent' });
-  for (const e of entries) check(e.reported_by, { ...e.at, pointer: e.at.pointer + '/reported_by' });
   for (const doc of raw.progress) {
     const agency = asStr(asObj(doc.value)?.agency);
     if (agency) check(agency, loc(doc.file, 'agency'));
@@ -135,14 +135,13 @@ export const uniqueAliases: Rule = ({ raw }) => {
   return findings;
 };
 
-export const regionReferences: Rule = ({ raw, plan, entries }) => {
+export const regionReferences: Rule = ({ raw, plan }) => {
   if (raw.regions?.value === undefined) return [];
   const findings: Finding[] = [];
   const check = (id: string, at: Loc): void => {
     if (!plan.regions.has(id)) findings.push(error('unknown-region', at, { id, ...hintFor(id, plan.regions.keys()) }));
   };
   for (const ind of plan.indicators) ind.locations.forEach((r, i) => check(r, { ...ind.at, pointer: `${ind.at.pointer}/locations/${i}` }));
-  for (const e of entries) if (e.location) check(e.location, { ...e.at, pointer: e.at.pointer + '/location' });
   return findings;
 };
 
@@ -170,30 +169,69 @@ export const targetYears: Rule = ({ raw, plan }) => {
   return findings;
 };
 
-/** Entries: indicator, dates inside plan years and the file's quarter, agency of the file, unit, breakdown sum, responsibility. */
-export const entryRules: Rule = ({ raw, plan, entries }) => {
+/** What checking one entry needs besides the plan: its file's agency and quarter, and which registries could be read. */
+export interface EntryContext {
+  plan: Plan;
+  /** The agency and quarter the entry's file declares; absent for an entry not yet written. */
+  file?: { agency?: string; quarter?: string };
+  /** A registry that could not be read would make every reference to it look unknown: its own finding is enough. */
+  registries: { agencies: boolean; regions: boolean };
+}
+
+/**
+ * Every rule about one entry: indicator, date inside the plan years and the file's quarter, agency and region
+ * references, the file's agency, unit, breakdown sum, privacy, responsibility. Validate runs it on each entry
+ * of each progress file; rad record and rad import run it on an entry before writing it.
+ */
+export function checkEntry(e: Entry, { plan, file, registries }: EntryContext): Finding[] {
   const findings: Finding[] = [];
-  const years = yearsText(plan);
-  const fileInfo = new Map(raw.progress.map((d) => [d.file, { agency: asStr(asObj(d.value)?.agency), quarter: asStr(asObj(d.value)?.quarter) }]));
-  for (const e of entries) {
-    const at = (field: string): Loc => ({ ...e.at, pointer: `${e.at.pointer}/${field}` });
-    const ind = plan.indicatorById.get(e.indicator);
-    if (!ind) findings.push(error('unknown-indicator', at('indicator'), { id: e.indicator, ...hintFor(e.indicator, plan.indicatorById.keys()) }));
-    const year = Number(e.date.slice(0, 4));
-    if (plan.years.length > 0 && !plan.years.includes(year)) findings.push(error('entry-year', at('date'), { date: e.date, years }));
-    const info = fileInfo.get(e.at.file);
-    if (info?.quarter && quarterOf(e.date) !== info.quarter) findings.push(error('entry-quarter', at('date'), { date: e.date, quarter: info.quarter }));
-    if (info?.agency && e.reported_by !== info.agency) findings.push(error('entry-agency', at('reported_by'), { by: e.reported_by, agency: info.agency }));
-    if (ind && e.unit !== undefined && e.unit !== ind.unit) findings.push(error('unit-mismatch', at('unit'), { unit: e.unit, id: ind.id, expected: ind.unit }));
-    if (e.breakdown) {
-      const sum = Object.values(e.breakdown).reduce((a, b) => a + b, 0);
-      if (Math.abs(sum - e.amount) > 1e-9) findings.push(error('breakdown-sum', at('breakdown'), { sum, amount: e.amount }));
-    }
-    if (ind && plan.agencies.has(e.reported_by) && !isResponsible(plan, ind.coordinator, ind.implementers, e.reported_by)) {
-      findings.push(warning('not-responsible', at('reported_by'), { by: e.reported_by, id: ind.id }));
-    }
+  const at = (field: string): Loc => ({ ...e.at, pointer: `${e.at.pointer}/${field}` });
+  const ind = plan.indicatorById.get(e.indicator);
+  if (!ind) findings.push(error('unknown-indicator', at('indicator'), { id: e.indicator, ...hintFor(e.indicator, plan.indicatorById.keys()) }));
+  const year = Number(e.date.slice(0, 4));
+  if (plan.years.length > 0 && !plan.years.includes(year)) findings.push(error('entry-year', at('date'), { date: e.date, years: yearsText(plan) }));
+  if (file?.quarter && quarterOf(e.date) !== file.quarter) findings.push(error('entry-quarter', at('date'), { date: e.date, quarter: file.quarter }));
+  if (registries.agencies && !plan.agencies.has(e.reported_by)) {
+    // "Dinas Sosial" is how reports name the agency: its registry alias gives the id to write.
+    const named = [...plan.agencies.values()].find((a) => [a.short, ...a.aliases].some((n) => n.toLowerCase() === e.reported_by.trim().toLowerCase()));
+    const hint = named ? { candidate: named.id } : hintFor(e.reported_by, plan.agencies.keys());
+    findings.push(error('unknown-agency', at('reported_by'), { id: e.reported_by, ...hint }));
+  }
+  if (file?.agency && e.reported_by !== file.agency) findings.push(error('entry-agency', at('reported_by'), { by: e.reported_by, agency: file.agency }));
+  if (registries.regions && e.location !== undefined && !plan.regions.has(e.location)) {
+    findings.push(error('unknown-region', at('location'), { id: e.location, ...hintFor(e.location, plan.regions.keys()) }));
+  }
+  if (ind && e.unit !== undefined && e.unit !== ind.unit) findings.push(error('unit-mismatch', at('unit'), { unit: e.unit, id: ind.id, expected: ind.unit }));
+  if (e.breakdown) {
+    const sum = Object.values(e.breakdown).reduce((a, b) => a + b, 0);
+    if (Math.abs(sum - e.amount) > 1e-9) findings.push(error('breakdown-sum', at('breakdown'), { sum, amount: e.amount }));
+  }
+  findings.push(...privacyFindings(e, at));
+  if (ind && plan.agencies.has(e.reported_by) && !isResponsible(plan, ind.coordinator, ind.implementers, e.reported_by)) {
+    findings.push(warning('not-responsible', at('reported_by'), { by: e.reported_by, id: ind.id }));
   }
   return findings;
+}
+
+/** Note, evidence and breakdown labels must not hold a NIK, a phone number or an e-mail address. */
+function privacyFindings(e: Entry, at: (field: string) => Loc): Finding[] {
+  const findings: Finding[] = [];
+  for (const field of ['note', 'evidence'] as const) {
+    const kind = e[field] === undefined ? undefined : findPrivate(e[field]);
+    if (kind) findings.push(error('privacy', at(field), { field, kind }));
+  }
+  for (const label of Object.keys(e.breakdown ?? {})) {
+    const kind = findPrivate(label);
+    if (kind) findings.push(error('privacy', { ...at('breakdown'), pointer: `${e.at.pointer}${pointerOf('breakdown', label)}`, key: true }, { field: 'breakdown', kind }));
+  }
+  return findings;
+}
+
+/** Every entry of every progress file, checked against the plan and the file it sits in. */
+export const entryRules: Rule = ({ raw, plan, entries }) => {
+  const fileInfo = new Map(raw.progress.map((d) => [d.file, { agency: asStr(asObj(d.value)?.agency), quarter: asStr(asObj(d.value)?.quarter) }]));
+  const registries = { agencies: raw.agencies?.value !== undefined, regions: raw.regions?.value !== undefined };
+  return entries.flatMap((e) => checkEntry(e, { plan, file: fileInfo.get(e.at.file), registries }));
 };
 
 /** Progress files live at progress/YYYY/Qn/AGENCY.yaml, matching their agency and quarter. */
@@ -204,11 +242,16 @@ export const progressPaths: Rule = ({ raw }) => {
     const agency = asStr(o?.agency);
     const quarter = asStr(o?.quarter);
     if (!agency || !quarter || !/^\d{4}-Q[1-4]$/.test(quarter)) continue;
-    const expected = `progress/${quarter.slice(0, 4)}/${quarter.slice(5)}/${agency}.yaml`;
+    const expected = progressPathOf(agency, quarter);
     if (!doc.file.endsWith('/' + expected) && doc.file !== expected) findings.push(error('progress-path', loc(doc.file, 'agency'), { agency, quarter, expected }));
   }
   return findings;
 };
+
+/** Where the entries of an agency for a quarter (2021-Q1) live, relative to the plan directory. */
+export function progressPathOf(agency: string, quarter: string): string {
+  return `progress/${quarter.slice(0, 4)}/${quarter.slice(5)}/${agency}.yaml`;
+}
 
 export function quarterOf(date: string): string {
   const month = Number(date.slice(5, 7));

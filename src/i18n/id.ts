@@ -5,8 +5,10 @@ import * as rules from './rules.js';
 import * as ci from './ci.js';
 import * as history from './history.js';
 import * as review from './review.js';
+import * as progress from './progress.js';
 
 export const id: Record<MessageKey, string> = {
+  ...progress.id,
   'finding.encoding': 'berkas bukan UTF-8 yang sah (bita salah pertama di baris {line}); simpan sebagai UTF-8',
   'finding.yaml-syntax': 'kesalahan sintaks YAML: {detail}',
   'finding.yaml-alias': 'alias *{name} tidak boleh dipakai dalam berkas rencana; tulis nilainya langsung',

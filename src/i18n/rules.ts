@@ -33,6 +33,10 @@ export const en = {
   'rule.unit-mismatch': "An entry's unit must be its indicator's unit.",
   'rule.breakdown-sum': "An entry's breakdown must add up to its amount.",
   'rule.not-responsible': 'The reporting agency should coordinate or implement the indicator.',
+  'rule.privacy': "Notes, evidence and breakdown labels carry aggregate numbers only: no NIK, phone number or e-mail address.",
+  'rule.breakdown-syntax': 'A breakdown given on the command line or in an import is LABEL=NUMBER parts separated by commas.',
+  'rule.breakdown-repeated': 'A breakdown names each label once.',
+  'rule.missing-value': 'A required entry field (indicator, date, amount, reporter) is not empty.',
 } as const;
 
 export const id: Record<keyof typeof en, string> = {
@@ -69,4 +73,8 @@ export const id: Record<keyof typeof en, string> = {
   'rule.unit-mismatch': 'Satuan entri harus satuan indikatornya.',
   'rule.breakdown-sum': 'Rincian entri harus berjumlah sama dengan nilainya.',
   'rule.not-responsible': 'Instansi pelapor seharusnya koordinator atau pelaksana indikator itu.',
+  'rule.privacy': 'Catatan, bukti dan label rincian hanya berisi angka agregat: tanpa NIK, nomor telepon atau alamat e-mail.',
+  'rule.breakdown-syntax': 'Rincian di baris perintah atau impor berbentuk LABEL=ANGKA, dipisahkan koma.',
+  'rule.breakdown-repeated': 'Setiap label rincian ditulis satu kali.',
+  'rule.missing-value': 'Kolom wajib entri (indikator, tanggal, jumlah, pelapor) tidak boleh kosong.',
 };

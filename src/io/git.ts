@@ -152,3 +152,21 @@ export async function setDiffCommand(repo: Repo, driver: string, command: string
     gitError(e, { dir: repo.root });
   }
 }
+/** Stage one file (git add -- FILE); path is relative to the repository root. */
+export async function addFile(repo: Repo, path: string): Promise<void> {
+  try {
+    await repo.git.raw(['add', '--', path]);
+  } catch (e) {
+    gitError(e, { dir: repo.root });
+  }
+}
+
+/** Commit exactly these paths (a pathspec commit, --only): other staged or dirty files stay as they were. Returns the new SHA. */
+export async function commitPaths(repo: Repo, paths: string[], message: string): Promise<string> {
+  try {
+    await repo.git.raw(['commit', '--only', '-m', message, '--', ...paths]);
+    return await repo.git.revparse(['HEAD']);
+  } catch (e) {
+    return gitError(e, { dir: repo.root });
+  }
+}

@@ -30,7 +30,12 @@ interface Loaded {
   ok: boolean;
 }
 
-export async function loadPlan(source: FileSource, planDirLabel: string): Promise<LoadedPlan> {
+export interface LoadOptions {
+  /** Read progress/ too (default). rad record and rad import skip it: their cost must not grow with the entries. */
+  progress?: boolean;
+}
+
+export async function loadPlan(source: FileSource, planDirLabel: string, options: LoadOptions = {}): Promise<LoadedPlan> {
   const findings: Finding[] = [];
   const sources = new Map<string, YamlSource>();
   const files: string[] = [];
@@ -73,7 +78,7 @@ export async function loadPlan(source: FileSource, planDirLabel: string): Promis
     if (loaded) sections.push(loaded.doc);
   }
   const progress: RawDoc[] = [];
-  for (const rel of await source.list(PROGRESS_DIR, true)) {
+  for (const rel of options.progress === false ? [] : await source.list(PROGRESS_DIR, true)) {
     if (!rel.endsWith('.yaml')) continue;
     const loaded = await load(rel, 'progress');
     if (loaded) progress.push(loaded.doc);

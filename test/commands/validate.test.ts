@@ -31,6 +31,7 @@ const scenarios: Scenario[] = [
   { name: 'validate-empty-file', args: ['validate'], exitCode: 1 },
   { name: 'validate-parent-cycle', args: ['validate'], exitCode: 1 },
   { name: 'validate-progress', args: ['validate'], exitCode: 1 },
+  { name: 'validate-privacy', args: ['validate'], exitCode: 1 },
   { name: 'validate-schema', args: ['validate', '--lang', 'id'], exitCode: 1 },
   { name: 'validate-unknown-refs', args: ['validate', '--format', 'json'], exitCode: 1 },
   { name: 'validate-unknown-refs', args: ['validate', '--format', 'github'], exitCode: 1 },

@@ -1,0 +1,92 @@
+// rad import: progress entries from a CSV or XLSX file, all or nothing; rad import --template writes a blank one.
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { isBlankRow, mapHeader, rowInput } from '../core/import-columns.js';
+import { progressPathOf, quarterOf } from '../core/rules.js';
+import { CliError, EXIT_FINDINGS, EXIT_OK } from '../cli-error.js';
+import type { Ctx } from '../context.js';
+import { checkInput, describeFinding } from '../io/entry-check.js';
+import { lockOptionsFrom } from '../io/lock.js';
+import type { FileEntries } from '../io/progress-file.js';
+import { readTable } from '../io/read-table.js';
+import { writeProgress } from '../io/write-progress.js';
+import { progressBar } from '../render/progress-bar.js';
+import { sanitizeLine } from '../render/sanitize.js';
+import { writeTemplate } from './import-template.js';
+import { langOption, openPlan, planDirOf, planOption, type PlanOptions } from './shared.js';
+
+export interface ImportOptions extends PlanOptions {
+  dryRun?: boolean;
+  template?: 'csv' | 'xlsx';
+  output?: string;
+}
+
+/** Above this many rows a progress bar is drawn (on a terminal). */
+const BAR_ROWS = 2000;
+
+export function registerImport(program: Command, io: Ctx, done: (code: number) => void): void {
+  program
+    .command('import')
+    .description('import progress entries from a CSV or XLSX file: every row is checked, then all are written or none')
+    .argument('[file]', 'the .csv or .xlsx file')
+    .option('--dry-run', 'check and show what would be written; write nothing')
+    .addOption(new Option('--template <format>', 'write a blank template instead of importing').choices(['csv', 'xlsx']))
+    .option('--output <file>', 'where --template writes (default: standard output for csv, rad-import-template.xlsx for xlsx)')
+    .addOption(planOption())
+    .addOption(langOption())
+    .action(async (file: string | undefined, opts: ImportOptions) => done(await (opts.template ? writeTemplate(io, opts.template, opts) : importFile(io, file, opts))));
+}
+
+export async function importFile(io: Ctx, file: string | undefined, opts: ImportOptions): Promise<number> {
+  if (file === undefined) throw new CliError('import.need-file');
+  const { loaded, t } = await openPlan(io, opts, false, { progress: false });
+  const { plan } = loaded;
+  const shown = sanitizeLine(file);
+  const [header, ...rows] = (await readTable(resolve(io.cwd, file), shown)).filter((r) => !isBlankRow(r.cells));
+  if (!header) throw new CliError('import.no-rows', { file: shown }, EXIT_FINDINGS);
+  const { columns, problems } = mapHeader(header.cells);
+  const last = problems[problems.length - 1];
+  if (last) {
+    // Every header problem is printed; the last one is the error the command ends with.
+    const lines = problems.slice(0, -1).map((p) => `rad: ${sanitizeLine(t(p.key, { file: shown, ...p.params }))}\n`);
+    throw new CliError(last.key, { file: shown, ...last.params }, EXIT_FINDINGS, lines);
+  }
+  if (rows.length === 0) throw new CliError('import.no-rows', { file: shown }, EXIT_FINDINGS);
+
+  const name = (field: string): string => sanitizeLine(columns.header.get(field as never) ?? field);
+  const bar = rows.length > BAR_ROWS && io.stderr.isTTY ? progressBar(io.stderr, rows.length, t('import.checking')) : undefined;
+  const bad: string[] = [];
+  const warnings: string[] = [];
+  const groups = new Map<string, FileEntries>();
+  rows.forEach((r, i) => {
+    const checked = checkInput(plan, rowInput(r.cells, columns));
+    for (const w of checked.warnings) warnings.push(`${shown}:${r.row}: ${t('record.warning', { detail: describeFinding(w, t, name) })}`);
+    if (!checked.entry) bad.push(t('import.bad-row', { file: shown, row: r.row, detail: checked.errors.map((e) => describeFinding(e, t, name)).join('; ') }));
+    else {
+      const quarter = quarterOf(checked.entry.date);
+      const rel = progressPathOf(checked.entry.reported_by, quarter);
+      const group = groups.get(rel) ?? { rel, agency: checked.entry.reported_by, quarter, entries: [] };
+      group.entries.push(checked.raw);
+      groups.set(rel, group);
+    }
+    bar?.update(i + 1);
+  });
+  bar?.finish();
+  for (const w of warnings) io.stderr.write(sanitizeLine(w) + '\n');
+  if (bad.length > 0) throw new CliError('import.refused', { bad: bad.length, rows: rows.length }, EXIT_FINDINGS, bad.map((l) => sanitizeLine(l) + '\n'));
+
+  const targets = [...groups.values()].sort((a, b) => (a.rel < b.rel ? -1 : 1));
+  const { dir } = planDirOf(io, opts);
+  const label = loaded.source.label;
+  const line = (rel: string, count: number, isNew: boolean): string => t('import.file-entries', { path: label(rel), count, mode: isNew ? t('import.new-file') : '' }) + '\n';
+  if (opts.dryRun) {
+    for (const g of targets) io.stdout.write(line(g.rel, g.entries.length, !(await stat(join(dir, g.rel)).catch(() => undefined))));
+    io.stdout.write(t('import.would-write', { count: rows.length, files: targets.length }) + '\n');
+    return EXIT_OK;
+  }
+  const written = await writeProgress(dir, targets, { lock: lockOptionsFrom(io.env), label });
+  for (const w of written) io.stdout.write(line(w.rel, w.count, w.mode === 'create'));
+  io.stdout.write(t('import.wrote', { count: rows.length, file: shown, files: written.length }) + '\n');
+  return EXIT_OK;
+}

@@ -1,0 +1,82 @@
+// rad record: check one progress entry against the schema and the plan, then append it to its quarter's file.
+import { realpath } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import type { Command } from 'commander';
+import { entrySummary } from '../core/entry-input.js';
+import { progressPathOf, quarterOf } from '../core/rules.js';
+import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../cli-error.js';
+import type { Ctx } from '../context.js';
+import type { Translate } from '../i18n/index.js';
+import { checkInput, describeFinding } from '../io/entry-check.js';
+import { addFile, commitPaths, openRepo } from '../io/git.js';
+import { lockOptionsFrom } from '../io/lock.js';
+import { writeProgress } from '../io/write-progress.js';
+import { sanitizeLine } from '../render/sanitize.js';
+import { langOption, openPlan, planDirOf, planOption, type PlanOptions } from './shared.js';
+
+interface RecordOptions extends PlanOptions {
+  date: string;
+  amount: string;
+  by: string;
+  unit?: string;
+  location?: string;
+  evidence?: string;
+  note?: string;
+  breakdown?: string;
+  commit?: boolean;
+}
+
+export function registerRecord(program: Command, io: Ctx, done: (code: number) => void): void {
+  program
+    .command('record')
+    .description('record a progress entry (realisasi): checked against the plan, appended to progress/YYYY/Qn/AGENCY.yaml')
+    .argument('<id>', 'indicator id, e.g. B.1.a.1')
+    .requiredOption('--date <date>', 'date of the achievement, YYYY-MM-DD')
+    .requiredOption('--amount <n>', "what was achieved, a number >= 0 in the indicator's unit")
+    .requiredOption('--by <agency>', 'reporting agency id (the file the entry goes to)')
+    .option('--unit <unit>', "the indicator's unit (checked when given)")
+    .option('--location <region>', 'region id')
+    .option('--evidence <ref>', 'URL or document reference backing the entry')
+    .option('--note <text>', 'remark; never a name, NIK, phone number or e-mail address')
+    .option('--breakdown <parts>', 'parts of the amount, LABEL=N,... (e.g. perempuan=4,laki-laki=3)')
+    .option('--commit', 'git commit the file written, and nothing else')
+    .addOption(planOption())
+    .addOption(langOption())
+    .action(async (id: string, opts: RecordOptions) => done(await record(io, id, opts)));
+}
+
+export async function record(io: Ctx, id: string, opts: RecordOptions): Promise<number> {
+  const { loaded, t } = await openPlan(io, opts, false, { progress: false });
+  const { plan } = loaded;
+  const input = { indicator: id, date: opts.date, amount: opts.amount, reported_by: opts.by, unit: opts.unit, location: opts.location, evidence: opts.evidence, note: opts.note, breakdown: opts.breakdown };
+  const checked = checkInput(plan, input);
+  for (const w of checked.warnings) io.stderr.write(`rad: ${sanitizeLine(t('record.warning', { detail: describeFinding(w, t) }))}\n`);
+  const entry = checked.entry;
+  if (!entry) {
+    const lines = checked.errors.map((e) => `rad: ${sanitizeLine(describeFinding(e, t))}\n`);
+    throw new CliError('record.refused', { count: checked.errors.length }, EXIT_FINDINGS, lines);
+  }
+  const quarter = quarterOf(entry.date);
+  const rel = progressPathOf(entry.reported_by, quarter);
+  const { dir } = planDirOf(io, opts);
+  await writeProgress(dir, [{ rel, agency: entry.reported_by, quarter, entries: [checked.raw] }], { lock: lockOptionsFrom(io.env), label: loaded.source.label });
+  const summary = entrySummary(entry, plan.indicatorById.get(entry.indicator)?.unit ?? '');
+  const path = loaded.source.label(rel);
+  io.stdout.write(sanitizeLine(t('record.recorded', { summary, path })) + '\n');
+  if (opts.commit) await commitFile(io, dir, join(dir, rel), `progress: ${summary}`, path, t);
+  return EXIT_OK;
+}
+
+/** git add + pathspec commit of the one file; on failure the entry stays recorded and the message says so. */
+async function commitFile(io: Ctx, planDir: string, file: string, message: string, path: string, t: Translate): Promise<void> {
+  try {
+    const repo = await openRepo(planDir);
+    const rel = relative(await realpath(repo.root), await realpath(file)).split(sep).join('/');
+    await addFile(repo, rel);
+    const sha = await commitPaths(repo, [rel], message);
+    io.stdout.write(sanitizeLine(t('record.committed', { sha: sha.slice(0, 7), message })) + '\n');
+  } catch (e) {
+    if (!(e instanceof CliError)) throw e;
+    throw new CliError('record.not-committed', { path, detail: t(e.key, { hint: '', ...e.params }) }, EXIT_USAGE);
+  }
+}

@@ -126,6 +126,7 @@ class Reader {
         out.push(this.block(this.nextIndent(indent), item));
       } else if (rest.startsWith('- ') || rest === '-') return unsupported();
       else if (keyOf(rest) !== undefined) {
+        this.sink?.(item, { line: line.no, col });
         out.push(this.map(col - 1, rest, item));
       } else {
         this.i++;
@@ -208,6 +209,7 @@ export function parseCanonical(text: string, sink?: PositionSink): { value: unkn
     if (lines.length === 0) return undefined;
     const reader = new Reader(lines, sink);
     const first = lines[0]!;
+    sink?.('', { line: first.no, col: first.indent + 1 });
     const value = reader.block(first.indent, '');
     if (reader.i !== lines.length) return undefined;
     return { value };
@@ -215,4 +217,19 @@ export function parseCanonical(text: string, sink?: PositionSink): { value: unkn
     if (e instanceof Unsupported) return undefined;
     throw e;
   }
+}
+
+/** Position of the node a JSON pointer names (or of its key), reading the canonical subset; undefined outside it. */
+export function locateCanonical(text: string, pointer: string, key = false): Position | undefined {
+  let best: Position | undefined;
+  let bestLength = -1;
+  const found = parseCanonical(text, (p, value, keyPos) => {
+    // Exact match, or the deepest ancestor of a pointer that does not exist (a missing required key).
+    if ((p === pointer || p === '' || pointer.startsWith(p + '/')) && p.length > bestLength) {
+      best = p === pointer && key && keyPos ? keyPos : value;
+      bestLength = p.length;
+    }
+  });
+  if (!found) return undefined;
+  return best ?? { line: 1, col: 1 };
 }

@@ -1,0 +1,194 @@
+// `npm run bench`: times whole rad processes on the real plan and on synthetic data (10k, 100k, 1M entries),
+// interleaved so the ratios compare like with like on a noisy machine; prints one table, writes JSON.
+// Usage: npm run bench -- [--sizes 10k,100k,1m] [--runs 5] [--json FILE] [--keep]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from './generate.mjs';
+import { writeJournal } from './hledger.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = join(ROOT, 'bin', 'rad.js');
+const TIME = '/usr/bin/time';
+
+function parseArgs(argv) {
+  const args = { sizes: ['10k', '100k'], runs: 5, json: join(ROOT, 'bench-results.json'), keep: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--sizes') args.sizes = argv[++i].split(',').filter(Boolean);
+    else if (a === '--runs') args.runs = Number(argv[++i]);
+    else if (a === '--json') args.json = argv[++i];
+    else if (a === '--keep') args.keep = true;
+    else if (a === '--help') {
+      console.log('npm run bench -- [--sizes 10k,100k,1m] [--runs N] [--json FILE] [--keep]');
+      process.exit(0);
+    } else throw new Error(`unknown argument ${a}`);
+  }
+  if (!Number.isInteger(args.runs) || args.runs < 1) throw new Error('--runs needs a positive integer');
+  return args;
+}
+
+const SIZE = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
+
+/** One timed process: wall seconds and peak RSS (MB) from GNU time. */
+function measure(cmd, args, cwd, env = {}) {
+  const out = join(tmpdir(), `rad-bench-time-${process.pid}`);
+  const hasTime = existsSync(TIME);
+  const start = process.hrtime.bigint();
+  const r = hasTime
+    ? spawnSync(TIME, ['-o', out, '-f', '%M', cmd, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, encoding: 'utf8', maxBuffer: 1 << 30 })
+    : spawnSync(cmd, args, { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const rssMb = hasTime ? Number(readFileSync(out, 'utf8').trim().split('\n').pop()) / 1024 : NaN;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 500)}`);
+  return { seconds, rssMb, status: r.status };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+function git(cwd, ...args) {
+  execFileSync('git', args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+}
+
+function makeRepo(entries) {
+  const dir = mkdtempSync(join(tmpdir(), `rad-bench-${entries}-`));
+  const made = generate(dir, entries);
+  git(dir, 'init', '-q');
+  git(dir, '-c', 'user.email=bench@example.invalid', '-c', 'user.name=bench', 'add', '-A');
+  git(dir, '-c', 'user.email=bench@example.invalid', '-c', 'user.name=bench', 'commit', '-q', '-m', 'synthetic benchmark data');
+  return made;
+}
+
+/** Forget any cached aggregates, so the next report is a first (cold-cache) run. */
+function clearCache(dir) {
+  for (const c of [join(dir, '.git', 'rad-cache'), join(dir, '.rad-cache')]) rmSync(c, { recursive: true, force: true });
+}
+
+/** Append one entry to one progress file, as an edit between two reports. */
+function editOneFile(made, k) {
+  const file = join(made.plan, made.files[0]);
+  const quarter = /quarter: (\d{4})-Q(\d)/.exec(readFileSync(file, 'utf8'));
+  const month = String((Number(quarter[2]) - 1) * 3 + 1).padStart(2, '0');
+  const agency = /agency: (\S+)/.exec(readFileSync(file, 'utf8'))[1];
+  const id = [...made.info].find(([, v]) => v.coordinator === agency)[0];
+  appendFileSync(file, `  - indicator: ${id}\n    date: ${quarter[1]}-${month}-0${1 + (k % 9)}\n    amount: 1\n    reported_by: ${agency}\n`);
+}
+
+function main() {
+  const args = parseArgs(process.argv.slice(2));
+  for (const s of args.sizes) if (!SIZE[s]) throw new Error(`unknown size ${s} (10k, 100k, 1m)`);
+  const results = [];
+  const add = (name, size, samples, extra = {}) => {
+    const row = { name, size, runs: samples.length, median: median(samples.map((s) => s.seconds)), min: Math.min(...samples.map((s) => s.seconds)), max: Math.max(...samples.map((s) => s.seconds)), peakMb: Math.max(...samples.map((s) => s.rssMb)), ...extra };
+    results.push(row);
+    process.stderr.write(`  ${name} ${size}: ${row.median.toFixed(3)} s, ${row.peakMb.toFixed(0)} MB\n`);
+    return row;
+  };
+
+  // Floor and the real plan, interleaved.
+  process.stderr.write(`bench: floor and plan/ (${args.runs} runs, interleaved)\n`);
+  const floor = [];
+  const realValidate = [];
+  for (let i = 0; i < args.runs + 1; i++) {
+    const f = measure(process.execPath, ['-e', '0'], ROOT);
+    const v = measure(BIN, ['validate'], ROOT);
+    if (i > 0) {
+      floor.push(f);
+      realValidate.push(v);
+    }
+  }
+  const floorRow = add('node -e 0', 'floor', floor);
+  add('rad validate', 'plan/', realValidate, { ratio: median(realValidate.map((s) => s.seconds)) / floorRow.median, goal: '<= 1.6 x node -e 0' });
+
+  // Commands other issues may not have delivered yet are skipped, not faked.
+  const hasRecord = /^\s+record\b/m.test(spawnSync(BIN, ['--help'], { encoding: 'utf8' }).stdout);
+  if (!hasRecord) process.stderr.write('bench: this build has no `rad record`; skipping record timings\n');
+  // An empty repository, for record's baseline.
+  const empty = makeRepo(0);
+  const sizes = [];
+  for (const size of args.sizes) {
+    process.stderr.write(`bench: generating ${size} synthetic entries...\n`);
+    const made = makeRepo(SIZE[size]);
+    sizes.push({ size, made });
+    const runs = { validate: [], reportFirst: [], reportRepeat: [], reportEdited: [], record: [], recordEmpty: [] };
+    for (let i = 0; i < args.runs; i++) {
+      runs.validate.push(measure(BIN, ['validate', '--format', 'json'], made.dir));
+      clearCache(made.dir);
+      runs.reportFirst.push(measure(BIN, ['report', '--format', 'json', '--as-of', '2024-12-31'], made.dir));
+      runs.reportRepeat.push(measure(BIN, ['report', '--format', 'json', '--as-of', '2024-12-31'], made.dir));
+      editOneFile(made, i);
+      runs.reportEdited.push(measure(BIN, ['report', '--format', 'json', '--as-of', '2024-12-31'], made.dir));
+      if (!hasRecord) continue;
+      const id = made.info.keys().next().value;
+      const by = made.info.get(id).coordinator;
+      runs.record.push(measure(BIN, ['record', id, '--date', `2024-12-${10 + i}`, '--amount', '1', '--by', by], made.dir));
+      const eid = empty.info.keys().next().value;
+      runs.recordEmpty.push(measure(BIN, ['record', eid, '--date', `2024-12-${10 + i}`, '--amount', '1', '--by', empty.info.get(eid).coordinator], empty.dir));
+    }
+    add('rad validate', size, runs.validate);
+    add('rad report --format json (first run)', size, runs.reportFirst, { goal: size === '1m' ? '<= 4 s, <= 1 GB' : '<= 1 GB' });
+    add('rad report --format json (repeated)', size, runs.reportRepeat, { goal: size === '1m' ? '<= 0.25 s' : '' });
+    add('rad report --format json (one file edited)', size, runs.reportEdited);
+    if (hasRecord) {
+      const rec = add('rad record', size, runs.record);
+      const recEmpty = add('rad record (empty repository)', size, runs.recordEmpty);
+      rec.ratio = rec.median / recEmpty.median;
+      rec.goal = '~ same as into an empty repository';
+    }
+  }
+
+  // Linearity of the first run from the smallest to the largest size.
+  const firsts = results.filter((r) => r.name.includes('(first run)'));
+  if (firsts.length >= 2) {
+    const a = firsts[0];
+    const b = firsts[firsts.length - 1];
+    b.scaling = (b.median / a.median) / (SIZE[b.size] / SIZE[a.size]);
+  }
+
+  // hledger, where installed: the same synthetic data as a journal, a yearly budget report.
+  const hledger = spawnSync('hledger', ['--version'], { encoding: 'utf8' });
+  if (hledger.status === 0) {
+    for (const { size, made } of sizes) {
+      const journal = writeJournal(made);
+      const samples = [];
+      for (let i = 0; i < Math.min(args.runs, 3); i++) samples.push(measure('hledger', ['-f', journal, 'bal', '--budget', '-Y', '-b', '2020', '-e', '2025'], made.dir));
+      const row = add('hledger bal --budget -Y', size, samples, { version: hledger.stdout.trim().split('\n')[0] });
+      const ours = results.find((r) => r.size === size && r.name.includes('(first run)'));
+      ours.vsHledger = ours.median / row.median;
+    }
+  } else process.stderr.write('bench: hledger not installed (apt-get install hledger), skipping the comparison\n');
+
+  const machine = { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, memGb: Math.round(totalmem() / 2 ** 30), date: new Date().toISOString() };
+  writeFileSync(args.json, JSON.stringify({ machine, runs: args.runs, results }, null, 2) + '\n');
+  console.log(renderTable(results, machine, args.runs));
+  console.log(`\nJSON: ${args.json}`);
+  if (!args.keep) for (const { made } of [...sizes, { made: empty }]) rmSync(made.dir, { recursive: true, force: true });
+}
+
+function renderTable(results, machine, runs) {
+  const head = ['measurement', 'data', 'median s', 'min s', 'max s', 'peak MB', 'note'];
+  const rows = results.map((r) => {
+    const notes = [];
+    if (r.ratio !== undefined) notes.push(`${r.ratio.toFixed(2)}x`);
+    if (r.scaling !== undefined) notes.push(`scaling ${r.scaling.toFixed(2)} of linear`);
+    if (r.vsHledger !== undefined) notes.push(`${r.vsHledger.toFixed(2)}x hledger`);
+    if (r.goal) notes.push(`goal ${r.goal}`);
+    return [r.name, r.size, r.median.toFixed(3), r.min.toFixed(3), r.max.toFixed(3), Number.isNaN(r.peakMb) ? '-' : r.peakMb.toFixed(0), notes.join('; ')];
+  });
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => '| ' + cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ') + ' |';
+  return [`rad bench: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memGb} GB, Node ${machine.node}, ${runs} runs each, medians`, '', line(head), '| ' + widths.map((w) => '-'.repeat(w)).join(' | ') + ' |', ...rows.map(line)].join('\n');
+}
+
+try {
+  main();
+} catch (e) {
+  console.error(`bench: ${e instanceof Error ? e.message : e}`);
+  process.exitCode = 1;
+}

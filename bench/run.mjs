@@ -10,7 +10,7 @@ import { generate } from './generate.mjs';
 import { writeJournal } from './hledger.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = join(ROOT, 'bin', 'rad.js');
+const BIN = join(ROOT, 'bin', 'rad.cjs');
 const TIME = '/usr/bin/time';
 
 function parseArgs(argv) {

@@ -3,20 +3,39 @@ import { Command, CommanderError } from 'commander';
 import { CliError, EXIT_OK, EXIT_USAGE } from './cli-error.js';
 import type { Ctx, Io } from './context.js';
 import { chooseLang, translator } from './i18n/index.js';
-import { registerDiff } from './commands/diff.js';
-import { registerFmt } from './commands/fmt.js';
-import { registerImport } from './commands/import.js';
-import { registerInitGit } from './commands/init-git.js';
-import { registerList } from './commands/list.js';
-import { registerLog } from './commands/log.js';
-import { registerRecord } from './commands/record.js';
-import { registerReport } from './commands/report.js';
-import { registerReview } from './commands/review.js';
-import { registerShow } from './commands/show.js';
-import { registerValidate } from './commands/validate.js';
 import { sanitize } from './render/sanitize.js';
 
 export const VERSION = '0.1.0';
+
+type Register = (program: Command, io: Ctx, done: (code: number) => void) => void;
+
+/**
+ * The commands, in help order. A command's module (and what it alone needs) loads only when that command runs,
+ * or when help or an unknown command needs them all: start-up is what a user running rad many times a day feels.
+ */
+const COMMANDS: [string, () => Promise<Register>][] = [
+  ['validate', async () => {
+    const { registerValidate } = await import('./commands/validate.js');
+    return (program, io, done) => registerValidate(program, io, done, VERSION);
+  }],
+  ['list', async () => (await import('./commands/list.js')).registerList],
+  ['show', async () => (await import('./commands/show.js')).registerShow],
+  ['record', async () => (await import('./commands/record.js')).registerRecord],
+  ['import', async () => (await import('./commands/import.js')).registerImport],
+  ['report', async () => (await import('./commands/report.js')).registerReport],
+  ['review', async () => (await import('./commands/review.js')).registerReview],
+  ['fmt', async () => (await import('./commands/fmt.js')).registerFmt],
+  ['diff', async () => (await import('./commands/diff.js')).registerDiff],
+  ['log', async () => (await import('./commands/log.js')).registerLog],
+  ['init-git', async () => (await import('./commands/init-git.js')).registerInitGit],
+];
+
+/** The command the arguments name, or every command (for help, or to suggest one for a typo). */
+function commandsFor(argv: string[]): [string, () => Promise<Register>][] {
+  const name = argv.find((a) => !a.startsWith('-'));
+  const one = COMMANDS.find(([n]) => n === name);
+  return one ? [one] : COMMANDS;
+}
 
 export async function run(argv: string[], streams: Io): Promise<number> {
   const io: Ctx = { ...streams };
@@ -30,18 +49,8 @@ export async function run(argv: string[], streams: Io): Promise<number> {
     .showHelpAfterError('(run rad --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
-  registerValidate(program, io, done, VERSION);
-  registerList(program, io, done);
-  registerShow(program, io, done);
-  registerRecord(program, io, done);
-  registerImport(program, io, done);
-  registerReport(program, io, done);
-  registerReview(program, io, done);
-  registerFmt(program, io, done);
-  registerDiff(program, io, done);
-  registerLog(program, io, done);
-  registerInitGit(program, io, done);
   try {
+    for (const [, load] of commandsFor(argv)) (await load())(program, io, done);
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (e) {

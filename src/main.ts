@@ -1,2 +1,2 @@
-// Bundle entry point: what bin/rad.js imports.
+// Bundle entry point: what bin/rad.cjs loads.
 export { run } from './cli.js';

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT } from './helpers/run.js';
 
-describe('bin/rad.js', () => {
+describe('bin/rad.cjs', () => {
   it('exits quietly when its reader stops early (rad report | head)', async () => {
     const child = spawn(process.execPath, [BIN, 'list', '--format', 'json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';

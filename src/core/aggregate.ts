@@ -1,19 +1,62 @@
 // A year's actual from its entries, as the indicator declares: sum of events, max or last of a stock.
+// Entries fold into a Tally, and tallies of consecutive runs of entries merge, so a year's actual can be
+// built from per-file summaries (the progress cache) exactly as from the entries themselves.
 import type { Aggregate, Entry } from './types.js';
 
-/** Entries must be in recording order; for `last`, the latest date wins and, on the same date, the later entry. */
-export function aggregate(kind: Aggregate, entries: readonly Pick<Entry, 'amount' | 'date'>[]): number {
-  if (entries.length === 0) return 0;
+export interface Tally {
+  count: number;
+  sum: number;
+  max: number;
+  /** Date and amount of the latest entry; on the same date, the one recorded later. */
+  lastDate: string;
+  lastAmount: number;
+}
+
+export function tallyOf(entries: readonly Pick<Entry, 'amount' | 'date'>[]): Tally | undefined {
+  let tally: Tally | undefined;
+  for (const e of entries) tally = addEntry(tally, e);
+  return tally;
+}
+
+export function addEntry(tally: Tally | undefined, e: Pick<Entry, 'amount' | 'date'>): Tally {
+  if (!tally) return { count: 1, sum: e.amount, max: e.amount, lastDate: e.date, lastAmount: e.amount };
+  tally.count++;
+  tally.sum += e.amount;
+  if (e.amount > tally.max) tally.max = e.amount;
+  if (e.date >= tally.lastDate) {
+    tally.lastDate = e.date;
+    tally.lastAmount = e.amount;
+  }
+  return tally;
+}
+
+/** Merge two tallies; `later` holds entries recorded after those of `earlier`. */
+export function mergeTally(earlier: Tally | undefined, later: Tally): Tally {
+  if (!earlier) return { ...later };
+  const last = later.lastDate >= earlier.lastDate;
+  return {
+    count: earlier.count + later.count,
+    sum: earlier.sum + later.sum,
+    max: Math.max(earlier.max, later.max),
+    lastDate: last ? later.lastDate : earlier.lastDate,
+    lastAmount: last ? later.lastAmount : earlier.lastAmount,
+  };
+}
+
+export function valueOf(kind: Aggregate, tally: Tally | undefined): number {
+  if (!tally) return 0;
   switch (kind) {
     case 'sum':
       // Rounded to 9 decimals so 0.1 + 0.2 meets a target of 0.3.
-      return Math.round(entries.reduce((total, e) => total + e.amount, 0) * 1e9) / 1e9;
+      return Math.round(tally.sum * 1e9) / 1e9;
     case 'max':
-      return entries.reduce((best, e) => Math.max(best, e.amount), 0);
-    case 'last': {
-      let latest = entries[0]!;
-      for (const e of entries) if (e.date >= latest.date) latest = e;
-      return latest.amount;
-    }
+      return Math.max(0, tally.max);
+    case 'last':
+      return tally.lastAmount;
   }
+}
+
+/** Entries must be in recording order; for `last`, the latest date wins and, on the same date, the later entry. */
+export function aggregate(kind: Aggregate, entries: readonly Pick<Entry, 'amount' | 'date'>[]): number {
+  return valueOf(kind, tallyOf(entries));
 }

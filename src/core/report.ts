@@ -1,5 +1,5 @@
 // Target versus actual per indicator and year: a pure function of plan, entries and an as-of date.
-import { aggregate } from './aggregate.js';
+import { addEntry, valueOf, type Tally } from './aggregate.js';
 import { agencyRef, type AgencyRef } from './list.js';
 import { selectIndicators, type Selection } from './select.js';
 import { cellStatus, expectedBy, floor1, percentOf, type Status } from './status.js';
@@ -63,21 +63,32 @@ export interface ReportOptions extends Selection {
   by?: GroupBy;
 }
 
-export function buildReport(plan: Plan, entries: readonly Entry[], options: ReportOptions): Report {
-  const by = options.by ?? 'coordinator';
-  const byCell = new Map<string, Entry[]>();
+/** Tallies of a year's entries per indicator, keyed `indicator@year`: what a report reads actuals from. */
+export type Actuals = Map<string, Tally>;
+
+export const actualsKey = (indicator: string, year: number | string): string => `${indicator}@${year}`;
+
+/** Fold entries dated up to asOf into actuals (in recording order). */
+export function tallyEntries(entries: readonly Entry[], asOf: string, into: Actuals = new Map()): Actuals {
   for (const e of entries) {
-    if (e.date > options.asOf) continue;
-    const key = `${e.indicator}@${e.date.slice(0, 4)}`;
-    const list = byCell.get(key);
-    if (list) list.push(e);
-    else byCell.set(key, [e]);
+    if (e.date > asOf) continue;
+    const key = actualsKey(e.indicator, e.date.slice(0, 4));
+    into.set(key, addEntry(into.get(key), e));
   }
+  return into;
+}
+
+export function buildReport(plan: Plan, entries: readonly Entry[], options: ReportOptions): Report {
+  return buildReportFromActuals(plan, tallyEntries(entries, options.asOf), options);
+}
+
+export function buildReportFromActuals(plan: Plan, actuals: Actuals, options: ReportOptions): Report {
+  const by = options.by ?? 'coordinator';
   const groups = groupIndicators(plan, selectIndicators(plan, options), by);
   const rows: ReportRow[] = [];
   const summary: SummaryRow[] = [];
   for (const group of groups) {
-    const groupRows = group.indicators.flatMap((ind) => options.years.map((year) => reportRow(plan, ind, year, byCell.get(`${ind.id}@${year}`) ?? [], options.asOf)));
+    const groupRows = group.indicators.flatMap((ind) => options.years.map((year) => reportRow(plan, ind, year, actuals.get(actualsKey(ind.id, year)), options.asOf)));
     rows.push(...groupRows);
     if (by !== 'indicator') summary.push(...summarize(groupRows, options.years, group.ref ? { [by]: group.ref } : {}));
   }
@@ -85,10 +96,11 @@ export function buildReport(plan: Plan, entries: readonly Entry[], options: Repo
   return { asOf: options.asOf, by, years: options.years, rows, summary: by === 'indicator' ? total : summary, total };
 }
 
-function reportRow(plan: Plan, ind: Indicator, year: number, cell: Entry[], asOf: string): ReportRow {
+function reportRow(plan: Plan, ind: Indicator, year: number, cell: Tally | undefined, asOf: string): ReportRow {
   const target = ind.targets[year] ?? 0;
-  const actual = aggregate(ind.aggregate, cell);
-  const status = cellStatus(target, actual, cell.length, year, asOf);
+  const actual = valueOf(ind.aggregate, cell);
+  const count = cell?.count ?? 0;
+  const status = cellStatus(target, actual, count, year, asOf);
   return {
     indicator: ind.id,
     text: ind.text,
@@ -104,7 +116,7 @@ function reportRow(plan: Plan, ind: Indicator, year: number, cell: Entry[], asOf
     percent: percentOf(target, actual, status),
     expected: expectedBy(target, year, asOf, status),
     status,
-    entries: cell.length,
+    entries: count,
   };
 }
 

@@ -9,7 +9,6 @@ import type { Entry, Plan } from './types.js';
 export interface RuleContext {
   raw: RawPlan;
   plan: Plan;
-  entries: Entry[];
 }
 
 export type Rule = (ctx: RuleContext) => Finding[];
@@ -95,10 +94,6 @@ export const agencyReferences: Rule = ({ raw, plan }) => {
     ind.implementers.forEach((a, i) => check(a, { ...ind.at, pointer: `${ind.at.pointer}/implementers/${i}` }));
   }
   for (const agency of plan.agencies.values()) if (agency.parent) check(agency.parent, { ...agency.at, pointer: agency.at.pointer + '/parent' });
-  for (const doc of raw.progress) {
-    const agency = asStr(asObj(doc.value)?.agency);
-    if (agency) check(agency, loc(doc.file, 'agency'));
-  }
   return findings;
 };
 
@@ -227,26 +222,37 @@ function privacyFindings(e: Entry, at: (field: string) => Loc): Finding[] {
   return findings;
 }
 
-/** Every entry of every progress file, checked against the plan and the file it sits in. */
-export const entryRules: Rule = ({ raw, plan, entries }) => {
-  const fileInfo = new Map(raw.progress.map((d) => [d.file, { agency: asStr(asObj(d.value)?.agency), quarter: asStr(asObj(d.value)?.quarter) }]));
-  const registries = { agencies: raw.agencies?.value !== undefined, regions: raw.regions?.value !== undefined };
-  return entries.flatMap((e) => checkEntry(e, { plan, file: fileInfo.get(e.at.file), registries }));
-};
+export interface Registries {
+  agencies: boolean;
+  regions: boolean;
+}
 
-/** Progress files live at progress/YYYY/Qn/AGENCY.yaml, matching their agency and quarter. */
-export const progressPaths: Rule = ({ raw }) => {
+export const registriesOf = (raw: RawPlan): Registries => ({ agencies: raw.agencies?.value !== undefined, regions: raw.regions?.value !== undefined });
+
+/**
+ * Everything checked about one progress file: its declared agency, its path, and each entry. It depends on the
+ * file and the plan only, so the progress cache can keep its result per file (io/progress-cache.ts).
+ */
+export function progressFileFindings(doc: RawDoc, entries: readonly Entry[], plan: Plan, registries: Registries): Finding[] {
+  const o = asObj(doc.value);
+  const agency = asStr(o?.agency);
   const findings: Finding[] = [];
-  for (const doc of raw.progress) {
-    const o = asObj(doc.value);
-    const agency = asStr(o?.agency);
-    const quarter = asStr(o?.quarter);
-    if (!agency || !quarter || !/^\d{4}-Q[1-4]$/.test(quarter)) continue;
-    const expected = progressPathOf(agency, quarter);
-    if (!doc.file.endsWith('/' + expected) && doc.file !== expected) findings.push(error('progress-path', loc(doc.file, 'agency'), { agency, quarter, expected }));
-  }
+  if (agency && registries.agencies && !plan.agencies.has(agency)) findings.push(error('unknown-agency', loc(doc.file, 'agency'), { id: agency, ...hintFor(agency, plan.agencies.keys()) }));
+  findings.push(...progressPath(doc));
+  const file = { agency, quarter: asStr(o?.quarter) };
+  for (const e of entries) findings.push(...checkEntry(e, { plan, file, registries }));
   return findings;
-};
+}
+
+/** A progress file lives at progress/YYYY/Qn/AGENCY.yaml, matching the agency and quarter it declares. */
+function progressPath(doc: RawDoc): Finding[] {
+  const o = asObj(doc.value);
+  const agency = asStr(o?.agency);
+  const quarter = asStr(o?.quarter);
+  if (!agency || !quarter || !/^\d{4}-Q[1-4]$/.test(quarter)) return [];
+  const expected = progressPathOf(agency, quarter);
+  return !doc.file.endsWith('/' + expected) && doc.file !== expected ? [error('progress-path', loc(doc.file, 'agency'), { agency, quarter, expected })] : [];
+}
 
 /** Where the entries of an agency for a quarter (2021-Q1) live, relative to the plan directory. */
 export function progressPathOf(agency: string, quarter: string): string {
@@ -289,10 +295,9 @@ export const RULES: Record<string, Rule> = {
   regionReferences,
   knownUnits,
   targetYears,
-  progressPaths,
-  entryRules,
 };
 
+/** The plan-wide rules; progress files are checked one by one with progressFileFindings. */
 export function runRules(ctx: RuleContext): Finding[] {
   return Object.values(RULES).flatMap((rule) => rule(ctx));
 }

@@ -117,7 +117,8 @@ class Reader {
   seq(indent: number, pointer: string): unknown[] {
     const out: unknown[] = [];
     for (let line = this.lines[this.i]; line && line.indent === indent && (line.text === '-' || line.text.startsWith('- ')); line = this.lines[this.i]) {
-      const item = `${pointer}/${out.length}`;
+      // Pointers are only built when positions are wanted: most reads do not need them.
+      const item = this.sink ? `${pointer}/${out.length}` : '';
       const rest = line.text === '-' ? '' : line.text.slice(2).replace(/^ +/, '');
       const col = indent + 1 + (line.text.length - rest.length);
       if (rest === '') {
@@ -146,14 +147,14 @@ class Reader {
       const key = keyOf(text);
       if (key === undefined) return unsupported();
       if (Object.prototype.hasOwnProperty.call(out, key.name)) return unsupported();
-      const child = `${pointer}/${key.name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      const keyPos = { line: line.no, col: indent + 1 };
+      const child = this.sink ? `${pointer}/${key.name.replace(/~/g, '~0').replace(/\//g, '~1')}` : '';
+      const keyPos = this.sink ? { line: line.no, col: indent + 1 } : undefined;
       this.i++;
       let value: unknown;
       if (key.rest === '') {
         const next = this.lines[this.i];
         const nested = next && (next.indent > indent || (next.indent === indent && (next.text === '-' || next.text.startsWith('- '))));
-        this.sink?.(child, nested ? { line: next.no, col: next.indent + 1 } : keyPos, keyPos);
+        this.sink?.(child, nested ? { line: next.no, col: next.indent + 1 } : keyPos!, keyPos);
         value = nested ? this.block(next.indent, child) : null;
       } else {
         this.sink?.(child, { line: line.no, col: indent + 1 + text.length - key.rest.length }, keyPos);
@@ -219,17 +220,34 @@ export function parseCanonical(text: string, sink?: PositionSink): { value: unkn
   }
 }
 
-/** Position of the node a JSON pointer names (or of its key), reading the canonical subset; undefined outside it. */
-export function locateCanonical(text: string, pointer: string, key = false): Position | undefined {
-  let best: Position | undefined;
-  let bestLength = -1;
+/** Positions of every node and key, built once per file that has findings to place. */
+export interface PositionIndex {
+  locate(pointer: string, key?: boolean): Position;
+}
+
+/** Index every pointer's position; undefined when the text is outside the canonical subset. */
+export function positionIndex(text: string): PositionIndex | undefined {
+  const values = new Map<string, Position>();
+  const keys = new Map<string, Position>();
   const found = parseCanonical(text, (p, value, keyPos) => {
-    // Exact match, or the deepest ancestor of a pointer that does not exist (a missing required key).
-    if ((p === pointer || p === '' || pointer.startsWith(p + '/')) && p.length > bestLength) {
-      best = p === pointer && key && keyPos ? keyPos : value;
-      bestLength = p.length;
-    }
+    values.set(p, value);
+    if (keyPos) keys.set(p, keyPos);
   });
   if (!found) return undefined;
-  return best ?? { line: 1, col: 1 };
+  return {
+    locate(pointer, key = false) {
+      if (key && keys.has(pointer)) return keys.get(pointer)!;
+      // A pointer that does not exist (a missing required key) resolves to its deepest existing ancestor.
+      for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
+        const hit = values.get(p);
+        if (hit) return hit;
+        if (p === '') return { line: 1, col: 1 };
+      }
+    },
+  };
+}
+
+/** Position of the node a JSON pointer names (or of its key); undefined outside the canonical subset. */
+export function locateCanonical(text: string, pointer: string, key = false): Position | undefined {
+  return positionIndex(text)?.locate(pointer, key);
 }

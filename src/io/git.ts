@@ -1,11 +1,17 @@
 // The only importer of simple-git: one small function per question or action, never a shell string.
-import { simpleGit, type SimpleGit } from 'simple-git';
+import type { SimpleGit, SimpleGitOptions } from 'simple-git';
 import { CliError } from '../cli-error.js';
 
 export interface Repo {
   git: SimpleGit;
   /** Absolute path of the work tree's top level. */
   root: string;
+}
+
+/** simple-git (and the child_process it needs) loads only when a command touches git: start-up stays small. */
+async function simpleGit(options: Partial<SimpleGitOptions>): Promise<SimpleGit> {
+  const { simpleGit: create } = await import('simple-git');
+  return create(options);
 }
 
 function gitError(e: unknown, what: Record<string, string>): never {
@@ -18,9 +24,9 @@ function gitError(e: unknown, what: Record<string, string>): never {
 /** The repository that contains dir. */
 export async function openRepo(dir: string): Promise<Repo> {
   try {
-    const git = simpleGit({ baseDir: dir, trimmed: true });
+    const git = await simpleGit({ baseDir: dir, trimmed: true });
     const root = await git.revparse(['--show-toplevel']);
-    return { git: simpleGit({ baseDir: root, trimmed: true }), root };
+    return { git: await simpleGit({ baseDir: root, trimmed: true }), root };
   } catch (e) {
     return gitError(e, { dir });
   }
@@ -73,7 +79,7 @@ export async function readBlob(repo: Repo, blob: string): Promise<Buffer> {
 /** The work tree's top level when dir is inside one, else undefined (no error: callers fall back). */
 export async function repoRootOf(dir: string): Promise<string | undefined> {
   try {
-    return (await simpleGit({ baseDir: dir, trimmed: true }).revparse(['--show-toplevel'])) || undefined;
+    return (await (await simpleGit({ baseDir: dir, trimmed: true })).revparse(['--show-toplevel'])) || undefined;
   } catch {
     return undefined;
   }
@@ -147,7 +153,7 @@ export async function getLocalConfig(repo: Repo, key: string): Promise<string | 
 /** Register an external diff driver command (diff.NAME.command); simple-git refuses this unless told it is wanted. */
 export async function setDiffCommand(repo: Repo, driver: string, command: string): Promise<void> {
   try {
-    await simpleGit({ baseDir: repo.root, trimmed: true, unsafe: { allowUnsafeDiffExternal: true } }).raw(['config', '--local', `diff.${driver}.command`, command]);
+    await (await simpleGit({ baseDir: repo.root, trimmed: true, unsafe: { allowUnsafeDiffExternal: true } })).raw(['config', '--local', `diff.${driver}.command`, command]);
   } catch (e) {
     gitError(e, { dir: repo.root });
   }

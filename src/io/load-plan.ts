@@ -2,7 +2,7 @@
 import { buildEntries, buildPlan, type RawDoc, type RawPlan } from '../core/build-plan.js';
 import { error, type Finding } from '../core/findings.js';
 import { asObj, asStrs } from '../core/guards.js';
-import { runRules } from '../core/rules.js';
+import { progressFileFindings, registriesOf, runRules } from '../core/rules.js';
 import type { Entry, Plan } from '../core/types.js';
 import { CliError } from '../cli-error.js';
 import type { FileSource } from './file-source.js';
@@ -56,7 +56,7 @@ export async function loadPlan(source: FileSource, planDirLabel: string, options
     const decoded = decodeUtf8(file, result.bytes);
     findings.push(...decoded.findings);
     if (decoded.text === undefined) return { doc: { file, value: undefined }, ok: false };
-    const parsed = parseYamlSource(file, decoded.text);
+    const parsed = await parseYamlSource(file, decoded.text);
     sources.set(file, parsed);
     findings.push(...parsed.findings);
     if (parsed.value === undefined) return { doc: { file, value: undefined }, ok: false };
@@ -90,7 +90,13 @@ export async function loadPlan(source: FileSource, planDirLabel: string, options
 
   const raw: RawPlan = { planFile: planFile.doc, agencies: agencies?.doc, regions: regions?.doc, sections, progress };
   const plan = buildPlan(raw);
-  const entries = buildEntries(progress);
-  findings.push(...runRules({ raw, plan, entries }));
+  findings.push(...runRules({ raw, plan }));
+  const registries = registriesOf(raw);
+  const entries: Entry[] = [];
+  for (const doc of progress) {
+    const own = buildEntries([doc]);
+    findings.push(...progressFileFindings(doc, own, plan, registries));
+    entries.push(...own);
+  }
   return { plan, entries, findings, sources, files, source };
 }

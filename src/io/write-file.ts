@@ -1,10 +1,11 @@
 // Atomic file writes: a temp file in the same directory, flushed, then renamed over the target.
 import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+
+let written = 0;
 
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}${(written++).toString(36)}.tmp`);
   const handle = await open(tmp, 'wx', 0o644);
   try {
     await handle.writeFile(data);

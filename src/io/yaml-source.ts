@@ -1,6 +1,7 @@
 // Parse one YAML file into a plain value plus YAML-level findings, and locate JSON pointers in it.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
 import { error, type Finding, type Loc } from '../core/findings.js';
+import { parseCanonical, positionIndex, type PositionIndex } from './fast-yaml.js';
 
 export interface Position {
   line: number;
@@ -38,9 +39,28 @@ export function decodeUtf8(file: string, bytes: Uint8Array): { text?: string; fi
   }
 }
 
-export function parseYamlSource(file: string, text: string): YamlSource {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, merge: false, prettyErrors: false, strict: true });
+/**
+ * Parse a plan file. Files in the canonical subset take the fast reader (io/fast-yaml.ts), which gives the
+ * same value and positions as the yaml package; anything else goes through yaml, which also reports why.
+ */
+export async function parseYamlSource(file: string, text: string): Promise<YamlSource> {
+  const fast = parseCanonical(text);
+  // The yaml package loads only for a file outside the canonical subset.
+  if (!fast) return parseWithYaml(await import('yaml'), file, text);
+  let index: PositionIndex | undefined;
+  return {
+    file,
+    value: fast.value,
+    findings: [],
+    locate: (pointer, key) => (index ??= positionIndex(text)!).locate(pointer, key ?? false),
+  };
+}
+
+type Yaml = typeof import('yaml');
+
+function parseWithYaml(yaml: Yaml, file: string, text: string): YamlSource {
+  const lineCounter = new yaml.LineCounter();
+  const doc = yaml.parseDocument(text, { lineCounter, uniqueKeys: false, merge: false, prettyErrors: false, strict: true });
   const findings: Finding[] = [];
   const pos = (offset: number): Position => lineCounter.linePos(offset);
   // Only the first syntax problem: the ones after it are usually its echoes.
@@ -51,7 +71,7 @@ export function parseYamlSource(file: string, text: string): YamlSource {
   }
   let trusted = doc.errors.length === 0 && doc.warnings.length === 0;
   if (trusted) {
-    const structural = checkStructure(file, doc, pos);
+    const structural = checkStructure(yaml, file, doc, pos);
     findings.push(...structural);
     if (structural.some((f) => f.rule === 'yaml-alias')) trusted = false;
   }
@@ -64,12 +84,12 @@ export function parseYamlSource(file: string, text: string): YamlSource {
     file,
     value,
     findings,
-    locate: (pointer, key) => locatePointer(doc, pointer, key ?? false, pos),
+    locate: (pointer, key) => locatePointer(yaml, doc, pointer, key ?? false, pos),
   };
 }
 
 /** Anchors, aliases, merge keys and duplicate keys: YAML features plan files must not use. */
-function checkStructure(file: string, doc: Document, pos: (offset: number) => Position): Finding[] {
+function checkStructure({ visit, isScalar }: Yaml, file: string, doc: Document, pos: (offset: number) => Position): Finding[] {
   const findings: Finding[] = [];
   const here = (node: Node | null | undefined): Loc => {
     const p = pos(node?.range?.[0] ?? 0);
@@ -104,7 +124,7 @@ function unescapePointer(part: string): string {
 }
 
 /** Line and column (1-based) of the node a JSON pointer names, or of its deepest existing ancestor. */
-export function locatePointer(doc: Document, pointer: string, key: boolean, pos: (offset: number) => Position): Position {
+export function locatePointer({ isAlias, isMap, isPair, isScalar, isSeq }: Yaml, doc: Document, pointer: string, key: boolean, pos: (offset: number) => Position): Position {
   let node: unknown = doc.contents;
   let keyNode: Node | null = null;
   const parts = pointer === '' ? [] : pointer.slice(1).split('/').map(unescapePointer);

@@ -17,7 +17,7 @@ export interface RunOptions {
 }
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const BIN = fileURLToPath(new URL('../../bin/rad.js', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../bin/rad.cjs', import.meta.url));
 
 const baseEnv = (env: Record<string, string | undefined> = {}): Record<string, string | undefined> => ({ PATH: process.env.PATH, HOME: process.env.HOME, ...env });
 

@@ -2,6 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import * as yaml from 'yaml';
 import { LineCounter, parse, parseDocument } from 'yaml';
 import { locateCanonical, parseCanonical } from '../../src/io/fast-yaml.js';
 import { locatePointer } from '../../src/io/yaml-source.js';
@@ -74,7 +75,7 @@ describe('locateCanonical', () => {
       const all = pointers(doc.toJS()).filter((_, i) => i % 5 === 0);
       for (const p of [...all, '/nope', '/programs/0/missing']) {
         for (const key of [false, true]) {
-          expect(locateCanonical(text, p, key), `${f} ${p}`).toEqual(locatePointer(doc, p, key, (o) => lc.linePos(o)));
+          expect(locateCanonical(text, p, key), `${f} ${p}`).toEqual(locatePointer(yaml, doc, p, key, (o) => lc.linePos(o)));
           checked++;
         }
       }

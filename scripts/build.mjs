@@ -1,6 +1,6 @@
 // Build: precompile the JSON Schemas into standalone ajv validators, then bundle the CLI with esbuild.
 // Runs in `npm ci` (prepare) and before tests, so a fresh clone needs nothing else.
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -34,18 +34,32 @@ export function generateValidators() {
   return kinds;
 }
 
+/** A hash of everything that decides what rad computes: a cache written by another build is not trusted. */
+function buildId() {
+  const { createHash } = require('node:crypto');
+  const hash = createHash('sha1');
+  const files = ['package-lock.json', ...['src', 'schemas'].flatMap((d) => readdirSync(join(root, d), { recursive: true, encoding: 'utf8' }).map((f) => join(d, f)))];
+  for (const rel of files.sort()) {
+    const path = join(root, rel);
+    if (existsSync(path) && !statSync(path).isDirectory()) hash.update(`${rel}\0`).update(readFileSync(path));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
 export async function bundle() {
   const esbuild = await import('esbuild');
   await esbuild.build({
-    entryPoints: [join(root, 'src', 'main.ts')],
-    outfile: join(root, 'dist', 'rad.cjs'),
+    define: { __RAD_BUILD__: JSON.stringify(buildId()) },
+    entryPoints: { rad: join(root, 'src', 'main.ts'), worker: join(root, 'src', 'worker.ts') },
+    outdir: join(root, 'dist'),
+    outExtension: { '.js': '.cjs' },
     bundle: true,
     platform: 'node',
     target: 'node20',
     // CommonJS so bin/rad.cjs can compile it through vm.Script with V8's code cache (Node 20 has none for ESM).
     format: 'cjs',
     supported: { 'dynamic-import': false },
-    minify: true,
+    minify: process.env.RAD_BUILD_DEBUG !== '1',
     legalComments: 'none',
     // exceljs is 1.4 MB: bundled, every command would pay ~60 ms to parse it; loaded from node_modules by rad import only.
     external: ['exceljs'],

@@ -1,6 +1,6 @@
 // rad report: target versus actual per coordinator (or program, or indicator) and year, in five formats.
 import { Option, type Command } from 'commander';
-import { buildReport, GROUP_BYS, type GroupBy, type Report } from '../core/report.js';
+import { buildReportFromActuals, GROUP_BYS, type GroupBy, type Report } from '../core/report.js';
 import type { Plan } from '../core/types.js';
 import { EXIT_OK } from '../cli-error.js';
 import type { Ctx } from '../context.js';
@@ -10,7 +10,11 @@ import { reportCsv, reportJson } from '../render/report.js';
 import { reportHtml } from '../render/report-html.js';
 import { reportMarkdown } from '../render/report-md.js';
 import { reportText } from '../render/report-text.js';
-import { checkCoordinator, checkSection, emit, langOption, openPlan, parseDate, parseYear, parseYears, planOption, type PlanOptions } from './shared.js';
+import { checkCoordinator, checkSection, emit, isCalendarDate, langOption, openPlan, parseDate, parseYear, parseYears, planDirOf, planOption, type PlanOptions } from './shared.js';
+import { cacheDirFor } from '../io/cache-dir.js';
+import { outputCache } from '../io/output-cache.js';
+import { mark } from '../io/timing.js';
+import { isLang, translator } from '../i18n/index.js';
 
 const FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
 
@@ -44,15 +48,43 @@ export function registerReport(program: Command, io: Ctx, done: (code: number) =
 }
 
 export async function report(io: Ctx, opts: ReportOptions): Promise<number> {
-  const { loaded, lang, t } = await openPlan(io, opts);
-  const { plan, entries } = loaded;
-  const years = opts.year ? [parseYear(opts.year, plan, '--year', t)] : opts.years ? parseYears(opts.years, plan, '--years', t) : plan.years;
   // The only place the report reads the clock: core gets the date as an argument.
-  const asOf = opts.asOf === undefined ? today() : parseDate(opts.asOf, '--as-of', t);
+  const asOf = opts.asOf ?? today();
+  if (!isCalendarDate(asOf)) parseDate(asOf, '--as-of', (await openPlan(io, opts, true, { progress: false })).t);
+  const dir = planDirOf(io, opts).dir;
+  const cacheDir = cacheDirFor(dir, io.env);
+  // Unchanged plan, progress, options and build: the bytes rendered last time (a revision is never cached here).
+  const cache = opts.at === undefined ? await outputCache(cacheDir, dir, outputKey(io, opts, asOf)) : undefined;
+  mark(io.env, 'report: start');
+  const hit = await cache?.lookup();
+  mark(io.env, 'report: output cache looked up');
+  if (hit && isLang(hit.lang)) {
+    io.lang = hit.lang;
+    await emit(io, hit.body, opts.output, translator(hit.lang));
+    return EXIT_OK;
+  }
+  // Progress is summarized through the progress cache: a report reads only the files that changed.
+  const { loaded, lang, t } = await openPlan(io, opts, false, { progress: { summaryAt: asOf }, cacheDir, env: io.env });
+  mark(io.env, 'report: plan and progress loaded');
+  const { plan } = loaded;
+  const years = opts.year ? [parseYear(opts.year, plan, '--year', t)] : opts.years ? parseYears(opts.years, plan, '--years', t) : plan.years;
   const options = { asOf, years, by: opts.by, coordinator: checkCoordinator(plan, opts.coordinator, t), section: checkSection(plan, opts.section, t) };
-  const result = buildReport(plan, entries, options);
-  await emit(io, render(io, opts, plan, result, t, lang), opts.output, t);
+  const result = buildReportFromActuals(plan, loaded.actuals ?? new Map(), options);
+  mark(io.env, 'report: built');
+  // Bytes once, for the terminal or file and for the cache alike.
+  const bytes = Buffer.from(render(io, opts, plan, result, t, lang), 'utf8');
+  mark(io.env, 'report: rendered');
+  await emit(io, bytes, opts.output, t);
+  mark(io.env, 'report: written');
+  await cache?.store(bytes, lang);
+  mark(io.env, 'report: output cached');
   return EXIT_OK;
+}
+
+/** Everything besides the files that decides the bytes of a report. */
+function outputKey(io: Ctx, opts: ReportOptions, asOf: string): Record<string, unknown> {
+  const env = Object.fromEntries(['RAD_LANG', 'NO_COLOR', 'FORCE_COLOR', 'COLUMNS', 'TERM', 'COLORTERM'].map((k) => [k, io.env[k]]));
+  return { command: 'report', opts: { ...opts, asOf }, env, tty: opts.output ? null : [io.stdout.isTTY ?? false, io.stdout.columns ?? 0] };
 }
 
 function render(io: Ctx, opts: ReportOptions, plan: Plan, result: Report, t: Translate, lang: 'id' | 'en'): string {

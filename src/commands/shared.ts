@@ -63,7 +63,7 @@ export async function planSource(io: Ctx, dir: string, at: string | undefined): 
 }
 
 /** Print to stdout, or write FILE atomically when --output is given. */
-export async function emit(io: Ctx, text: string, output: string | undefined, t: Translate): Promise<void> {
+export async function emit(io: Ctx, text: string | Uint8Array, output: string | undefined, t: Translate): Promise<void> {
   if (!output) {
     io.stdout.write(text);
     return;

@@ -184,7 +184,7 @@ export function buildEntries(progress: RawDoc[]): Entry[] {
         evidence: asStr(o.evidence),
         note: asStr(o.note),
         breakdown: breakdown ? (Object.fromEntries(Object.entries(breakdown).filter(([, n]) => typeof n === 'number')) as Record<string, number>) : undefined,
-        at: loc(doc.file, 'entries', i),
+        at: { file: doc.file, pointer: `/entries/${i}` },
       });
     });
   }

@@ -40,8 +40,15 @@ export function isLoc(value: unknown): value is Loc {
 export const error = (rule: string, at: Loc, params: Record<string, Param> = {}): Finding => ({ severity: 'error', rule, at, params });
 export const warning = (rule: string, at: Loc, params: Record<string, Param> = {}): Finding => ({ severity: 'warning', rule, at, params });
 
+const escapePart = (p: string | number): string => {
+  const s = String(p);
+  return s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s;
+};
+
 export function pointerOf(...parts: (string | number)[]): string {
-  return parts.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  let out = '';
+  for (const p of parts) out += '/' + escapePart(p);
+  return out;
 }
 
 export function childLoc(loc: Loc, ...parts: (string | number)[]): Loc {

@@ -3,8 +3,7 @@ import { asArr, asObj, asStr, asStrs } from './guards.js';
 import type { RawDoc, RawPlan } from './build-plan.js';
 import { error, pointerOf, warning, type Finding, type Loc } from './findings.js';
 import { closest, parentId } from './ids.js';
-import { findPrivate } from './privacy.js';
-import type { Entry, Plan } from './types.js';
+import type { Plan } from './types.js';
 
 export interface RuleContext {
   raw: RawPlan;
@@ -15,7 +14,7 @@ export type Rule = (ctx: RuleContext) => Finding[];
 
 const loc = (file: string, ...parts: (string | number)[]): Loc => ({ file, pointer: pointerOf(...parts) });
 const range = (from: number, to: number): string => (from === to ? String(from) : `${from}-${to}`);
-const yearsText = (plan: Plan): string => range(plan.meta.targetYears.from, plan.meta.targetYears.to);
+export const yearsText = (plan: Plan): string => range(plan.meta.targetYears.from, plan.meta.targetYears.to);
 
 interface Node {
   kind: 'section' | 'program' | 'activity' | 'indicator';
@@ -77,7 +76,7 @@ export const idsMatchTree: Rule = ({ raw }) => {
   return findings;
 };
 
-const hintFor = (name: string, candidates: Iterable<string>): Record<string, string> => {
+export const hintFor = (name: string, candidates: Iterable<string>): Record<string, string> => {
   const candidate = closest(name, candidates);
   return candidate ? { candidate } : {};
 };
@@ -164,117 +163,6 @@ export const targetYears: Rule = ({ raw, plan }) => {
   return findings;
 };
 
-/** What checking one entry needs besides the plan: its file's agency and quarter, and which registries could be read. */
-export interface EntryContext {
-  plan: Plan;
-  /** The agency and quarter the entry's file declares; absent for an entry not yet written. */
-  file?: { agency?: string; quarter?: string };
-  /** A registry that could not be read would make every reference to it look unknown: its own finding is enough. */
-  registries: { agencies: boolean; regions: boolean };
-}
-
-/**
- * Every rule about one entry: indicator, date inside the plan years and the file's quarter, agency and region
- * references, the file's agency, unit, breakdown sum, privacy, responsibility. Validate runs it on each entry
- * of each progress file; rad record and rad import run it on an entry before writing it.
- */
-export function checkEntry(e: Entry, { plan, file, registries }: EntryContext): Finding[] {
-  const findings: Finding[] = [];
-  const at = (field: string): Loc => ({ ...e.at, pointer: `${e.at.pointer}/${field}` });
-  const ind = plan.indicatorById.get(e.indicator);
-  if (!ind) findings.push(error('unknown-indicator', at('indicator'), { id: e.indicator, ...hintFor(e.indicator, plan.indicatorById.keys()) }));
-  const year = Number(e.date.slice(0, 4));
-  if (plan.years.length > 0 && !plan.years.includes(year)) findings.push(error('entry-year', at('date'), { date: e.date, years: yearsText(plan) }));
-  if (file?.quarter && quarterOf(e.date) !== file.quarter) findings.push(error('entry-quarter', at('date'), { date: e.date, quarter: file.quarter }));
-  if (registries.agencies && !plan.agencies.has(e.reported_by)) {
-    // "Dinas Sosial" is how reports name the agency: its registry alias gives the id to write.
-    const named = [...plan.agencies.values()].find((a) => [a.short, ...a.aliases].some((n) => n.toLowerCase() === e.reported_by.trim().toLowerCase()));
-    const hint = named ? { candidate: named.id } : hintFor(e.reported_by, plan.agencies.keys());
-    findings.push(error('unknown-agency', at('reported_by'), { id: e.reported_by, ...hint }));
-  }
-  if (file?.agency && e.reported_by !== file.agency) findings.push(error('entry-agency', at('reported_by'), { by: e.reported_by, agency: file.agency }));
-  if (registries.regions && e.location !== undefined && !plan.regions.has(e.location)) {
-    findings.push(error('unknown-region', at('location'), { id: e.location, ...hintFor(e.location, plan.regions.keys()) }));
-  }
-  if (ind && e.unit !== undefined && e.unit !== ind.unit) findings.push(error('unit-mismatch', at('unit'), { unit: e.unit, id: ind.id, expected: ind.unit }));
-  if (e.breakdown) {
-    const sum = Object.values(e.breakdown).reduce((a, b) => a + b, 0);
-    if (Math.abs(sum - e.amount) > 1e-9) findings.push(error('breakdown-sum', at('breakdown'), { sum, amount: e.amount }));
-  }
-  findings.push(...privacyFindings(e, at));
-  if (ind && plan.agencies.has(e.reported_by) && !isResponsible(plan, ind.coordinator, ind.implementers, e.reported_by)) {
-    findings.push(warning('not-responsible', at('reported_by'), { by: e.reported_by, id: ind.id }));
-  }
-  return findings;
-}
-
-/** Note, evidence and breakdown labels must not hold a NIK, a phone number or an e-mail address. */
-function privacyFindings(e: Entry, at: (field: string) => Loc): Finding[] {
-  const findings: Finding[] = [];
-  for (const field of ['note', 'evidence'] as const) {
-    const kind = e[field] === undefined ? undefined : findPrivate(e[field]);
-    if (kind) findings.push(error('privacy', at(field), { field, kind }));
-  }
-  for (const label of Object.keys(e.breakdown ?? {})) {
-    const kind = findPrivate(label);
-    if (kind) findings.push(error('privacy', { ...at('breakdown'), pointer: `${e.at.pointer}${pointerOf('breakdown', label)}`, key: true }, { field: 'breakdown', kind }));
-  }
-  return findings;
-}
-
-export interface Registries {
-  agencies: boolean;
-  regions: boolean;
-}
-
-export const registriesOf = (raw: RawPlan): Registries => ({ agencies: raw.agencies?.value !== undefined, regions: raw.regions?.value !== undefined });
-
-/**
- * Everything checked about one progress file: its declared agency, its path, and each entry. It depends on the
- * file and the plan only, so the progress cache can keep its result per file (io/progress-cache.ts).
- */
-export function progressFileFindings(doc: RawDoc, entries: readonly Entry[], plan: Plan, registries: Registries): Finding[] {
-  const o = asObj(doc.value);
-  const agency = asStr(o?.agency);
-  const findings: Finding[] = [];
-  if (agency && registries.agencies && !plan.agencies.has(agency)) findings.push(error('unknown-agency', loc(doc.file, 'agency'), { id: agency, ...hintFor(agency, plan.agencies.keys()) }));
-  findings.push(...progressPath(doc));
-  const file = { agency, quarter: asStr(o?.quarter) };
-  for (const e of entries) findings.push(...checkEntry(e, { plan, file, registries }));
-  return findings;
-}
-
-/** A progress file lives at progress/YYYY/Qn/AGENCY.yaml, matching the agency and quarter it declares. */
-function progressPath(doc: RawDoc): Finding[] {
-  const o = asObj(doc.value);
-  const agency = asStr(o?.agency);
-  const quarter = asStr(o?.quarter);
-  if (!agency || !quarter || !/^\d{4}-Q[1-4]$/.test(quarter)) return [];
-  const expected = progressPathOf(agency, quarter);
-  return !doc.file.endsWith('/' + expected) && doc.file !== expected ? [error('progress-path', loc(doc.file, 'agency'), { agency, quarter, expected })] : [];
-}
-
-/** Where the entries of an agency for a quarter (2021-Q1) live, relative to the plan directory. */
-export function progressPathOf(agency: string, quarter: string): string {
-  return `progress/${quarter.slice(0, 4)}/${quarter.slice(5)}/${agency}.yaml`;
-}
-
-export function quarterOf(date: string): string {
-  const month = Number(date.slice(5, 7));
-  return `${date.slice(0, 4)}-Q${Math.floor((month - 1) / 3) + 1}`;
-}
-
-/** A reporter is responsible when it, or an agency it is a unit of, coordinates or implements the indicator. */
-export function isResponsible(plan: Plan, coordinator: string, implementers: string[], agency: string): boolean {
-  const responsible = new Set([coordinator, ...implementers]);
-  const seen = new Set<string>();
-  for (let a: string | undefined = agency; a !== undefined && !seen.has(a); a = plan.agencies.get(a)?.parent) {
-    if (responsible.has(a)) return true;
-    seen.add(a);
-  }
-  return false;
-}
-
 function pointerGet(value: unknown, pointer: string): unknown {
   let node = value;
   for (const part of pointer.split('/').slice(1)) {
@@ -285,6 +173,8 @@ function pointerGet(value: unknown, pointer: string): unknown {
 }
 
 /** The rules, in the order their findings are reported. */
+export { checkEntry, isResponsible, progressFileFindings, progressPathOf, quarterOf, registriesOf, type EntryContext, type Registries } from './entry-rules.js';
+
 export const RULES: Record<string, Rule> = {
   periodMismatch,
   uniqueIds,

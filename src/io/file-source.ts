@@ -14,6 +14,13 @@ export interface FileSource {
   read(rel: string): Promise<ReadResult>;
   /** Files under a directory of the plan (relative paths, '/'-separated, sorted); [] when it does not exist. */
   list(relDir: string, recursive: boolean): Promise<string[]>;
+  /** What identifies a file's content without reading it: stat data, or a revision's blob id; undefined to always read it. */
+  identity(rel: string): Promise<FileIdentity | undefined>;
+}
+
+export interface FileIdentity {
+  stat?: { size: number; mtimeMs: number; ctimeMs: number; ino: number };
+  blob?: string;
 }
 
 const posix = (p: string): string => p.split(sep).join('/');
@@ -47,6 +54,15 @@ export function workingTreeSource(dir: string, cwd: string): FileSource {
         const code = (e as NodeJS.ErrnoException).code;
         if (code === 'ENOENT') return { missing: true };
         return { finding: error('read-error', { file, pointer: '' }, { path: file, detail: code ?? String(e) }) };
+      }
+    },
+    async identity(rel) {
+      try {
+        const info = await lstat(join(dir, rel));
+        // A symbolic link is always read, so read() can refuse one that leaves the plan directory.
+        return info.isFile() ? { stat: { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino } } : undefined;
+      } catch {
+        return undefined;
       }
     },
     async list(relDir, recursive) {

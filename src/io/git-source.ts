@@ -21,6 +21,10 @@ export async function revisionSource(repo: Repo, rev: string, planDir: string): 
       if (bytes.length > MAX_FILE_BYTES) return { finding: error('too-large', { file: label(rel), pointer: '' }, { path: label(rel), size: Math.ceil(bytes.length / 1048576), limit: MAX_FILE_BYTES / 1048576 }) };
       return { bytes };
     },
+    async identity(rel) {
+      const blob = tree.get(base + rel);
+      return blob ? { blob } : undefined;
+    },
     async list(relDir, recursive) {
       const dirPrefix = relDir === '' ? base : `${base}${relDir}/`;
       return [...tree.keys()]

@@ -2,12 +2,16 @@
 import { buildEntries, buildPlan, type RawDoc, type RawPlan } from '../core/build-plan.js';
 import { error, type Finding } from '../core/findings.js';
 import { asObj, asStrs } from '../core/guards.js';
+import type { Actuals } from '../core/report.js';
 import { progressFileFindings, registriesOf, runRules } from '../core/rules.js';
 import type { Entry, Plan } from '../core/types.js';
 import { CliError } from '../cli-error.js';
-import type { FileSource } from './file-source.js';
+import type { FileSource, ReadResult } from './file-source.js';
 import { checkSchema, type SchemaKind } from './schemas.js';
-import { decodeUtf8, parseYamlSource, type YamlSource } from './yaml-source.js';
+import { canonicalSource, decodeUtf8, parseYamlSource, type YamlSource } from './yaml-source.js';
+import { PlanCache } from './plan-cache.js';
+import { blobId } from './progress-cache.js';
+import { mark } from './timing.js';
 
 export const PLAN_FILE = 'plan.yaml';
 export const AGENCIES_FILE = 'agencies.yaml';
@@ -16,7 +20,10 @@ export const PROGRESS_DIR = 'progress';
 
 export interface LoadedPlan {
   plan: Plan;
+  /** Every entry, in recording order (file by file); empty when progress was summarized. */
   entries: Entry[];
+  /** With `progress: { summaryAt }`: the actuals up to that date, from the progress cache where it is fresh. */
+  actuals?: Actuals;
   findings: Finding[];
   /** Parsed sources by printed file name, to locate findings. */
   sources: Map<string, YamlSource>;
@@ -25,24 +32,29 @@ export interface LoadedPlan {
   source: FileSource;
 }
 
-interface Loaded {
+export interface LoadOptions {
+  /**
+   * Progress files: read and kept as entries (true, the default); skipped (false: rad record and rad import,
+   * whose cost must not grow with the entries); or summarized into actuals up to a date (rad report), through
+   * the progress cache when there is a cacheDir, so that only changed files are read.
+   */
+  progress?: boolean | { summaryAt: string };
+  /** Where rad's caches live (io/cache-dir.ts); none: every file is read and parsed. */
+  cacheDir?: string;
+  env?: Record<string, string | undefined>;
+}
+
+export interface Loaded {
   doc: RawDoc;
   ok: boolean;
+  bytes?: Uint8Array;
 }
 
-export interface LoadOptions {
-  /** Read progress/ too (default). rad record and rad import skip it: their cost must not grow with the entries. */
-  progress?: boolean;
-}
-
-export async function loadPlan(source: FileSource, planDirLabel: string, options: LoadOptions = {}): Promise<LoadedPlan> {
-  const findings: Finding[] = [];
-  const sources = new Map<string, YamlSource>();
-  const files: string[] = [];
-
-  const load = async (rel: string, kind: SchemaKind, missing?: () => Finding | undefined): Promise<Loaded | undefined> => {
+/** Reads one file: bytes, UTF-8, YAML, schema; each step's findings are collected, in load order. */
+export function fileLoader(source: FileSource, findings: Finding[], sources: Map<string, YamlSource>, files: string[], planCache?: PlanCache) {
+  return async (rel: string, kind: SchemaKind, missing?: () => Finding | undefined, read?: ReadResult): Promise<Loaded | undefined> => {
     const file = source.label(rel);
-    const result = await source.read(rel);
+    const result = read ?? (await source.read(rel));
     if ('missing' in result) {
       const f = missing?.();
       if (f) findings.push(f);
@@ -55,15 +67,34 @@ export async function loadPlan(source: FileSource, planDirLabel: string, options
     }
     const decoded = decodeUtf8(file, result.bytes);
     findings.push(...decoded.findings);
-    if (decoded.text === undefined) return { doc: { file, value: undefined }, ok: false };
-    const parsed = await parseYamlSource(file, decoded.text);
+    if (decoded.text === undefined) return { doc: { file, value: undefined }, ok: false, bytes: result.bytes };
+    const parsed = kind !== 'progress' && planCache ? await parseCached(planCache, rel, file, result.bytes, decoded.text) : await parseYamlSource(file, decoded.text);
     sources.set(file, parsed);
     findings.push(...parsed.findings);
-    if (parsed.value === undefined) return { doc: { file, value: undefined }, ok: false };
+    if (parsed.value === undefined) return { doc: { file, value: undefined }, ok: false, bytes: result.bytes };
     const schema = checkSchema(kind, file, parsed.value);
     findings.push(...schema);
-    return { doc: { file, value: parsed.value }, ok: schema.length === 0 };
+    return { doc: { file, value: parsed.value }, ok: schema.length === 0, bytes: result.bytes };
   };
+}
+
+/** A plan file's value from the plan cache when its content is known, else parsed (and cached if canonical). */
+async function parseCached(cache: PlanCache, rel: string, file: string, bytes: Uint8Array, text: string): Promise<YamlSource> {
+  const blob = blobId(bytes);
+  const hit = cache.get(rel, blob);
+  if (hit) return canonicalSource(file, text, hit.value);
+  const parsed = await parseYamlSource(file, text);
+  if ('canonical' in parsed) cache.store(rel, blob, parsed.value);
+  return parsed;
+}
+
+export async function loadPlan(source: FileSource, planDirLabel: string, options: LoadOptions = {}): Promise<LoadedPlan> {
+  const findings: Finding[] = [];
+  const sources = new Map<string, YamlSource>();
+  const files: string[] = [];
+  const env = options.env ?? {};
+  const planCache = options.cacheDir ? await PlanCache.open(options.cacheDir) : undefined;
+  const load = fileLoader(source, findings, sources, files, planCache);
 
   const planFile = await load(PLAN_FILE, 'plan');
   if (!planFile) throw new CliError('cli.no-plan', { dir: planDirLabel });
@@ -77,26 +108,33 @@ export async function loadPlan(source: FileSource, planDirLabel: string, options
     const loaded = await load(name, 'section', () => error('missing-file', { file: planLabel, pointer: `/sections/${i}` }, { path: source.label(name) }));
     if (loaded) sections.push(loaded.doc);
   }
-  const progress: RawDoc[] = [];
-  for (const rel of options.progress === false ? [] : await source.list(PROGRESS_DIR, true)) {
-    if (!rel.endsWith('.yaml')) continue;
-    const loaded = await load(rel, 'progress');
-    if (loaded) progress.push(loaded.doc);
-  }
   const known = new Set([PLAN_FILE, AGENCIES_FILE, REGIONS_FILE, ...sectionNames]);
+  const orphans: Finding[] = [];
   for (const rel of await source.list('', false)) {
-    if (/\.ya?ml$/.test(rel) && !known.has(rel)) findings.push({ severity: 'warning', rule: 'orphan-file', at: { file: source.label(rel), pointer: '' }, params: { path: source.label(rel) } });
+    if (/\.ya?ml$/.test(rel) && !known.has(rel)) orphans.push({ severity: 'warning', rule: 'orphan-file', at: { file: source.label(rel), pointer: '' }, params: { path: source.label(rel) } });
   }
 
-  const raw: RawPlan = { planFile: planFile.doc, agencies: agencies?.doc, regions: regions?.doc, sections, progress };
+  const raw: RawPlan = { planFile: planFile.doc, agencies: agencies?.doc, regions: regions?.doc, sections, progress: [] };
   const plan = buildPlan(raw);
-  findings.push(...runRules({ raw, plan }));
+  await planCache?.save();
+  mark(env, 'plan files read, plan built');
   const registries = registriesOf(raw);
+  const progressFiles = options.progress === false ? [] : (await source.list(PROGRESS_DIR, true)).filter((rel) => rel.endsWith('.yaml'));
   const entries: Entry[] = [];
-  for (const doc of progress) {
-    const own = buildEntries([doc]);
-    findings.push(...progressFileFindings(doc, own, plan, registries));
-    entries.push(...own);
+  let actuals: Actuals | undefined;
+  if (typeof options.progress === 'object') {
+    const { summarizeProgress } = await import('./load-progress.js');
+    actuals = await summarizeProgress({ source, rels: progressFiles, plan, registries, load, findings, sources, files, summaryAt: options.progress.summaryAt, cacheDir: options.cacheDir, env });
+  } else {
+    for (const rel of progressFiles) {
+      const loaded = await load(rel, 'progress');
+      if (!loaded) continue;
+      const own = buildEntries([loaded.doc]);
+      findings.push(...progressFileFindings(loaded.doc, own, plan, registries));
+      entries.push(...own);
+    }
   }
-  return { plan, entries, findings, sources, files, source };
+  findings.push(...orphans, ...runRules({ raw, plan }));
+  mark(env, 'plan rules run');
+  return { plan, entries, actuals, findings, sources, files, source };
 }

@@ -25,7 +25,7 @@ export const planPathIn = (repo: Repo, planDir: string): string => posix(relativ
 /** A FileSource whose files print as repository-relative paths. */
 function relabel(source: FileSource, repo: Repo, planDir: string): FileSource {
   const prefix = planPathIn(repo, planDir);
-  return { read: (rel) => source.read(rel), list: (d, r) => source.list(d, r), label: (rel) => (prefix === '' ? rel : `${prefix}/${rel}`) };
+  return { read: (rel) => source.read(rel), list: (d, r) => source.list(d, r), identity: (rel) => source.identity(rel), label: (rel) => (prefix === '' ? rel : `${prefix}/${rel}`) };
 }
 
 /** The source of a version: a revision (a commit SHA or name) or, with rev undefined, the working tree. */
@@ -46,6 +46,7 @@ export function overlaySource(base: FileSource, rel: string, bytes: Uint8Array |
   return {
     label: (r) => base.label(r),
     read: async (r) => (r !== rel ? base.read(r) : bytes === null ? { missing: true } : { bytes }),
+    identity: async (r) => (r !== rel ? base.identity(r) : undefined),
     list: async (d, recursive) => {
       const files = (await base.list(d, recursive)).filter((f) => f !== rel);
       const inDir = d === '' ? !rel.includes('/') : rel.startsWith(`${d}/`) && (recursive || !rel.slice(d.length + 1).includes('/'));

@@ -4,12 +4,16 @@ import { basename, dirname, join } from 'node:path';
 
 let written = 0;
 
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+/**
+ * `durable: false` skips the fsync: for caches, whose every read is checked (a CRC) and which are rebuilt when
+ * wrong, an atomic rename is enough and flushing tens of megabytes to disk is not worth waiting for.
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array, { durable = true } = {}): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}${(written++).toString(36)}.tmp`);
   const handle = await open(tmp, 'wx', 0o644);
   try {
     await handle.writeFile(data);
-    await handle.sync();
+    if (durable) await handle.sync();
   } catch (e) {
     await handle.close().catch(() => undefined);
     await unlink(tmp).catch(() => undefined);

@@ -2,7 +2,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 
 export interface OutStream {
-  write(chunk: string): unknown;
+  write(chunk: string | Uint8Array): unknown;
   isTTY?: boolean;
   columns?: number;
 }

@@ -1,0 +1,199 @@
+// The rules about progress entries, each a small check tagged by what it reads. Checks that read the plan look
+// only at an entry's indicator, year, reporter, location and unit (its "refs"), so a progress file can be
+// checked once without the plan (in a worker, or cached) and then against any plan through its distinct refs.
+import type { RawDoc, RawPlan } from './build-plan.js';
+import { error, pointerOf, warning, type Finding, type Loc } from './findings.js';
+import { asObj, asStr } from './guards.js';
+import { findPrivate } from './privacy.js';
+import { hintFor, yearsText } from './rules.js';
+import type { Entry, Plan } from './types.js';
+
+/** What checking one entry needs besides the plan: its file's agency and quarter, and which registries could be read. */
+export interface EntryContext {
+  plan: Plan;
+  /** The agency and quarter the entry's file declares; absent for an entry not yet written. */
+  file?: { agency?: string; quarter?: string };
+  /** A registry that could not be read would make every reference to it look unknown: its own finding is enough. */
+  registries: Registries;
+}
+
+export interface Registries {
+  agencies: boolean;
+  regions: boolean;
+}
+
+export const registriesOf = (raw: RawPlan): Registries => ({ agencies: raw.agencies?.value !== undefined, regions: raw.regions?.value !== undefined });
+
+type At = (field: string) => Loc;
+interface Check {
+  /** Reads the plan (through the entry's refs only) rather than the entry and its file alone. */
+  plan: boolean;
+  run(e: Entry, ctx: EntryContext, at: At): Finding[] | Finding | undefined;
+}
+
+/** In the order their findings are listed for one entry. */
+const CHECKS: Check[] = [
+  {
+    plan: true,
+    run: (e, { plan }, at) => (plan.indicatorById.has(e.indicator) ? undefined : error('unknown-indicator', at('indicator'), { id: e.indicator, ...hintFor(e.indicator, plan.indicatorById.keys()) })),
+  },
+  {
+    plan: true,
+    run: (e, { plan }, at) => (plan.years.length > 0 && !plan.years.includes(Number(e.date.slice(0, 4))) ? error('entry-year', at('date'), { date: e.date, years: yearsText(plan) }) : undefined),
+  },
+  { plan: false, run: (e, { file }, at) => (file?.quarter && quarterOf(e.date) !== file.quarter ? error('entry-quarter', at('date'), { date: e.date, quarter: file.quarter }) : undefined) },
+  {
+    plan: true,
+    run(e, { plan, registries }, at) {
+      if (!registries.agencies || plan.agencies.has(e.reported_by)) return undefined;
+      // "Dinas Sosial" is how reports name the agency: its registry alias gives the id to write.
+      const named = [...plan.agencies.values()].find((a) => [a.short, ...a.aliases].some((n) => n.toLowerCase() === e.reported_by.trim().toLowerCase()));
+      return error('unknown-agency', at('reported_by'), { id: e.reported_by, ...(named ? { candidate: named.id } : hintFor(e.reported_by, plan.agencies.keys())) });
+    },
+  },
+  { plan: false, run: (e, { file }, at) => (file?.agency && e.reported_by !== file.agency ? error('entry-agency', at('reported_by'), { by: e.reported_by, agency: file.agency }) : undefined) },
+  {
+    plan: true,
+    run: (e, { plan, registries }, at) =>
+      registries.regions && e.location !== undefined && !plan.regions.has(e.location) ? error('unknown-region', at('location'), { id: e.location, ...hintFor(e.location, plan.regions.keys()) }) : undefined,
+  },
+  {
+    plan: true,
+    run(e, { plan }, at) {
+      const ind = plan.indicatorById.get(e.indicator);
+      return ind && e.unit !== undefined && e.unit !== ind.unit ? error('unit-mismatch', at('unit'), { unit: e.unit, id: ind.id, expected: ind.unit }) : undefined;
+    },
+  },
+  {
+    plan: false,
+    run(e, _, at) {
+      if (!e.breakdown) return undefined;
+      const sum = Object.values(e.breakdown).reduce((a, b) => a + b, 0);
+      return Math.abs(sum - e.amount) > 1e-9 ? error('breakdown-sum', at('breakdown'), { sum, amount: e.amount }) : undefined;
+    },
+  },
+  { plan: false, run: (e, _, at) => privacyFindings(e, at) },
+  {
+    plan: true,
+    run(e, { plan }, at) {
+      const ind = plan.indicatorById.get(e.indicator);
+      return ind && plan.agencies.has(e.reported_by) && !isResponsible(plan, ind.coordinator, ind.implementers, e.reported_by)
+        ? warning('not-responsible', at('reported_by'), { by: e.reported_by, id: ind.id })
+        : undefined;
+    },
+  },
+];
+
+const LOCAL = CHECKS.filter((c) => !c.plan);
+const AGAINST_PLAN = CHECKS.filter((c) => c.plan);
+
+function runChecks(checks: Check[], e: Entry, ctx: EntryContext): Finding[] {
+  const at: At = (field) => ({ ...e.at, pointer: `${e.at.pointer}/${field}` });
+  const findings: Finding[] = [];
+  for (const check of checks) {
+    const found = check.run(e, ctx, at);
+    if (Array.isArray(found)) findings.push(...found);
+    else if (found) findings.push(found);
+  }
+  return findings;
+}
+
+/**
+ * Every rule about one entry: indicator, date inside the plan years and the file's quarter, agency and region
+ * references, the file's agency, unit, breakdown sum, privacy, responsibility. Validate runs it on each entry
+ * of each progress file; rad record and rad import run it on an entry before writing it.
+ */
+export function checkEntry(e: Entry, ctx: EntryContext): Finding[] {
+  return runChecks(CHECKS, e, ctx);
+}
+
+/** The rules that need only the entry and its file, not the plan. */
+export function checkEntryLocally(e: Entry, file: EntryContext['file']): Finding[] {
+  return runChecks(LOCAL, e, { plan: undefined as unknown as Plan, file, registries: { agencies: false, regions: false } });
+}
+
+/** What the plan checks of an entry read: indicator, year, reporter, location, unit; joined by NUL for a compact key. */
+export type EntryRef = string;
+
+export const refOf = (e: Entry): EntryRef => `${e.indicator}\0${e.date.slice(0, 4)}\0${e.reported_by}\0${e.location ?? '\u0001'}\0${e.unit ?? '\u0001'}`;
+
+/**
+ * Whether no entry with these refs would get a finding from the plan (else its file is checked in full).
+ * `memo` carries answers across files of one run: the same indicator and reporter recur quarter after quarter.
+ */
+export function refsMeetPlan(refs: readonly EntryRef[], plan: Plan, registries: Registries, memo = new Map<EntryRef, boolean>()): boolean {
+  for (const ref of refs) {
+    let ok = memo.get(ref);
+    if (ok === undefined) {
+      const [indicator = '', year = '', reported_by = '', location = '', unit = ''] = ref.split('\0');
+      const e: Entry = { indicator, date: `${year}-01-01`, amount: 0, reported_by, at: { file: '', pointer: '' } };
+      if (location !== '\u0001') e.location = location;
+      if (unit !== '\u0001') e.unit = unit;
+      ok = runChecks(AGAINST_PLAN, e, { plan, registries }).length === 0;
+      memo.set(ref, ok);
+    }
+    if (!ok) return false;
+  }
+  return true;
+}
+
+function privacyFindings(e: Entry, at: At): Finding[] {
+  const findings: Finding[] = [];
+  for (const field of ['note', 'evidence'] as const) {
+    const kind = e[field] === undefined ? undefined : findPrivate(e[field]);
+    if (kind) findings.push(error('privacy', at(field), { field, kind }));
+  }
+  for (const label of Object.keys(e.breakdown ?? {})) {
+    const kind = findPrivate(label);
+    if (kind) findings.push(error('privacy', { ...at('breakdown'), pointer: `${e.at.pointer}${pointerOf('breakdown', label)}`, key: true }, { field: 'breakdown', kind }));
+  }
+  return findings;
+}
+
+/** The file-level checks of a progress file that do not need the plan: where it sits for its agency and quarter. */
+export function progressFileLocalFindings(doc: RawDoc): Finding[] {
+  const o = asObj(doc.value);
+  const agency = asStr(o?.agency);
+  const quarter = asStr(o?.quarter);
+  if (!agency || !quarter || !/^\d{4}-Q[1-4]$/.test(quarter)) return [];
+  const expected = progressPathOf(agency, quarter);
+  return !doc.file.endsWith('/' + expected) && doc.file !== expected ? [error('progress-path', { file: doc.file, pointer: '/agency' }, { agency, quarter, expected })] : [];
+}
+
+/** The agency a progress file declares, checked against the registry. */
+export function progressAgencyFindings(doc: RawDoc, plan: Plan, registries: Registries): Finding[] {
+  const agency = asStr(asObj(doc.value)?.agency);
+  return agency && registries.agencies && !plan.agencies.has(agency) ? [error('unknown-agency', { file: doc.file, pointer: '/agency' }, { id: agency, ...hintFor(agency, plan.agencies.keys()) })] : [];
+}
+
+/**
+ * Everything checked about one progress file: its declared agency, its path, and each entry. It depends on the
+ * file and the plan only, so the progress cache can keep its result per file (io/progress-cache.ts).
+ */
+export function progressFileFindings(doc: RawDoc, entries: readonly Entry[], plan: Plan, registries: Registries): Finding[] {
+  const o = asObj(doc.value);
+  const file = { agency: asStr(o?.agency), quarter: asStr(o?.quarter) };
+  const findings = [...progressAgencyFindings(doc, plan, registries), ...progressFileLocalFindings(doc)];
+  for (const e of entries) findings.push(...checkEntry(e, { plan, file, registries }));
+  return findings;
+}
+
+/** Where the entries of an agency for a quarter (2021-Q1) live, relative to the plan directory. */
+export function progressPathOf(agency: string, quarter: string): string {
+  return `progress/${quarter.slice(0, 4)}/${quarter.slice(5)}/${agency}.yaml`;
+}
+
+export function quarterOf(date: string): string {
+  const month = Number(date.slice(5, 7));
+  return `${date.slice(0, 4)}-Q${Math.floor((month - 1) / 3) + 1}`;
+}
+
+/** A reporter is responsible when it, or an agency it is a unit of, coordinates or implements the indicator. */
+export function isResponsible(plan: Plan, coordinator: string, implementers: string[], agency: string): boolean {
+  const seen = new Set<string>();
+  for (let a: string | undefined = agency; a !== undefined && !seen.has(a); a = plan.agencies.get(a)?.parent) {
+    if (a === coordinator || implementers.includes(a)) return true;
+    seen.add(a);
+  }
+  return false;
+}

@@ -54,7 +54,7 @@ export async function report(io: Ctx, opts: ReportOptions): Promise<number> {
   const dir = planDirOf(io, opts).dir;
   const cacheDir = cacheDirFor(dir, io.env);
   // Unchanged plan, progress, options and build: the bytes rendered last time (a revision is never cached here).
-  const cache = opts.at === undefined ? await outputCache(cacheDir, dir, outputKey(io, opts, asOf)) : undefined;
+  const cache = opts.at === undefined ? await outputCache(cacheDir, dir, outputKey(io, opts, asOf), io.env) : undefined;
   mark(io.env, 'report: start');
   const hit = await cache?.lookup();
   mark(io.env, 'report: output cache looked up');

@@ -41,7 +41,7 @@ interface Item {
 }
 
 export async function summarizeProgress(ctx: SummarizeContext): Promise<Actuals> {
-  const cache = await ProgressCache.open(ctx.cacheDir);
+  const cache = await ProgressCache.open(ctx.cacheDir, ctx.env);
   const items: Item[] = [];
   for (const rel of ctx.rels) {
     const item: Item = { rel, file: ctx.source.label(rel) };
@@ -60,7 +60,7 @@ export async function summarizeProgress(ctx: SummarizeContext): Promise<Actuals>
     item.result = hit?.read;
     items.push(item);
   }
-  mark(ctx.env, `progress: identified ${items.length} files`);
+  mark(ctx.env, `progress: ${items.length} files, ${items.filter((i) => i.result).length} from the cache`);
   await readMissing(items, ctx.env);
   mark(ctx.env, 'progress: read files the cache did not have');
 

@@ -3,13 +3,14 @@
 // Inputs are fingerprinted by stat (every file under the plan directory); an entry is trusted only if every
 // file is older than the entry itself (no same-tick edit can hide), and its bytes pass a CRC32 check.
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, open, readdir, stat, unlink } from 'node:fs/promises';
+import { lstat, open, readdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { writeFileAtomic } from './write-file.js';
+import { makeDirs, writeFileAtomic } from './write-file.js';
 import { BUILD_ID } from './progress-cache.js';
 
-const RACY_MS = 2000;
+/** File times this close to the entry's own write may hide a same-tick edit; RAD_CACHE_RACY_MS lets tests shorten it. */
+const racyMs = (env: Record<string, string | undefined>): number => (env.RAD_CACHE_RACY_MS === undefined ? 2000 : Number(env.RAD_CACHE_RACY_MS));
 const KEEP = 8;
 
 export interface OutputCache {
@@ -45,7 +46,7 @@ async function fingerprint(planDir: string): Promise<{ text: string; newest: num
   }
 }
 
-export async function outputCache(cacheDir: string | undefined, planDir: string, key: Record<string, unknown>): Promise<OutputCache | undefined> {
+export async function outputCache(cacheDir: string | undefined, planDir: string, key: Record<string, unknown>, env: Record<string, string | undefined>): Promise<OutputCache | undefined> {
   if (!cacheDir) return undefined;
   const inputs = await fingerprint(planDir);
   if (!inputs) return undefined;
@@ -61,7 +62,7 @@ export async function outputCache(cacheDir: string | undefined, planDir: string,
           const newline = bytes.indexOf(10);
           const header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as { inputs: string; writtenAt: number; crc: number; lang: string };
           const body = bytes.subarray(newline + 1);
-          const fresh = header.inputs === inputsHash && inputs.newest < header.writtenAt - RACY_MS && crc32(body) === header.crc;
+          const fresh = header.inputs === inputsHash && inputs.newest < header.writtenAt - racyMs(env) && crc32(body) === header.crc;
           return fresh ? { body, lang: header.lang } : undefined;
         } finally {
           await handle.close();
@@ -73,7 +74,7 @@ export async function outputCache(cacheDir: string | undefined, planDir: string,
     async store(body, lang) {
       const header = JSON.stringify({ inputs: inputsHash, writtenAt: Date.now(), crc: crc32(body), lang });
       try {
-        await mkdir(cacheDir, { recursive: true });
+        await makeDirs(cacheDir);
         await writeFileAtomic(path, Buffer.concat([Buffer.from(header + '\n'), body]), { durable: false });
         await prune(cacheDir);
       } catch {

@@ -1,11 +1,11 @@
 // Parsed plan files by content: a national plan's sections are megabytes of YAML, and JSON.parse of the cached
 // value is many times faster than reading the YAML again. Only files the fast reader took whole are cached
 // (their positions are found again from the text when a finding needs one). Checked like the progress cache.
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { BUILD_ID } from './progress-cache.js';
-import { writeFileAtomic } from './write-file.js';
+import { makeDirs, writeFileAtomic } from './write-file.js';
 
 const FILE_NAME = 'plan-v1.json';
 
@@ -58,7 +58,7 @@ export class PlanCache {
     if (!this.dir || (!this.dirty && !dropped)) return;
     const body = JSON.stringify({ build: BUILD_ID, files: this.next } satisfies Data);
     try {
-      await mkdir(this.dir, { recursive: true });
+      await makeDirs(this.dir);
       await writeFileAtomic(join(this.dir, FILE_NAME), `${crc32(body)}\n${body}`, { durable: false });
     } catch {
       // A read-only checkout still works; it only stays cold.

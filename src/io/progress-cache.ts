@@ -3,11 +3,11 @@
 // and a plan edit does not throw the cache away. One JSON file with a checksum: anything stale, corrupt or from
 // another build is ignored and rebuilt, never trusted.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { ProgressRead } from './progress-read.js';
-import { writeFileAtomic } from './write-file.js';
+import { makeDirs, writeFileAtomic } from './write-file.js';
 
 /** Bump when what is cached, or how it is computed, changes. */
 const CACHE_VERSION = 3;
@@ -17,6 +17,7 @@ export const BUILD_ID = typeof __RAD_BUILD__ === 'string' ? __RAD_BUILD__ : 'dev
 const FILE_NAME = `progress-v${CACHE_VERSION}.json`;
 /** File times this close to the cache's own write may hide a same-tick edit (git's racy-clean problem). */
 const RACY_MS = 2000;
+const racyMs = (env: Record<string, string | undefined>): number => (env.RAD_CACHE_RACY_MS === undefined ? RACY_MS : Number(env.RAD_CACHE_RACY_MS));
 
 export interface FileStat {
   size: number;
@@ -51,10 +52,11 @@ export class ProgressCache {
   private constructor(
     private readonly dir: string | undefined,
     private readonly data: CacheData | undefined,
+    private readonly racy: number,
   ) {}
 
-  static async open(dir: string | undefined): Promise<ProgressCache> {
-    if (!dir) return new ProgressCache(undefined, undefined);
+  static async open(dir: string | undefined, env: Record<string, string | undefined> = {}): Promise<ProgressCache> {
+    if (!dir) return new ProgressCache(undefined, undefined, racyMs(env));
     let data: CacheData | undefined;
     try {
       const text = await readFile(join(dir, FILE_NAME), 'utf8');
@@ -67,7 +69,7 @@ export class ProgressCache {
     } catch {
       // Missing or unreadable: start empty.
     }
-    return new ProgressCache(dir, data);
+    return new ProgressCache(dir, data, racyMs(env));
   }
 
   /** A file whose stat matches, unless it changed too close to the cache's write to tell. */
@@ -75,7 +77,7 @@ export class ProgressCache {
     const hit = this.data?.files[rel];
     if (!hit?.stat || !this.data) return undefined;
     const same = hit.stat.size === stat.size && hit.stat.mtimeMs === stat.mtimeMs && hit.stat.ctimeMs === stat.ctimeMs && hit.stat.ino === stat.ino;
-    return same && stat.mtimeMs < this.data.writtenAt - RACY_MS ? this.keep(rel, hit) : undefined;
+    return same && Math.max(stat.mtimeMs, stat.ctimeMs) < this.data.writtenAt - this.racy ? this.keep(rel, hit) : undefined;
   }
 
   /** Whether the cache knows this file at all (then hashing it may save reading it). */
@@ -102,7 +104,7 @@ export class ProgressCache {
     if (!this.dirty && !dropped) return;
     const body = JSON.stringify({ version: CACHE_VERSION, build: BUILD_ID, writtenAt: Date.now(), files: this.next } satisfies CacheData);
     try {
-      await mkdir(this.dir, { recursive: true });
+      await makeDirs(this.dir);
       await writeFileAtomic(join(this.dir, FILE_NAME), `${crc32(body)}\n${body}`, { durable: false });
     } catch {
       // A read-only checkout still reports; it only stays cold.

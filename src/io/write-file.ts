@@ -1,5 +1,5 @@
 // Atomic file writes: a temp file in the same directory, flushed, then renamed over the target.
-import { open, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 let written = 0;
@@ -24,6 +24,29 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, {
     await rename(tmp, path);
   } catch (e) {
     await unlink(tmp).catch(() => undefined);
+    throw e;
+  }
+}
+
+/**
+ * Make dir and its missing parents; the directories made, outermost first. Parent by parent rather than
+ * mkdir's `recursive`, which on Node 20 never returns for some paths (under /proc, for one).
+ */
+export async function makeDirs(dir: string): Promise<string[]> {
+  try {
+    await mkdir(dir);
+    return [dir];
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return [];
+    if (code !== 'ENOENT' || dirname(dir) === dir) throw e;
+  }
+  const made = await makeDirs(dirname(dir));
+  try {
+    await mkdir(dir);
+    return [...made, dir];
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return made;
     throw e;
   }
 }

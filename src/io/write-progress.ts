@@ -1,11 +1,11 @@
 // Write entries into their progress files: each file locked, read-modified-written atomically; all or nothing.
-import { lstat, mkdir, readdir, readFile, realpath, rmdir, unlink } from 'node:fs/promises';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { lstat, readdir, readFile, realpath, rmdir, unlink } from 'node:fs/promises';
+import { basename, dirname, join, sep } from 'node:path';
 import { CliError, EXIT_FINDINGS, EXIT_USAGE } from '../cli-error.js';
 import { MAX_FILE_BYTES } from './file-source.js';
 import { acquireLock, isAlive, LockTimeout, releaseLock, type Lock, type LockOptions } from './lock.js';
 import { nextText, type FileEntries } from './progress-file.js';
-import { writeFileAtomic } from './write-file.js';
+import { makeDirs, writeFileAtomic } from './write-file.js';
 
 export interface WriteOptions {
   lock: LockOptions;
@@ -28,14 +28,6 @@ interface Planned extends Written {
 }
 
 const errno = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
-
-/** Make dir and its missing parents; the directories made, outermost first. */
-async function makeDirs(dir: string): Promise<string[]> {
-  const first = await mkdir(dir, { recursive: true });
-  if (first === undefined) return [];
-  const parts = relative(first, dir).split(sep).filter(Boolean);
-  return [first, ...parts.map((_, i) => join(first, ...parts.slice(0, i + 1)))];
-}
 
 /** Refuse a target whose directory (or its nearest existing ancestor) resolves outside the plan directory: a symlink out. */
 async function checkInside(planDir: string, dir: string, file: string): Promise<void> {

@@ -1,0 +1,114 @@
+// Every read path gives the same report: no cache, a cold cache, a warm one, the output cache, worker threads,
+// and a plan-free read that falls back to a full one. A stale or corrupt cache is detected and rebuilt.
+import { readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runBin, runRad, type RunResult } from '../helpers/run.js';
+import { fixtureDir } from '../helpers/tmp.js';
+
+const CACHE = '.rad-cache';
+const report = (dir: string, env: Record<string, string> = {}, ...args: string[]): Promise<RunResult> =>
+  runRad(['report', '--as-of', '2023-07-01', '--format', 'json', ...args], { cwd: dir, env });
+const cacheFiles = (dir: string): string[] => readdirSync(join(dir, CACHE)).sort();
+
+// Scenarios with progress files: valid ones, and invalid ones whose findings must come out alike.
+const scenarios: [string, string[], string[]][] = [
+  ['report-main', [], []],
+  ['report-main', [], ['--as-of', '2022-08-01']],
+  ['report-main', [], ['--format', 'table', '--by', 'program']],
+  ['validate-progress', [], []],
+  ['validate-privacy', [], []],
+  ['record-existing', [], []],
+];
+
+describe('progress read paths', () => {
+  it.each(scenarios)('%s %j %j: no cache, cold cache and warm cache agree', async (fixture, layers, args) => {
+    const dir = fixtureDir(fixture, ...layers);
+    const plain = await report(dir, { RAD_CACHE: 'off' }, ...args);
+    const cold = await report(dir, {}, ...args);
+    const warm = await report(dir, {}, ...args);
+    const served = await report(dir, { RAD_CACHE_RACY_MS: '0' }, ...args);
+    expect(cold).toEqual(plain);
+    expect(warm).toEqual(plain);
+    expect(served).toEqual(plain);
+  });
+
+  it('reads only what changed (the built bin, RAD_TIMING shows the phases)', async () => {
+    const dir = fixtureDir('report-main');
+    const args = ['report', '--as-of', '2023-07-01', '--format', 'json'];
+    const env = { RAD_TIMING: '1', RAD_CACHE_RACY_MS: '0' };
+    expect(runBin(args, { cwd: dir, env }).stderr).toMatch(/progress: 14 files, 0 from the cache/);
+    const file = join(dir, 'plan/progress/2022/Q1/dp3a.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('amount: 2', 'amount: 3'));
+    expect(runBin(args, { cwd: dir, env }).stderr).toMatch(/progress: 14 files, 13 from the cache/);
+    // Nothing changed since: the output itself is served, no plan or progress file is parsed.
+    const served = runBin(args, { cwd: dir, env }).stderr;
+    expect(served).toMatch(/output cache looked up/);
+    expect(served).not.toMatch(/plan files read/);
+  });
+
+  it('gives the same through worker threads (the built bin)', async () => {
+    const dir = fixtureDir('report-main');
+    const inProcess = await report(dir, { RAD_CACHE: 'off' });
+    const workers = runBin(['report', '--as-of', '2023-07-01', '--format', 'json'], { cwd: dir, env: { RAD_CACHE: 'off', RAD_WORKERS: '2', RAD_WORKER_MIN_BYTES: '0' } });
+    expect(workers).toEqual(inProcess);
+  });
+
+  it('serves a repeated report from the output cache, and not once an input changes', async () => {
+    const dir = fixtureDir('report-main');
+    const env = { RAD_CACHE_RACY_MS: '0' };
+    const first = await report(dir, env);
+    expect(cacheFiles(dir).filter((f) => f.startsWith('report-'))).toHaveLength(1);
+    expect(await report(dir, env)).toEqual(first);
+    const file = join(dir, 'plan/progress/2022/Q1/dp3a.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('amount: 2', 'amount: 3'));
+    const changed = await report(dir, env);
+    expect(changed.stdout).not.toBe(first.stdout);
+    expect(changed).toEqual(await report(dir, { RAD_CACHE: 'off' }));
+  });
+
+  it('sees an edit that keeps size and modification time (ctime and content tell)', async () => {
+    const dir = fixtureDir('report-main');
+    await report(dir);
+    const file = join(dir, 'plan/progress/2022/Q1/dp3a.yaml');
+    const before = readFileSync(file, 'utf8');
+    expect(before).toContain('amount: 2\n');
+    writeFileSync(file, before.replace('amount: 2\n', 'amount: 7\n'));
+    utimesSync(file, new Date(2020, 0, 1), new Date(2020, 0, 1));
+    expect(await report(dir, { RAD_CACHE_RACY_MS: '0' })).toEqual(await report(dir, { RAD_CACHE: 'off' }));
+  });
+
+  it.each(['progress-v3.json', 'plan-v1.json', 'report-'])('rebuilds a corrupt %s cache instead of trusting it', async (prefix) => {
+    const dir = fixtureDir('report-main');
+    const env = { RAD_CACHE_RACY_MS: '0' };
+    const expected = await report(dir, env);
+    for (const name of cacheFiles(dir).filter((f) => f.startsWith(prefix))) {
+      const path = join(dir, CACHE, name);
+      const bytes = readFileSync(path);
+      // Flip digits in the body: still plausible JSON, but the checksum no longer matches.
+      const at = bytes.length - 40;
+      bytes[at] = bytes[at] === 0x31 ? 0x32 : 0x31;
+      writeFileSync(path, bytes);
+    }
+    expect(await report(dir, env)).toEqual(expected);
+    expect(await report(dir, env)).toEqual(expected);
+  });
+
+  it('ignores a cache written by another build or in another format', async () => {
+    const dir = fixtureDir('report-main');
+    const expected = await report(dir);
+    const path = join(dir, CACHE, 'progress-v3.json');
+    const text = readFileSync(path, 'utf8');
+    const body = text.slice(text.indexOf('\n') + 1).replace(/"build":"[^"]*"/, '"build":"other"');
+    const { crc32 } = await import('node:zlib');
+    writeFileSync(path, `${crc32(body)}\n${body}`);
+    expect(await report(dir)).toEqual(expected);
+  });
+
+  it('works with the cache off and on a read-only cache directory alike', async () => {
+    const dir = fixtureDir('report-main');
+    const off = await report(dir, { RAD_CACHE: 'off' });
+    expect(readdirSync(dir)).not.toContain(CACHE);
+    expect(await report(dir, { RAD_CACHE_DIR: '/proc/rad-cannot-write-here' })).toEqual(off);
+  });
+});

@@ -14,7 +14,8 @@ import { checkCoordinator, checkSection, emit, isCalendarDate, langOption, openP
 import { cacheDirFor } from '../io/cache-dir.js';
 import { outputCache } from '../io/output-cache.js';
 import { mark } from '../io/timing.js';
-import { isLang, translator } from '../i18n/index.js';
+import { chooseLang, isLang, translator } from '../i18n/index.js';
+import { progressBar, type ProgressBar } from '../render/progress-bar.js';
 
 const FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
 
@@ -64,7 +65,9 @@ export async function report(io: Ctx, opts: ReportOptions): Promise<number> {
     return EXIT_OK;
   }
   // Progress is summarized through the progress cache: a report reads only the files that changed.
-  const { loaded, lang, t } = await openPlan(io, opts, false, { progress: { summaryAt: asOf }, cacheDir, env: io.env });
+  const reading = readingLine(io);
+  const { loaded, lang, t } = await openPlan(io, opts, false, { progress: { summaryAt: asOf }, cacheDir, env: io.env, onProgress: reading.update });
+  reading.finish();
   mark(io.env, 'report: plan and progress loaded');
   const { plan } = loaded;
   const years = opts.year ? [parseYear(opts.year, plan, '--year', t)] : opts.years ? parseYears(opts.years, plan, '--years', t) : plan.years;
@@ -79,6 +82,19 @@ export async function report(io: Ctx, opts: ReportOptions): Promise<number> {
   await cache?.store(bytes, lang);
   mark(io.env, 'report: output cached');
   return EXIT_OK;
+}
+
+/** A progress line on a terminal while many progress files are read (a cold cache over a large repository). */
+function readingLine(io: Ctx): { update: (done: number, total: number) => void; finish: () => void } {
+  let bar: ProgressBar | undefined;
+  return {
+    update(done, total) {
+      if (!io.stderr.isTTY || total < 50) return;
+      bar ??= progressBar(io.stderr, total, translator(io.lang ?? chooseLang(undefined, io.env, undefined))('report.reading'));
+      bar.update(done);
+    },
+    finish: () => bar?.finish(),
+  };
 }
 
 /** Everything besides the files that decides the bytes of a report. */

@@ -42,6 +42,7 @@ export interface LoadOptions {
   /** Where rad's caches live (io/cache-dir.ts); none: every file is read and parsed. */
   cacheDir?: string;
   env?: Record<string, string | undefined>;
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface Loaded {
@@ -124,7 +125,7 @@ export async function loadPlan(source: FileSource, planDirLabel: string, options
   let actuals: Actuals | undefined;
   if (typeof options.progress === 'object') {
     const { summarizeProgress } = await import('./load-progress.js');
-    actuals = await summarizeProgress({ source, rels: progressFiles, plan, registries, load, findings, sources, files, summaryAt: options.progress.summaryAt, cacheDir: options.cacheDir, env });
+    actuals = await summarizeProgress({ source, rels: progressFiles, plan, registries, load, findings, sources, files, summaryAt: options.progress.summaryAt, cacheDir: options.cacheDir, env, onProgress: options.onProgress });
   } else {
     for (const rel of progressFiles) {
       const loaded = await load(rel, 'progress');

@@ -29,6 +29,8 @@ export interface SummarizeContext {
   summaryAt: string;
   cacheDir: string | undefined;
   env: Record<string, string | undefined>;
+  /** Told how many of the files to read are read, as they are (a progress line on a terminal). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 interface Item {
@@ -61,7 +63,7 @@ export async function summarizeProgress(ctx: SummarizeContext): Promise<Actuals>
     items.push(item);
   }
   mark(ctx.env, `progress: ${items.length} files, ${items.filter((i) => i.result).length} from the cache`);
-  await readMissing(items, ctx.env);
+  await readMissing(items, ctx.env, ctx.onProgress);
   mark(ctx.env, 'progress: read files the cache did not have');
 
   const actuals: Actuals = new Map();
@@ -94,16 +96,23 @@ export async function summarizeProgress(ctx: SummarizeContext): Promise<Actuals>
 }
 
 /** Read and check, without the plan, every file the cache did not have: in worker threads when there is much. */
-async function readMissing(items: Item[], env: Record<string, string | undefined>): Promise<void> {
+async function readMissing(items: Item[], env: Record<string, string | undefined>, onProgress?: (done: number, total: number) => void): Promise<void> {
   const jobs = items.filter((i) => !i.result && i.read && 'bytes' in i.read);
+  let done = 0;
+  const tick = (): void => onProgress?.(++done, jobs.length);
   const results = await readInWorkers(
     jobs.map((i) => ({ file: i.file, bytes: (i.read as { bytes: Uint8Array }).bytes })),
     env,
+    tick,
   );
   for (const [k, item] of jobs.entries()) {
-    const done = results?.[k] ?? (await readBytes(item.file, (item.read as { bytes: Uint8Array }).bytes));
-    item.result = done.read;
-    item.blob ??= done.blob;
+    let result = results?.[k];
+    if (!result) {
+      result = await readBytes(item.file, (item.read as { bytes: Uint8Array }).bytes);
+      tick();
+    }
+    item.result = result.read;
+    item.blob ??= result.blob;
   }
 }
 

@@ -22,7 +22,7 @@ export interface Job {
 }
 
 /** Results in job order, or undefined when the work is better done in this thread. */
-export async function readInWorkers(jobs: Job[], env: Record<string, string | undefined>): Promise<WorkerResult[] | undefined> {
+export async function readInWorkers(jobs: Job[], env: Record<string, string | undefined>, onDone: () => void = () => undefined): Promise<WorkerResult[] | undefined> {
   const bytes = jobs.reduce((n, j) => n + j.bytes.length, 0);
   const wanted = env.RAD_WORKERS === undefined ? Math.min(availableParallelism(), 4) : Number(env.RAD_WORKERS);
   const minBytes = env.RAD_WORKER_MIN_BYTES === undefined ? MIN_BYTES : Number(env.RAD_WORKER_MIN_BYTES);
@@ -50,6 +50,7 @@ export async function readInWorkers(jobs: Job[], env: Record<string, string | un
           return;
         }
         results[m.id] = m.result!;
+        onDone();
         send();
       });
       worker.on('error', reject);

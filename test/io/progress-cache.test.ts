@@ -4,7 +4,7 @@ import { readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBin, runRad, type RunResult } from '../helpers/run.js';
-import { fixtureDir } from '../helpers/tmp.js';
+import { fixtureDir, tmpDir } from '../helpers/tmp.js';
 
 const CACHE = '.rad-cache';
 const report = (dir: string, env: Record<string, string> = {}, ...args: string[]): Promise<RunResult> =>
@@ -110,5 +110,21 @@ describe('progress read paths', () => {
     const off = await report(dir, { RAD_CACHE: 'off' });
     expect(readdirSync(dir)).not.toContain(CACHE);
     expect(await report(dir, { RAD_CACHE_DIR: '/proc/rad-cannot-write-here' })).toEqual(off);
+  });
+});
+
+describe('a cold read of many progress files', () => {
+  it('shows a progress line on a terminal, and nothing when stderr is not one', async () => {
+    const { generate } = await import('../../bench/generate.mjs');
+    const dir = tmpDir();
+    generate(dir, 2000);
+    const { run } = await import('../../src/cli.js');
+    const args = ['report', '--as-of', '2024-12-31', '--format', 'json'];
+    let tty = '';
+    const code = await run(args, { cwd: dir, env: { RAD_CACHE: 'off' }, stdout: { write: () => true }, stderr: { write: (s: string | Uint8Array) => (tty += String(s)), isTTY: true } });
+    expect(code).toBe(0);
+    expect(tty).toMatch(/\rReading progress files \[#+\] 100% 400\/400/);
+    expect(tty.endsWith('\r\x1b[K')).toBe(true);
+    expect((await runRad(args, { cwd: dir, env: { RAD_CACHE: 'off' } })).stderr).toBe('');
   });
 });

@@ -59,5 +59,10 @@ export function addEntries(actuals: Actuals, entries: readonly Entry[], asOf: st
 }
 
 function mergeInto(earlier: Tally, later: Tally): void {
-  Object.assign(earlier, mergeTally(earlier, later));
+  const merged = mergeTally(earlier, later);
+  earlier.count = merged.count;
+  earlier.sum = merged.sum;
+  earlier.max = merged.max;
+  earlier.lastDate = merged.lastDate;
+  earlier.lastAmount = merged.lastAmount;
 }

@@ -11,7 +11,7 @@ import type { Plan } from '../core/types.js';
 import type { FileSource, ReadResult } from './file-source.js';
 import type { Loaded } from './load-plan.js';
 import { ProgressCache, blobId, type FileStat } from './progress-cache.js';
-import { readProgress, relabelFinding, type ProgressRead } from './progress-read.js';
+import { readProgress, refsOfRead, relabelFinding, type ProgressRead } from './progress-read.js';
 import type { SchemaKind } from './schemas.js';
 import { readInWorkers } from './worker-pool.js';
 import { mark } from './timing.js';
@@ -71,7 +71,7 @@ export async function summarizeProgress(ctx: SummarizeContext): Promise<Actuals>
   for (const item of items) {
     const result = item.result;
     if (result && item.blob && item.read) cache.store(item.rel, { stat: item.stat, blob: item.blob, read: result });
-    const meetsPlan = result && refsMeetPlan(result.refs, ctx.plan, ctx.registries, memo) && progressAgencyFindings({ file: item.file, value: { agency: result.agency } }, ctx.plan, ctx.registries).length === 0;
+    const meetsPlan = result && refsMeetPlan(refsOfRead(result), ctx.plan, ctx.registries, memo) && progressAgencyFindings({ file: item.file, value: { agency: result.agency } }, ctx.plan, ctx.registries).length === 0;
     if (result && meetsPlan && summaryDecides(result.summary, ctx.summaryAt)) {
       ctx.files.push(item.file);
       ctx.findings.push(...result.findings.map((f) => relabelFinding(f, item.file)));

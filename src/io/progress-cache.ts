@@ -10,7 +10,7 @@ import type { ProgressRead } from './progress-read.js';
 import { makeDirs, writeFileAtomic } from './write-file.js';
 
 /** Bump when what is cached, or how it is computed, changes. */
-const CACHE_VERSION = 3;
+const CACHE_VERSION = 4;
 declare const __RAD_BUILD__: string | undefined;
 /** The build (a hash of src/ and schemas/, set by scripts/build.mjs): another build's cache is not trusted. */
 export const BUILD_ID = typeof __RAD_BUILD__ === 'string' ? __RAD_BUILD__ : 'dev';

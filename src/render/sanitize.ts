@@ -17,6 +17,10 @@ export function sanitizeLine(text: string): string {
 }
 
 /** JSON text safe to print: JSON.stringify leaves DEL, C1 and bidi controls raw; escape them too. */
+const UNSAFE_JSON = /[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
 export function safeJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const text = JSON.stringify(value, null, 2);
+  // Almost never needed: test before building a second copy of a large report.
+  return UNSAFE_JSON.test(text) ? text.replace(new RegExp(UNSAFE_JSON.source, 'g'), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : text;
 }

@@ -78,7 +78,7 @@ describe('progress read paths', () => {
     expect(await report(dir, { RAD_CACHE_RACY_MS: '0' })).toEqual(await report(dir, { RAD_CACHE: 'off' }));
   });
 
-  it.each(['progress-v3.json', 'plan-v1.json', 'report-'])('rebuilds a corrupt %s cache instead of trusting it', async (prefix) => {
+  it.each(['progress-v4.json', 'plan-v1.json', 'report-'])('rebuilds a corrupt %s cache instead of trusting it', async (prefix) => {
     const dir = fixtureDir('report-main');
     const env = { RAD_CACHE_RACY_MS: '0' };
     const expected = await report(dir, env);
@@ -94,10 +94,22 @@ describe('progress read paths', () => {
     expect(await report(dir, env)).toEqual(expected);
   });
 
+  it('checks cached progress against the plan as it is now', async () => {
+    const dir = fixtureDir('report-main');
+    expect((await report(dir)).exitCode).toBe(0);
+    // The plan drops an indicator and a reporter's responsibility: cached files must now fail or warn.
+    const section = join(dir, 'plan/a-prevention.yaml');
+    writeFileSync(section, readFileSync(section, 'utf8').replace('- id: A.1.a.2\n', '- id: A.1.a.3\n'));
+    const plain = await report(dir, { RAD_CACHE: 'off' });
+    expect(plain.exitCode).toBe(1);
+    expect(plain.stderr).toMatch(/unknown indicator 'A.1.a.2'/);
+    expect(await report(dir)).toEqual(plain);
+  });
+
   it('ignores a cache written by another build or in another format', async () => {
     const dir = fixtureDir('report-main');
     const expected = await report(dir);
-    const path = join(dir, CACHE, 'progress-v3.json');
+    const path = join(dir, CACHE, 'progress-v4.json');
     const text = readFileSync(path, 'utf8');
     const body = text.slice(text.indexOf('\n') + 1).replace(/"build":"[^"]*"/, '"build":"other"');
     const { crc32 } = await import('node:zlib');

@@ -3,11 +3,14 @@
 // the caller falls back to the `yaml` package, which also gives the precise diagnostics. For every text it
 // accepts, the value equals yaml's parse (YAML 1.2 core schema): test/io/fast-yaml.test.ts checks that.
 
-interface Line {
-  indent: number;
+/** Lines as offsets into the text: the content (indent and trailing spaces off) and its indent and number. */
+interface Lines {
   text: string;
+  start: number[];
+  end: number[];
+  indent: number[];
   /** 1-based line number. */
-  no: number;
+  no: number[];
 }
 
 class Unsupported extends Error {}
@@ -82,119 +85,148 @@ function resolveScalar(s: string): unknown {
   return resolvePlain(s);
 }
 
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  const raw = text.split('\n');
-  for (let i = 0; i < raw.length; i++) {
-    let t = raw[i]!;
-    if (t.endsWith('\r')) t = t.slice(0, -1);
-    if (t.includes('\r') || t.includes('\t')) return unsupported();
-    let indent = 0;
-    while (t.charCodeAt(indent) === 32) indent++;
-    const content = t.slice(indent);
-    if (content === '' || content[0] === '#') continue;
-    if (indent === 0 && (content.startsWith('---') || content.startsWith('...') || content[0] === '%')) return unsupported();
-    // Trailing spaces are not part of a plain scalar.
-    lines.push({ indent, text: content.charCodeAt(content.length - 1) === 32 ? content.replace(/ +$/, '') : content, no: i + 1 });
+function splitLines(text: string): Lines {
+  // Tabs and lone carriage returns are outside the subset wherever they are.
+  if (text.includes('\t') || /\r(?!\n)/.test(text)) return unsupported();
+  const lines: Lines = { text, start: [], end: [], indent: [], no: [] };
+  for (let ls = 0, no = 1; ls <= text.length; no++) {
+    let le = text.indexOf('\n', ls);
+    const next = le < 0 ? text.length + 1 : le + 1;
+    if (le < 0) le = text.length;
+    if (le > ls && text.charCodeAt(le - 1) === 13) le--;
+    let cs = ls;
+    while (cs < le && text.charCodeAt(cs) === 32) cs++;
+    if (cs < le && text.charCodeAt(cs) !== 35) {
+      if (cs === ls && (text.startsWith('---', cs) || text.startsWith('...', cs) || text.charCodeAt(cs) === 37)) return unsupported();
+      // Trailing spaces are not part of a plain scalar.
+      while (le > cs && text.charCodeAt(le - 1) === 32) le--;
+      lines.start.push(cs);
+      lines.end.push(le);
+      lines.indent.push(cs - ls);
+      lines.no.push(no);
+    }
+    ls = next;
   }
   return lines;
 }
 
 class Reader {
   i = 0;
+  /** Set by keyAt: the key's name and where its value starts. */
+  private keyName = '';
+  private restStart = 0;
+  readonly text: string;
+  readonly count: number;
+
   constructor(
-    readonly lines: Line[],
+    readonly lines: Lines,
     readonly sink?: PositionSink,
-  ) {}
+  ) {
+    this.text = lines.text;
+    this.count = lines.start.length;
+  }
+
+  private isSeqItem(i: number): boolean {
+    const s = this.lines.start[i]!;
+    return this.text.charCodeAt(s) === 45 && (this.lines.end[i]! - s === 1 || this.text.charCodeAt(s + 1) === 32);
+  }
 
   block(indent: number, pointer: string): unknown {
-    const line = this.lines[this.i];
-    if (!line || line.indent < indent) return null;
-    if (line.indent !== indent) return unsupported();
-    return line.text === '-' || line.text.startsWith('- ') ? this.seq(indent, pointer) : this.map(indent, line.text, pointer);
+    if (this.i >= this.count || this.lines.indent[this.i]! < indent) return null;
+    if (this.lines.indent[this.i] !== indent) return unsupported();
+    return this.isSeqItem(this.i) ? this.seq(indent, pointer) : this.map(indent, this.lines.start[this.i]!, pointer);
   }
 
   seq(indent: number, pointer: string): unknown[] {
     const out: unknown[] = [];
-    for (let line = this.lines[this.i]; line && line.indent === indent && (line.text === '-' || line.text.startsWith('- ')); line = this.lines[this.i]) {
+    const { text, lines } = this;
+    while (this.i < this.count && lines.indent[this.i] === indent && this.isSeqItem(this.i)) {
+      const i = this.i;
+      const start = lines.start[i]!;
+      const end = lines.end[i]!;
       // Pointers are only built when positions are wanted: most reads do not need them.
       const item = this.sink ? `${pointer}/${out.length}` : '';
-      const rest = line.text === '-' ? '' : line.text.slice(2).replace(/^ +/, '');
-      const col = indent + 1 + (line.text.length - rest.length);
-      if (rest === '') {
+      let rest = start + 1;
+      while (rest < end && text.charCodeAt(rest) === 32) rest++;
+      const col = indent + 1 + (rest - start);
+      if (rest === end) {
         this.i++;
-        this.sink?.(item, { line: line.no, col });
+        this.sink?.(item, { line: lines.no[i]!, col });
         out.push(this.block(this.nextIndent(indent), item));
-      } else if (rest.startsWith('- ') || rest === '-') return unsupported();
-      else if (keyOf(rest) !== undefined) {
-        this.sink?.(item, { line: line.no, col });
+      } else if (text.charCodeAt(rest) === 45 && (rest + 1 === end || text.charCodeAt(rest + 1) === 32)) return unsupported();
+      else if (this.keyAt(rest, end)) {
+        this.sink?.(item, { line: lines.no[i]!, col });
         out.push(this.map(col - 1, rest, item));
       } else {
         this.i++;
-        this.sink?.(item, { line: line.no, col });
-        out.push(scalar(rest));
+        this.sink?.(item, { line: lines.no[i]!, col });
+        out.push(scalar(text.slice(rest, end)));
       }
     }
     return out;
   }
 
-  /** A mapping whose keys sit at column `indent`; the first line's text is given (it may follow "- "). */
-  map(indent: number, firstText: string, pointer: string): Record<string, unknown> {
+  /** A mapping whose keys sit at column `indent`; the first key starts at offset `first` (it may follow "- "). */
+  map(indent: number, first: number, pointer: string): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    let text: string | undefined = firstText;
-    while (text !== undefined) {
-      const line = this.lines[this.i]!;
-      const key = keyOf(text);
-      if (key === undefined) return unsupported();
-      if (Object.prototype.hasOwnProperty.call(out, key.name)) return unsupported();
-      const child = this.sink ? `${pointer}/${key.name.replace(/~/g, '~0').replace(/\//g, '~1')}` : '';
-      const keyPos = this.sink ? { line: line.no, col: indent + 1 } : undefined;
+    const { text, lines } = this;
+    let from: number | undefined = first;
+    while (from !== undefined) {
+      const i = this.i;
+      const end = lines.end[i]!;
+      if (!this.keyAt(from, end)) return unsupported();
+      const name = this.keyName;
+      const rest = this.restStart;
+      if (Object.prototype.hasOwnProperty.call(out, name)) return unsupported();
+      const child = this.sink ? `${pointer}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}` : '';
+      const keyPos = this.sink ? { line: lines.no[i]!, col: indent + 1 } : undefined;
       this.i++;
       let value: unknown;
-      if (key.rest === '') {
-        const next = this.lines[this.i];
-        const nested = next && (next.indent > indent || (next.indent === indent && (next.text === '-' || next.text.startsWith('- '))));
-        this.sink?.(child, nested ? { line: next.no, col: next.indent + 1 } : keyPos!, keyPos);
-        value = nested ? this.block(next.indent, child) : null;
+      if (rest >= end) {
+        const n = this.i;
+        const nested = n < this.count && (lines.indent[n]! > indent || (lines.indent[n] === indent && this.isSeqItem(n)));
+        this.sink?.(child, nested ? { line: lines.no[n]!, col: lines.indent[n]! + 1 } : keyPos!, keyPos);
+        value = nested ? this.block(lines.indent[n]!, child) : null;
       } else {
-        this.sink?.(child, { line: line.no, col: indent + 1 + text.length - key.rest.length }, keyPos);
-        value = scalar(key.rest);
+        this.sink?.(child, { line: lines.no[i]!, col: indent + 1 + (rest - from) }, keyPos);
+        value = scalar(text.slice(rest, end));
       }
-      if (key.name === '__proto__') Object.defineProperty(out, key.name, { value, writable: true, enumerable: true, configurable: true });
-      else out[key.name] = value;
-      const next = this.lines[this.i];
-      text = next && next.indent === indent && !(next.text === '-' || next.text.startsWith('- ')) ? next.text : undefined;
-      if (next && next.indent > indent) return unsupported();
+      if (name === '__proto__') Object.defineProperty(out, name, { value, writable: true, enumerable: true, configurable: true });
+      else out[name] = value;
+      const n = this.i;
+      if (n < this.count && lines.indent[n]! > indent) return unsupported();
+      from = n < this.count && lines.indent[n] === indent && !this.isSeqItem(n) ? lines.start[n] : undefined;
     }
     return out;
   }
 
   nextIndent(parent: number): number {
-    const next = this.lines[this.i];
-    return next && next.indent > parent ? next.indent : parent + 1;
+    return this.i < this.count && this.lines.indent[this.i]! > parent ? this.lines.indent[this.i]! : parent + 1;
+  }
+
+  /** Whether text[from, end) is `key: rest` with a plain key; sets keyName and restStart. */
+  private keyAt(from: number, end: number): boolean {
+    const colon = this.text.indexOf(':', from);
+    if (colon <= from || colon >= end) return false;
+    if (colon + 1 < end && this.text.charCodeAt(colon + 1) !== 32) return false;
+    const name = this.text.slice(from, colon);
+    let ok = keyNames.get(name);
+    if (ok === undefined) {
+      ok = plainKey(name);
+      if (keyNames.size > 10_000) keyNames.clear();
+      keyNames.set(name, ok);
+    }
+    if (!ok) return false;
+    let rest = colon + 1;
+    while (rest < end && this.text.charCodeAt(rest) === 32) rest++;
+    this.keyName = name;
+    this.restStart = rest;
+    return true;
   }
 }
 
-/** `key: rest` with a plain key; undefined when the line is not a simple mapping entry. */
+/** Keys seen and whether they are plain: the same few keys repeat on every entry. */
 const keyNames = new Map<string, boolean>();
-
-function keyOf(text: string): { name: string; rest: string } | undefined {
-  const colon = text.indexOf(':');
-  if (colon <= 0) return undefined;
-  const after = text[colon + 1];
-  if (after !== undefined && after !== ' ') return undefined;
-  const name = text.slice(0, colon);
-  let ok = keyNames.get(name);
-  if (ok === undefined) {
-    ok = plainKey(name);
-    if (keyNames.size > 10_000) keyNames.clear();
-    keyNames.set(name, ok);
-  }
-  if (!ok) return undefined;
-  let start = colon + 1;
-  while (text.charCodeAt(start) === 32) start++;
-  return { name, rest: text.slice(start) };
-}
 
 function plainKey(name: string): boolean {
   if (name.endsWith(' ') || PLAIN_START.test(name) || name.includes(' #') || /[\t\u0000-\u001f\u007f-\u009f]/.test(name)) return false;
@@ -207,12 +239,11 @@ function plainKey(name: string): boolean {
 export function parseCanonical(text: string, sink?: PositionSink): { value: unknown } | undefined {
   try {
     const lines = splitLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    if (lines.length === 0) return undefined;
+    if (lines.start.length === 0) return undefined;
     const reader = new Reader(lines, sink);
-    const first = lines[0]!;
-    sink?.('', { line: first.no, col: first.indent + 1 });
-    const value = reader.block(first.indent, '');
-    if (reader.i !== lines.length) return undefined;
+    sink?.('', { line: lines.no[0]!, col: lines.indent[0]! + 1 });
+    const value = reader.block(lines.indent[0]!, '');
+    if (reader.i !== lines.start.length) return undefined;
     return { value };
   } catch (e) {
     if (e instanceof Unsupported) return undefined;

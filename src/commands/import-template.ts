@@ -14,7 +14,7 @@ export const DEFAULT_XLSX_TEMPLATE = 'rad-import-template.xlsx';
 /** The plan's language when there is a readable plan; a template needs no plan otherwise. */
 async function templateLang(io: Ctx, opts: PlanOptions): Promise<ReturnType<typeof chooseLang>> {
   try {
-    return (await openPlan(io, opts, true, { progress: false })).lang;
+    return (await openPlan(io, opts, true, { progress: false, cacheDir: undefined })).lang;
   } catch {
     return chooseLang(opts.lang, io.env, undefined);
   }

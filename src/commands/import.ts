@@ -40,7 +40,7 @@ export function registerImport(program: Command, io: Ctx, done: (code: number) =
 
 export async function importFile(io: Ctx, file: string | undefined, opts: ImportOptions): Promise<number> {
   if (file === undefined) throw new CliError('import.need-file');
-  const { loaded, t } = await openPlan(io, opts, false, { progress: false });
+  const { loaded, t } = await openPlan(io, opts, false, { progress: false, cacheDir: undefined });
   const { plan } = loaded;
   const shown = sanitizeLine(file);
   const [header, ...rows] = (await readTable(resolve(io.cwd, file), shown)).filter((r) => !isBlankRow(r.cells));

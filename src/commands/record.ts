@@ -46,7 +46,7 @@ export function registerRecord(program: Command, io: Ctx, done: (code: number) =
 }
 
 export async function record(io: Ctx, id: string, opts: RecordOptions): Promise<number> {
-  const { loaded, t } = await openPlan(io, opts, false, { progress: false });
+  const { loaded, t } = await openPlan(io, opts, false, { progress: false, cacheDir: undefined });
   const { plan } = loaded;
   const input = { indicator: id, date: opts.date, amount: opts.amount, reported_by: opts.by, unit: opts.unit, location: opts.location, evidence: opts.evidence, note: opts.note, breakdown: opts.breakdown };
   const checked = checkInput(plan, input);

@@ -51,7 +51,7 @@ export function registerReport(program: Command, io: Ctx, done: (code: number) =
 export async function report(io: Ctx, opts: ReportOptions): Promise<number> {
   // The only place the report reads the clock: core gets the date as an argument.
   const asOf = opts.asOf ?? today();
-  if (!isCalendarDate(asOf)) parseDate(asOf, '--as-of', (await openPlan(io, opts, true, { progress: false })).t);
+  if (!isCalendarDate(asOf)) parseDate(asOf, '--as-of', (await openPlan(io, opts, true, { progress: false, cacheDir: undefined })).t);
   const dir = planDirOf(io, opts).dir;
   const cacheDir = cacheDirFor(dir, io.env);
   // Unchanged plan, progress, options and build: the bytes rendered last time (a revision is never cached here).
@@ -66,7 +66,7 @@ export async function report(io: Ctx, opts: ReportOptions): Promise<number> {
   }
   // Progress is summarized through the progress cache: a report reads only the files that changed.
   const reading = readingLine(io);
-  const { loaded, lang, t } = await openPlan(io, opts, false, { progress: { summaryAt: asOf }, cacheDir, env: io.env, onProgress: reading.update });
+  const { loaded, lang, t } = await openPlan(io, opts, false, { progress: { summaryAt: asOf }, cacheDir, onProgress: reading.update });
   reading.finish();
   mark(io.env, 'report: plan and progress loaded');
   const { plan } = loaded;

@@ -61,7 +61,7 @@ async function periodChanges(repo: Repo, dir: string, period: Period): Promise<R
 }
 
 export async function review(io: Ctx, opts: ReviewOptions): Promise<number> {
-  const { loaded, t } = await openPlan(io, opts);
+  const { loaded, t } = await openPlan(io, opts, false, { progress: true });
   const period = periodOf(opts, t);
   const { repo, dir } = await openPlanRepo(io, opts);
   const changes = await periodChanges(repo, dir, period);

@@ -12,6 +12,7 @@ import { openRepo, resolveRev, type Repo } from '../io/git.js';
 import { revisionSource } from '../io/git-source.js';
 import { loadPlan, type LoadedPlan, type LoadOptions } from '../io/load-plan.js';
 import { writeFileAtomic } from '../io/write-file.js';
+import { cacheDirFor } from '../io/cache-dir.js';
 import { makeChalk } from '../render/color.js';
 import { renderText } from '../render/diagnostics.js';
 import type { Lang, Plan } from '../core/types.js';
@@ -39,9 +40,14 @@ export function planDirOf(io: Ctx, opts: PlanOptions): { dir: string; label: str
 }
 
 /** Load and check the plan; unless asked to keep them, errors end the command with exit 1 and the diagnostics. */
+/**
+ * Load and check the plan once. By default progress files are checked (an invalid one makes the plan invalid)
+ * but not kept as entries, through the caches; commands that need entries or actuals say so in `load`.
+ */
 export async function openPlan(io: Ctx, opts: PlanOptions, keepErrors = false, load: LoadOptions = {}): Promise<OpenPlan> {
   const { dir, label } = planDirOf(io, opts);
-  const loaded = await loadPlan(await planSource(io, dir, opts.at), label, load);
+  const options: LoadOptions = { progress: { summaryAt: '9999-12-31' }, cacheDir: cacheDirFor(dir, io.env), env: io.env, ...load };
+  const loaded = await loadPlan(await planSource(io, dir, opts.at), label, options);
   const lang = chooseLang(opts.lang, io.env, loaded.plan.meta.language);
   io.lang = lang;
   const t = translator(lang);

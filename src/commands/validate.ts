@@ -13,7 +13,6 @@ import { makeChalk } from '../render/color.js';
 import { renderGithub, renderJson, renderSummaryMd, renderText } from '../render/diagnostics.js';
 import { renderSarif } from '../render/sarif.js';
 import { langOption, openPlan, planDirOf, planOption, type PlanOptions } from './shared.js';
-import { cacheDirFor } from '../io/cache-dir.js';
 
 type Format = 'text' | 'json' | 'github' | 'sarif';
 
@@ -38,8 +37,8 @@ export function registerValidate(program: Command, io: Ctx, done: (code: number)
 }
 
 export async function validate(io: Ctx, opts: ValidateOptions, version = '0.0.0'): Promise<number> {
-  // Validate needs findings, not entries: progress goes through the same plan-free reads and caches as a report.
-  const { loaded, t } = await openPlan(io, opts, true, { progress: { summaryAt: '9999-12-31' }, cacheDir: cacheDirFor(planDirOf(io, opts).dir, io.env), env: io.env });
+  // Findings, not entries: progress goes through the same plan-free reads and caches as a report.
+  const { loaded, t } = await openPlan(io, opts, true);
   const all = toDiagnostics(loaded.findings, t, locator(loaded.sources), loaded.files);
   const diagnostics = opts.changedSince === undefined ? all : await inChangedFiles(io, opts, opts.changedSince, all);
   const format = opts.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text');

@@ -1,6 +1,7 @@
 // Parse one YAML file into a plain value plus YAML-level findings, and locate JSON pointers in it.
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { error, type Finding, type Loc } from '../core/findings.js';
+import { decodeStrict } from './text.js';
 
 export interface Position {
   line: number;
@@ -19,23 +20,10 @@ const at = (file: string, pointer = ''): Loc => ({ file, pointer });
 
 /** Decode bytes as UTF-8 (a BOM is dropped); report the line of the first invalid byte. */
 export function decodeUtf8(file: string, bytes: Uint8Array): { text?: string; findings: Finding[] } {
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    return { text, findings: [] };
-  } catch {
-    let bad = 0;
-    for (let i = 0; i < bytes.length; i++) {
-      try {
-        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, i + 1), { stream: true });
-      } catch {
-        bad = i;
-        break;
-      }
-    }
-    let line = 1;
-    for (let i = 0; i < bad; i++) if (bytes[i] === 10) line++;
-    return { findings: [error('encoding', at(file), { line, byte: bad })] };
-  }
+  const decoded = decodeStrict(bytes);
+  if ('text' in decoded) return { text: decoded.text, findings: [] };
+  const { line, col, byte } = decoded;
+  return { findings: [error('encoding', { file, pointer: '', line, col }, { line, byte })] };
 }
 
 export function parseYamlSource(file: string, text: string): YamlSource {

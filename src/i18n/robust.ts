@@ -1,0 +1,14 @@
+// Messages about hostile and broken input (issue 6): refused texts, year ranges, option values, git states.
+export const en = {
+  'finding.control-character': 'raw control character {code}; plan files hold printable text only: remove it',
+  'finding.year-range': '{field} runs from {from} to {to}: the first year must not come after the last, and a plan spans under 100 years',
+  'rule.control-character': 'A plan file holds printable text: no raw control characters or bidirectional overrides.',
+  'rule.year-range': 'period and target_years must run forwards and span under 100 years.',
+} as const;
+
+export const id: Record<keyof typeof en, string> = {
+  'finding.control-character': 'karakter kontrol mentah {code}; berkas rencana hanya berisi teks yang dapat dicetak: hapus',
+  'finding.year-range': '{field} berjalan dari {from} sampai {to}: tahun pertama tidak boleh sesudah tahun terakhir, dan rencana mencakup kurang dari 100 tahun',
+  'rule.control-character': 'Berkas rencana berisi teks yang dapat dicetak: tanpa karakter kontrol mentah atau penimpa arah teks.',
+  'rule.year-range': 'period dan target_years harus maju dan mencakup kurang dari 100 tahun.',
+};

@@ -7,6 +7,7 @@ import { progressPathOf, quarterOf } from '../core/rules.js';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../cli-error.js';
 import type { Ctx } from '../context.js';
 import type { Translate } from '../i18n/index.js';
+import { renderMessage } from '../io/diagnostics.js';
 import { checkInput, describeFinding } from '../io/entry-check.js';
 import { addFile, commitPaths, openRepo } from '../io/git.js';
 import { lockOptionsFrom } from '../io/lock.js';
@@ -59,7 +60,7 @@ export async function record(io: Ctx, id: string, opts: RecordOptions): Promise<
   const quarter = quarterOf(entry.date);
   const rel = progressPathOf(entry.reported_by, quarter);
   const { dir } = planDirOf(io, opts);
-  await writeProgress(dir, [{ rel, agency: entry.reported_by, quarter, entries: [checked.raw] }], { lock: lockOptionsFrom(io.env), label: loaded.source.label });
+  await writeProgress(dir, [{ rel, agency: entry.reported_by, quarter, entries: [checked.raw] }], { lock: lockOptionsFrom(io.env), label: loaded.source.label, describe: (f) => renderMessage(f, t, () => ({ line: 1, col: 1 })) });
   const summary = entrySummary(entry, plan.indicatorById.get(entry.indicator)?.unit ?? '');
   const path = loaded.source.label(rel);
   io.stdout.write(sanitizeLine(t('record.recorded', { summary, path })) + '\n');

@@ -4,6 +4,8 @@ export const en = {
   'finding.year-range': '{field} runs from {from} to {to}: the first year must not come after the last, and a plan spans under 100 years',
   'rule.control-character': 'A plan file holds printable text: no raw control characters or bidirectional overrides.',
   'rule.year-range': 'period and target_years must run forwards and span under 100 years.',
+  'progress.too-large': 'cannot add to {path}: it is {size} MB, over the {limit} MB limit of a plan file; move it away first',
+  'progress.not-utf8': 'cannot add to {path}: not UTF-8 from here on; save the file as UTF-8 first',
 } as const;
 
 export const id: Record<keyof typeof en, string> = {
@@ -11,4 +13,6 @@ export const id: Record<keyof typeof en, string> = {
   'finding.year-range': '{field} berjalan dari {from} sampai {to}: tahun pertama tidak boleh sesudah tahun terakhir, dan rencana mencakup kurang dari 100 tahun',
   'rule.control-character': 'Berkas rencana berisi teks yang dapat dicetak: tanpa karakter kontrol mentah atau penimpa arah teks.',
   'rule.year-range': 'period dan target_years harus maju dan mencakup kurang dari 100 tahun.',
+  'progress.too-large': 'tidak dapat menambah ke {path}: ukurannya {size} MB, melebihi batas {limit} MB untuk berkas rencana; pindahkan dahulu',
+  'progress.not-utf8': 'tidak dapat menambah ke {path}: bukan UTF-8 mulai dari sini; simpan berkas sebagai UTF-8 dahulu',
 };

@@ -6,6 +6,7 @@ export const en = {
   'rule.year-range': 'period and target_years must run forwards and span under 100 years.',
   'progress.too-large': 'cannot add to {path}: it is {size} MB, over the {limit} MB limit of a plan file; move it away first',
   'progress.not-utf8': 'cannot add to {path}: not UTF-8 from here on; save the file as UTF-8 first',
+  'import.too-large': '{file}: {size} MB, over the {limit} MB limit of an import; split it into smaller files',
 } as const;
 
 export const id: Record<keyof typeof en, string> = {
@@ -15,4 +16,5 @@ export const id: Record<keyof typeof en, string> = {
   'rule.year-range': 'period dan target_years harus maju dan mencakup kurang dari 100 tahun.',
   'progress.too-large': 'tidak dapat menambah ke {path}: ukurannya {size} MB, melebihi batas {limit} MB untuk berkas rencana; pindahkan dahulu',
   'progress.not-utf8': 'tidak dapat menambah ke {path}: bukan UTF-8 mulai dari sini; simpan berkas sebagai UTF-8 dahulu',
+  'import.too-large': '{file}: {size} MB, melebihi batas {limit} MB untuk impor; pecah menjadi berkas yang lebih kecil',
 };

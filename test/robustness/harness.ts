@@ -13,6 +13,8 @@ export interface Case {
   layers?: string[];
   /** What a tree cannot say: symbolic links, directories, sparse files, git states. */
   setup?: (dir: string) => void;
+  /** Asynchronous preparation (writing an XLSX workbook), after setup. */
+  prepare?: (dir: string) => Promise<void>;
   /** Start from a git repository holding the plan (one commit) instead of a plain directory. */
   repo?: boolean;
   args: string[];
@@ -81,6 +83,7 @@ const gitState = (dir: string): string => `${git(dir, ['rev-parse', '--verify', 
 
 export async function runCase(c: Case): Promise<CaseResult> {
   const dir = caseDir(c);
+  await c.prepare?.(dir);
   const isRepo = c.repo === true;
   const before = hashTree(dir, ['.git']);
   const state = isRepo ? safeGitState(dir) : '';

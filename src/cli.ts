@@ -14,7 +14,8 @@ import { registerReport } from './commands/report.js';
 import { registerReview } from './commands/review.js';
 import { registerShow } from './commands/show.js';
 import { registerValidate } from './commands/validate.js';
-import { sanitize } from './render/sanitize.js';
+import { sanitize, sanitizeLine } from './render/sanitize.js';
+import { checkOptionValues } from './cli-args.js';
 
 export const VERSION = '0.1.0';
 
@@ -29,7 +30,9 @@ export async function run(argv: string[], streams: Io): Promise<number> {
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run rad --help for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    // Commander echoes what was typed (an unknown option, a bad choice): never raw escape codes.
+    .configureOutput({ writeOut: (s) => io.stdout.write(sanitize(s)), writeErr: (s) => io.stderr.write(sanitize(s)) })
+    .hook('preAction', (_, action) => checkOptionValues(action, argv));
   registerValidate(program, io, done, VERSION);
   registerList(program, io, done);
   registerShow(program, io, done);
@@ -59,11 +62,11 @@ function reportError(e: unknown, argv: string[], io: Ctx): number {
   if (e instanceof CliError) {
     for (const detail of e.details) io.stderr.write(detail);
     const hint = typeof e.params.candidate === 'string' ? t('hint.did-you-mean', { candidate: e.params.candidate }) : '';
-    io.stderr.write(`rad: ${sanitize(t(e.key, { hint, ...e.params }))}\n`);
+    io.stderr.write(`rad: ${sanitizeLine(t(e.key, { hint, ...e.params }))}\n`);
     return e.exitCode;
   }
   const detail = e instanceof Error ? e.message : String(e);
-  io.stderr.write(`rad: ${sanitize(t('cli.internal', { detail }))}\n`);
+  io.stderr.write(`rad: ${sanitizeLine(t('cli.internal', { detail }))}\n`);
   if (io.env.RAD_DEBUG && e instanceof Error && e.stack) io.stderr.write(e.stack + '\n');
   return EXIT_USAGE;
 }

@@ -10,7 +10,7 @@ import { reportCsv, reportJson } from '../render/report.js';
 import { reportHtml } from '../render/report-html.js';
 import { reportMarkdown } from '../render/report-md.js';
 import { reportText } from '../render/report-text.js';
-import { checkCoordinator, checkSection, emit, langOption, openPlan, parseDate, parseYear, parseYears, planOption, type PlanOptions } from './shared.js';
+import { checkCoordinator, checkSection, emit, langOption, openPlan, parseDate, parseYear, parseYears, planOption, refuseOutputInPlan, type PlanOptions } from './shared.js';
 
 const FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
 
@@ -44,6 +44,7 @@ export function registerReport(program: Command, io: Ctx, done: (code: number) =
 }
 
 export async function report(io: Ctx, opts: ReportOptions): Promise<number> {
+  await refuseOutputInPlan(io, opts.output, opts);
   const { loaded, lang, t } = await openPlan(io, opts);
   const { plan, entries } = loaded;
   const years = opts.year ? [parseYear(opts.year, plan, '--year', t)] : opts.years ? parseYears(opts.years, plan, '--years', t) : plan.years;

@@ -7,6 +7,8 @@ export const en = {
   'progress.too-large': 'cannot add to {path}: it is {size} MB, over the {limit} MB limit of a plan file; move it away first',
   'progress.not-utf8': 'cannot add to {path}: not UTF-8 from here on; save the file as UTF-8 first',
   'import.too-large': '{file}: {size} MB, over the {limit} MB limit of an import; split it into smaller files',
+  'cli.flag-as-value': "option {option} needs a value, but the next argument is the option {value}; give the value (to mean the text {value}, write {option}={value})",
+  'cli.output-in-plan': '{path} is inside the plan directory {dir}, which holds plan data only; write it elsewhere',
 } as const;
 
 export const id: Record<keyof typeof en, string> = {
@@ -17,4 +19,6 @@ export const id: Record<keyof typeof en, string> = {
   'progress.too-large': 'tidak dapat menambah ke {path}: ukurannya {size} MB, melebihi batas {limit} MB untuk berkas rencana; pindahkan dahulu',
   'progress.not-utf8': 'tidak dapat menambah ke {path}: bukan UTF-8 mulai dari sini; simpan berkas sebagai UTF-8 dahulu',
   'import.too-large': '{file}: {size} MB, melebihi batas {limit} MB untuk impor; pecah menjadi berkas yang lebih kecil',
+  'cli.flag-as-value': 'opsi {option} memerlukan nilai, tetapi argumen berikutnya adalah opsi {value}; berikan nilainya (untuk maksud teks {value}, tulis {option}={value})',
+  'cli.output-in-plan': '{path} berada di dalam direktori rencana {dir}, yang hanya berisi data rencana; tulis di tempat lain',
 };

@@ -53,7 +53,8 @@ export function workingTreeSource(dir: string, cwd: string): FileSource {
         return { bytes: await readFile(path) };
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT') return { missing: true };
+        // ENOTDIR: a path through a file (--plan given a file) names nothing.
+        if (code === 'ENOENT' || code === 'ENOTDIR') return { missing: true };
         return { finding: error('read-error', { file, pointer: '' }, { path: file, detail: code ?? String(e) }) };
       }
     },

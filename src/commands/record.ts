@@ -9,7 +9,7 @@ import type { Ctx } from '../context.js';
 import type { Translate } from '../i18n/index.js';
 import { renderMessage } from '../io/diagnostics.js';
 import { checkInput, describeFinding } from '../io/entry-check.js';
-import { addFile, commitPaths, openRepo } from '../io/git.js';
+import { addFile, commitPaths, currentBranch, headSha, openRepo } from '../io/git.js';
 import { lockOptionsFrom } from '../io/lock.js';
 import { writeProgress } from '../io/write-progress.js';
 import { sanitizeLine } from '../render/sanitize.js';
@@ -72,6 +72,8 @@ export async function record(io: Ctx, id: string, opts: RecordOptions): Promise<
 async function commitFile(io: Ctx, planDir: string, file: string, message: string, path: string, t: Translate): Promise<void> {
   try {
     const repo = await openRepo(planDir);
+    // A commit on a detached HEAD is on no branch: it is lost from sight at the next checkout.
+    if ((await currentBranch(repo)) === undefined && (await headSha(repo)) !== undefined) throw new CliError('git.detached');
     const rel = relative(await realpath(repo.root), await realpath(file)).split(sep).join('/');
     await addFile(repo, rel);
     const sha = await commitPaths(repo, [rel], message);

@@ -9,6 +9,8 @@ export const en = {
   'import.too-large': '{file}: {size} MB, over the {limit} MB limit of an import; split it into smaller files',
   'cli.flag-as-value': "option {option} needs a value, but the next argument is the option {value}; give the value (to mean the text {value}, write {option}={value})",
   'cli.output-in-plan': '{path} is inside the plan directory {dir}, which holds plan data only; write it elsewhere',
+  'git.no-commits': "unknown revision '{rev}': the repository has no commits yet; commit the plan first (git add plan && git commit)",
+  'git.detached': 'HEAD is detached (on no branch), where a commit is easily lost; check out a branch, then commit the file',
 } as const;
 
 export const id: Record<keyof typeof en, string> = {
@@ -21,4 +23,6 @@ export const id: Record<keyof typeof en, string> = {
   'import.too-large': '{file}: {size} MB, melebihi batas {limit} MB untuk impor; pecah menjadi berkas yang lebih kecil',
   'cli.flag-as-value': 'opsi {option} memerlukan nilai, tetapi argumen berikutnya adalah opsi {value}; berikan nilainya (untuk maksud teks {value}, tulis {option}={value})',
   'cli.output-in-plan': '{path} berada di dalam direktori rencana {dir}, yang hanya berisi data rencana; tulis di tempat lain',
+  'git.no-commits': "revisi '{rev}' tidak dikenal: repositori belum memiliki commit; commit rencana dahulu (git add plan && git commit)",
+  'git.detached': 'HEAD terlepas (tidak pada cabang mana pun), tempat commit mudah hilang; pindah ke sebuah cabang, lalu commit berkasnya',
 };

@@ -87,8 +87,10 @@ function splitLines(text: string): Line[] {
   const raw = text.split('\n');
   for (let i = 0; i < raw.length; i++) {
     let t = raw[i]!;
-    if (t.endsWith('\r')) t = t.slice(0, -1);
-    if (t.includes('\r') || t.includes('\t')) return unsupported();
+    // CRLF only: a CR at the very end (no LF after it) is a line break of its own to yaml, so decline.
+    if (t.endsWith('\r') && i < raw.length - 1) t = t.slice(0, -1);
+    // A BOM past the start of the text is something yaml reads its own way (it drops it before a key).
+    if (t.includes('\r') || t.includes('\t') || t.includes('\ufeff')) return unsupported();
     let indent = 0;
     while (t.charCodeAt(indent) === 32) indent++;
     const content = t.slice(indent);

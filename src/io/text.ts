@@ -44,7 +44,14 @@ export function decodeStrict(bytes: Uint8Array): Decoded {
  * overrides that make a text read differently from what it is (Trojan Source): an escape sequence hidden in a
  * pull request must not reach a reviewer's terminal through cat or git diff.
  */
-const RAW_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\u202a-\u202e\u2066-\u2069]/;
+const RAW_CONTROL_CLASS = '[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u0084\\u0086-\\u009f\\u202a-\\u202e\\u2066-\\u2069]';
+export const RAW_CONTROL = new RegExp(RAW_CONTROL_CLASS);
+const RAW_CONTROLS = new RegExp(RAW_CONTROL_CLASS, 'g');
+
+/** Every raw control character as a \uXXXX escape: what a writer does inside double-quoted scalars (and comments). */
+export function escapeRawControls(text: string): string {
+  return text.replace(RAW_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 /** The first raw control character of a text, as a finding at its line and column. */
 export function controlFindings(file: string, text: string): Finding[] {

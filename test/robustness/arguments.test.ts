@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readEntries } from '../helpers/files.js';
+import { runRad } from '../helpers/run.js';
 import { runCase, type Case } from './harness.js';
 
 const ENTRY = ['B.1.a.1', '--date', '2021-03-10', '--amount', '1', '--by', 'dinsos'];
@@ -77,6 +78,13 @@ describe('command-line arguments: accepted as the values they are', () => {
     const result = await runCase({ name: '-0', args: recordWith('--amount', '-0'), exit: 0, says: /^recorded B\.1\.a\.1 \+0 SOP/, writes: true });
     expect(readEntries(join(result.dir, 'plan/progress/2021/Q1/dinsos.yaml'))[0]?.amount).toBe(0);
     expect(readEntries(join(result.dir, 'plan/progress/2021/Q1/dinsos.yaml')).map((e) => Object.is(e.amount, -0))).toEqual([false]);
+  });
+
+  it('a << breakdown label and C1 and bidi controls in a note: recorded as given, and the file still validates', async () => {
+    const note = 'a\u009b31m b\u202e c\u007f';
+    const result = await runCase({ name: 'writer', args: ['record', 'B.1.a.1', '--date', '2021-03-10', '--amount', '1', '--by', 'dinsos', '--breakdown', '<<=1', '--note', note], exit: 0, says: /^recorded /, writes: true });
+    expect(readEntries(join(result.dir, 'plan/progress/2021/Q1/dinsos.yaml'))[0]).toMatchObject({ note, breakdown: { '<<': 1 } });
+    expect((await runRad(['validate'], { cwd: result.dir })).exitCode).toBe(0);
   });
 
   it('--output with spaces and non-ASCII letters, outside plan/', async () => {

@@ -96,9 +96,13 @@ function invalidRepo(): string {
   return dir;
 }
 
+/** Made once for the file (each is two commits); the text runs record into the first one last. */
+let repos: [string, string] | undefined;
+const sharedRepos = (): [string, string] => (repos ??= [hostileRepo(), invalidRepo()]);
+
 describe('control characters never reach the terminal raw', () => {
   it('text, table, Markdown, HTML, CSV and GitHub outputs escape them', { timeout: 60_000 }, async () => {
-    const [cwd, invalid] = [hostileRepo(), invalidRepo()];
+    const [cwd, invalid] = sharedRepos();
     for (const args of TEXT_RUNS) {
       const result = await runRad(args, { cwd: args[0] === 'validate' ? invalid : cwd });
       expectNothingRaw(args.join(' '), result);
@@ -107,7 +111,7 @@ describe('control characters never reach the terminal raw', () => {
   });
 
   it('JSON and SARIF carry them exactly, escaped', { timeout: 60_000 }, async () => {
-    const [cwd, invalid] = [hostileRepo(), invalidRepo()];
+    const [cwd, invalid] = sharedRepos();
     for (const args of JSON_RUNS) {
       const result = await runRad(args, { cwd: args[0] === 'validate' ? invalid : cwd });
       expectNothingRaw(args.join(' '), result);
@@ -124,7 +128,7 @@ describe('control characters never reach the terminal raw', () => {
 
 describe('CSV exports defuse formula injection', () => {
   it('rad list --format csv and rad report --format csv: no cell starts with = + - @ tab or CR', async () => {
-    const cwd = hostileRepo();
+    const [cwd] = sharedRepos();
     for (const args of [['list', '--format', 'csv'], ['report', ...AS_OF, '--format', 'csv']]) {
       const result = await runRad(args, { cwd });
       expect(result.exitCode, args.join(' ')).toBe(0);

@@ -1,10 +1,11 @@
 // The robustness matrix's runner: lay one bad input over a synthetic plan, run rad, and check what a user notices.
 import { spawnSync } from 'node:child_process';
+import { cpSync } from 'node:fs';
 import { expect } from 'vitest';
 import { hashTree } from '../helpers/files.js';
 import { fixtureTree, git, gitRepo, type Tree } from '../helpers/git.js';
 import { BIN, runRad, type RunResult } from '../helpers/run.js';
-import { fixtureDir, writeTree } from '../helpers/tmp.js';
+import { fixtureDir, tmpDir, writeTree } from '../helpers/tmp.js';
 
 export interface Case {
   name: string;
@@ -56,8 +57,19 @@ export function expectNoPollution(): void {
   expect(protoKeys()).toEqual(cleanProto);
 }
 
+/** One git repository per set of layers, made once; each case gets a copy (making one costs six git processes). */
+const templates = new Map<string, string>();
+
+function repoCopy(layers: string[]): string {
+  const key = layers.join('+');
+  if (!templates.has(key)) templates.set(key, gitRepo(fixtureTree(...layers)));
+  const dir = tmpDir('rad-git-');
+  cpSync(templates.get(key)!, dir, { recursive: true });
+  return dir;
+}
+
 export function caseDir(c: Pick<Case, 'tree' | 'layers' | 'setup' | 'repo'>): string {
-  const dir = c.repo ? gitRepo(fixtureTree(...(c.layers ?? []))) : fixtureDir(...(c.layers ?? []));
+  const dir = c.repo ? repoCopy(c.layers ?? []) : fixtureDir(...(c.layers ?? []));
   const writes: Record<string, string | Uint8Array> = {};
   for (const [rel, content] of Object.entries(c.tree ?? {})) {
     if (content === null) spawnSync('rm', ['-rf', `${dir}/${rel}`]);
@@ -78,8 +90,8 @@ export function runBinIn(args: string[], cwd: string, env: Record<string, string
   return { exitCode: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** State a git repository keeps besides its files: HEAD and what git status says. */
-const gitState = (dir: string): string => `${git(dir, ['rev-parse', '--verify', '-q', 'HEAD']).trim()}\n${git(dir, ['status', '--porcelain', '--untracked-files=all'])}`;
+/** State a git repository keeps besides its files: HEAD, the branch and what git status says (one git process). */
+const gitState = (dir: string): string => git(dir, ['status', '--porcelain=v2', '--branch', '--untracked-files=all']);
 
 export async function runCase(c: Case): Promise<CaseResult> {
   const dir = caseDir(c);

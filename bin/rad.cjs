@@ -7,10 +7,14 @@ const { join } = require('node:path');
 const { loadBundle } = require('./load-bundle.cjs');
 
 // A reader that stops early (`rad report | head`) closes the pipe: that is the reader's choice, not an error.
+// Any other failure to write (a full disk: `rad report > /dev/full`) ends rad with one line, never a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
+    if (stream === process.stdout) {
+      process.stderr.write(`rad: cannot write to standard output: ${e.code ?? e.message}\n`);
+    }
+    process.exit(2);
   });
 }
 

@@ -3,7 +3,8 @@ import { Command, CommanderError } from 'commander';
 import { CliError, EXIT_OK, EXIT_USAGE } from './cli-error.js';
 import type { Ctx, Io } from './context.js';
 import { chooseLang, translator } from './i18n/index.js';
-import { sanitize } from './render/sanitize.js';
+import { sanitize, sanitizeLine } from './render/sanitize.js';
+import { checkOptionValues } from './cli-args.js';
 
 export const VERSION = '0.1.0';
 
@@ -48,7 +49,9 @@ export async function run(argv: string[], streams: Io): Promise<number> {
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run rad --help for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    // Commander echoes what was typed (an unknown option, a bad choice): never raw escape codes.
+    .configureOutput({ writeOut: (s) => io.stdout.write(sanitize(s)), writeErr: (s) => io.stderr.write(sanitize(s)) })
+    .hook('preAction', (_, action) => checkOptionValues(action, argv));
   try {
     for (const [, load] of commandsFor(argv)) (await load())(program, io, done);
     await program.parseAsync(argv, { from: 'user' });
@@ -68,11 +71,11 @@ function reportError(e: unknown, argv: string[], io: Ctx): number {
   if (e instanceof CliError) {
     for (const detail of e.details) io.stderr.write(detail);
     const hint = typeof e.params.candidate === 'string' ? t('hint.did-you-mean', { candidate: e.params.candidate }) : '';
-    io.stderr.write(`rad: ${sanitize(t(e.key, { hint, ...e.params }))}\n`);
+    io.stderr.write(`rad: ${sanitizeLine(t(e.key, { hint, ...e.params }))}\n`);
     return e.exitCode;
   }
   const detail = e instanceof Error ? e.message : String(e);
-  io.stderr.write(`rad: ${sanitize(t('cli.internal', { detail }))}\n`);
+  io.stderr.write(`rad: ${sanitizeLine(t('cli.internal', { detail }))}\n`);
   if (io.env.RAD_DEBUG && e instanceof Error && e.stack) io.stderr.write(e.stack + '\n');
   return EXIT_USAGE;
 }

@@ -7,7 +7,7 @@ import { chooseLang, translator } from '../i18n/index.js';
 import { csvTemplate, xlsxTemplate } from '../io/import-template.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { sanitizeLine } from '../render/sanitize.js';
-import { openPlan, type PlanOptions } from './shared.js';
+import { openPlan, refuseOutputInPlan, type PlanOptions } from './shared.js';
 
 export const DEFAULT_XLSX_TEMPLATE = 'rad-import-template.xlsx';
 
@@ -29,6 +29,7 @@ export async function writeTemplate(io: Ctx, format: 'csv' | 'xlsx', opts: PlanO
     return EXIT_OK;
   }
   const output = opts.output ?? DEFAULT_XLSX_TEMPLATE;
+  await refuseOutputInPlan(io, output, opts);
   const path = resolve(io.cwd, output);
   // Never overwrite: the file may be a spreadsheet someone already filled in.
   if (await stat(path).catch(() => undefined)) throw new CliError('import.template-exists', { path: sanitizeLine(output) });

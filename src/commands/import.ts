@@ -6,6 +6,7 @@ import { isBlankRow, mapHeader, rowInput } from '../core/import-columns.js';
 import { progressPathOf, quarterOf } from '../core/rules.js';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from '../cli-error.js';
 import type { Ctx } from '../context.js';
+import { renderMessage } from '../io/diagnostics.js';
 import { checkInput, describeFinding } from '../io/entry-check.js';
 import { lockOptionsFrom } from '../io/lock.js';
 import type { FileEntries } from '../io/progress-file.js';
@@ -85,7 +86,7 @@ export async function importFile(io: Ctx, file: string | undefined, opts: Import
     io.stdout.write(t('import.would-write', { count: rows.length, files: targets.length }) + '\n');
     return EXIT_OK;
   }
-  const written = await writeProgress(dir, targets, { lock: lockOptionsFrom(io.env), label });
+  const written = await writeProgress(dir, targets, { lock: lockOptionsFrom(io.env), label, describe: (f) => renderMessage(f, t, () => ({ line: 1, col: 1 })) });
   for (const w of written) io.stdout.write(line(w.rel, w.count, w.mode === 'create'));
   io.stdout.write(t('import.wrote', { count: rows.length, file: shown, files: written.length }) + '\n');
   return EXIT_OK;

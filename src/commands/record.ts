@@ -7,8 +7,9 @@ import { progressPathOf, quarterOf } from '../core/rules.js';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../cli-error.js';
 import type { Ctx } from '../context.js';
 import type { Translate } from '../i18n/index.js';
+import { renderMessage } from '../io/diagnostics.js';
 import { checkInput, describeFinding } from '../io/entry-check.js';
-import { addFile, commitPaths, openRepo } from '../io/git.js';
+import { addFile, commitPaths, currentBranch, headSha, openRepo } from '../io/git.js';
 import { lockOptionsFrom } from '../io/lock.js';
 import { writeProgress } from '../io/write-progress.js';
 import { sanitizeLine } from '../render/sanitize.js';
@@ -59,7 +60,7 @@ export async function record(io: Ctx, id: string, opts: RecordOptions): Promise<
   const quarter = quarterOf(entry.date);
   const rel = progressPathOf(entry.reported_by, quarter);
   const { dir } = planDirOf(io, opts);
-  await writeProgress(dir, [{ rel, agency: entry.reported_by, quarter, entries: [checked.raw] }], { lock: lockOptionsFrom(io.env), label: loaded.source.label });
+  await writeProgress(dir, [{ rel, agency: entry.reported_by, quarter, entries: [checked.raw] }], { lock: lockOptionsFrom(io.env), label: loaded.source.label, describe: (f) => renderMessage(f, t, () => ({ line: 1, col: 1 })) });
   const summary = entrySummary(entry, plan.indicatorById.get(entry.indicator)?.unit ?? '');
   const path = loaded.source.label(rel);
   io.stdout.write(sanitizeLine(t('record.recorded', { summary, path })) + '\n');
@@ -71,6 +72,8 @@ export async function record(io: Ctx, id: string, opts: RecordOptions): Promise<
 async function commitFile(io: Ctx, planDir: string, file: string, message: string, path: string, t: Translate): Promise<void> {
   try {
     const repo = await openRepo(planDir);
+    // A commit on a detached HEAD is on no branch: it is lost from sight at the next checkout.
+    if ((await currentBranch(repo)) === undefined && (await headSha(repo)) !== undefined) throw new CliError('git.detached');
     const rel = relative(await realpath(repo.root), await realpath(file)).split(sep).join('/');
     await addFile(repo, rel);
     const sha = await commitPaths(repo, [rel], message);

@@ -10,7 +10,7 @@ import { reportCsv, reportJson } from '../render/report.js';
 import { reportHtml } from '../render/report-html.js';
 import { reportMarkdown } from '../render/report-md.js';
 import { reportText } from '../render/report-text.js';
-import { checkCoordinator, checkSection, emit, isCalendarDate, langOption, openPlan, parseDate, parseYear, parseYears, planDirOf, planOption, type PlanOptions } from './shared.js';
+import { checkCoordinator, checkSection, emit, isCalendarDate, langOption, openPlan, parseDate, parseYear, parseYears, planDirOf, planOption, refuseOutputInPlan, type PlanOptions } from './shared.js';
 import { cacheDirFor } from '../io/cache-dir.js';
 import { outputCache } from '../io/output-cache.js';
 import { mark } from '../io/timing.js';
@@ -49,6 +49,7 @@ export function registerReport(program: Command, io: Ctx, done: (code: number) =
 }
 
 export async function report(io: Ctx, opts: ReportOptions): Promise<number> {
+  await refuseOutputInPlan(io, opts.output, opts);
   // The only place the report reads the clock: core gets the date as an argument.
   const asOf = opts.asOf ?? today();
   if (!isCalendarDate(asOf)) parseDate(asOf, '--as-of', (await openPlan(io, opts, true, { progress: false, cacheDir: undefined })).t);

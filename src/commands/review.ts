@@ -9,7 +9,7 @@ import { changeRows } from '../io/changes.js';
 import { commitBefore, pathLog, type Repo } from '../io/git.js';
 import { asSnapshot, planPathIn, snapshotLoader } from '../io/snapshot.js';
 import { reviewMd, type ReviewChanges } from '../render/review.js';
-import { emit, langOption, openPlan, openPlanRepo, parseDate, planOption, type PlanOptions } from './shared.js';
+import { emit, langOption, openPlan, openPlanRepo, parseDate, planOption, refuseOutputInPlan, type PlanOptions } from './shared.js';
 
 interface ReviewOptions extends PlanOptions {
   semester?: string;
@@ -61,6 +61,7 @@ async function periodChanges(repo: Repo, dir: string, period: Period): Promise<R
 }
 
 export async function review(io: Ctx, opts: ReviewOptions): Promise<number> {
+  await refuseOutputInPlan(io, opts.output, opts);
   const { loaded, t } = await openPlan(io, opts, false, { progress: true });
   const period = periodOf(opts, t);
   const { repo, dir } = await openPlanRepo(io, opts);

@@ -1,6 +1,7 @@
 // Helpers every command shares: open the plan once, choose the language, parse common options, write output.
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { Option } from 'commander';
 import { hasErrors } from '../core/findings.js';
 import { CliError, EXIT_FINDINGS } from '../cli-error.js';
@@ -15,6 +16,7 @@ import { writeFileAtomic } from '../io/write-file.js';
 import { cacheDirFor } from '../io/cache-dir.js';
 import { makeChalk } from '../render/color.js';
 import { renderText } from '../render/diagnostics.js';
+import { sanitizeLine } from '../render/sanitize.js';
 import type { Lang, Plan } from '../core/types.js';
 import { closest } from '../core/ids.js';
 
@@ -132,4 +134,18 @@ export async function openPlanRepo(io: Ctx, opts: PlanOptions): Promise<{ repo: 
   const { dir, label } = planDirOf(io, opts);
   if (!existsSync(dir)) throw new CliError('cli.no-plan', { dir: label });
   return { repo: await openRepo(dir), dir, label };
+}
+
+/**
+ * Refuse an --output inside the plan directory: it holds plan data only, and a report written over plan.yaml
+ * (or a new YAML file there) would break the plan. Only rad record, import and fmt write there.
+ */
+export async function refuseOutputInPlan(io: Ctx, output: string | undefined, opts: PlanOptions): Promise<void> {
+  if (output === undefined) return;
+  const { dir, label } = planDirOf(io, opts);
+  const real = (p: string): Promise<string> => realpath(p).catch(() => p);
+  const path = resolve(io.cwd, output);
+  const root = await real(dir);
+  const target = join(await real(dirname(path)), basename(path));
+  if (target === root || target.startsWith(root + sep)) throw new CliError('cli.output-in-plan', { path: sanitizeLine(output), dir: sanitizeLine(label) });
 }

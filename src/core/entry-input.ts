@@ -16,9 +16,10 @@ const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** A number written exactly (7, 2.5, 1e3); anything else stays text, so the schema names what is wrong with it. */
 export function parseAmount(value: string | number): number | string {
-  if (typeof value === 'number') return value;
+  // + 0 turns -0 into 0: "-0" is no amount anyone means, and the file should not say it.
+  if (typeof value === 'number') return value + 0;
   const text = value.trim();
-  return NUMBER.test(text) ? Number(text) : text;
+  return NUMBER.test(text) ? Number(text) + 0 : text;
 }
 
 /** "perempuan=4,laki-laki=3" -> { perempuan: 4, "laki-laki": 3 }; a part without "=" or a repeated label is a finding. */

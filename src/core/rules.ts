@@ -55,6 +55,19 @@ export const periodMismatch: Rule = ({ raw, plan }) => {
   return [warning('period-mismatch', loc(raw.planFile.file, 'target_years'), { period: range(period.from, period.to), years: range(targetYears.from, targetYears.to) })];
 };
 
+/** period and target_years run forwards and span under 100 years; else the plan has no years and every check of them is silent. */
+export const yearRanges: Rule = ({ raw }) => {
+  const findings: Finding[] = [];
+  for (const field of ['period', 'target_years']) {
+    const range = asObj(asObj(raw.planFile.value)?.[field]);
+    const from = range?.from;
+    const to = range?.to;
+    if (!Number.isInteger(from) || !Number.isInteger(to)) continue;
+    if ((from as number) > (to as number) || (to as number) - (from as number) >= 100) findings.push(error('year-range', loc(raw.planFile.file, field), { field, from: from as number, to: to as number }));
+  }
+  return findings;
+};
+
 export const uniqueIds: Rule = ({ raw }) => {
   const findings: Finding[] = [];
   const seen = new Map<string, Loc>();
@@ -176,6 +189,7 @@ function pointerGet(value: unknown, pointer: string): unknown {
 export { checkEntry, isResponsible, progressFileFindings, progressPathOf, quarterOf, registriesOf, type EntryContext, type Registries } from './entry-rules.js';
 
 export const RULES: Record<string, Rule> = {
+  yearRanges,
   periodMismatch,
   uniqueIds,
   idsMatchTree,

@@ -9,6 +9,8 @@ export interface SchemaError {
   message?: string;
   data?: unknown;
   parentSchema?: { properties?: Record<string, unknown> };
+  /** Set on the inner errors of a propertyNames check (ajv puts it on the error, not in params). */
+  propertyName?: string;
 }
 
 const escape = (part: string): string => part.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -24,7 +26,7 @@ export function describeValue(value: unknown): string {
 export function schemaFindings(file: string, errors: readonly SchemaError[]): Finding[] {
   const findings: Finding[] = [];
   // propertyNames reports twice (the inner keyword, then propertyNames itself); keep the outer one.
-  const list = errors.filter((e) => !(e.params.propertyName !== undefined && e.keyword !== 'propertyNames'));
+  const list = errors.filter((e) => !(e.propertyName !== undefined && e.keyword !== 'propertyNames'));
   for (const e of list) {
     const at = { file, pointer: e.instancePath };
     const p = e.params;

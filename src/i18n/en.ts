@@ -5,9 +5,11 @@ import * as ci from './ci.js';
 import * as history from './history.js';
 import * as review from './review.js';
 import * as progress from './progress.js';
+import * as robust from './robust.js';
 
 export const en = {
   ...progress.en,
+  ...robust.en,
   // YAML-level findings
   'finding.encoding': 'file is not valid UTF-8 (first bad byte on line {line}); save it as UTF-8',
   'finding.yaml-syntax': 'YAML syntax error: {detail}',

@@ -6,9 +6,11 @@ import * as ci from './ci.js';
 import * as history from './history.js';
 import * as review from './review.js';
 import * as progress from './progress.js';
+import * as robust from './robust.js';
 
 export const id: Record<MessageKey, string> = {
   ...progress.id,
+  ...robust.id,
   'finding.encoding': 'berkas bukan UTF-8 yang sah (bita salah pertama di baris {line}); simpan sebagai UTF-8',
   'finding.yaml-syntax': 'kesalahan sintaks YAML: {detail}',
   'finding.yaml-alias': 'alias *{name} tidak boleh dipakai dalam berkas rencana; tulis nilainya langsung',

@@ -1,6 +1,8 @@
-// Where rad keeps its cache: inside the repository's .git directory, else .rad-cache beside the plan directory.
-// Never a tracked file; RAD_CACHE=off disables it and RAD_CACHE_DIR moves it.
-import { readFileSync, statSync } from 'node:fs';
+// Where rad keeps its caches: inside the repository's .git directory, else in the user's cache directory
+// ($XDG_CACHE_HOME or ~/.cache, under rad/ and a hash of the plan directory). Never in the plan's own tree, so a
+// read-only command changes no file there; RAD_CACHE=off disables the caches and RAD_CACHE_DIR moves them.
+import { createHash } from 'node:crypto';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 export function cacheDirFor(planDir: string, env: Record<string, string | undefined>): string | undefined {
@@ -19,5 +21,13 @@ export function cacheDirFor(planDir: string, env: Record<string, string | undefi
     }
     if (dirname(dir) === dir) break;
   }
-  return join(dirname(resolve(planDir)), '.rad-cache');
+  const base = env.XDG_CACHE_HOME || (env.HOME ? join(env.HOME, '.cache') : undefined);
+  if (!base) return undefined;
+  let real = resolve(planDir);
+  try {
+    real = realpathSync(real);
+  } catch {
+    // A plan directory that does not exist is reported by the loader.
+  }
+  return join(base, 'rad', createHash('sha1').update(real).digest('hex').slice(0, 16));
 }

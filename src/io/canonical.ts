@@ -2,13 +2,14 @@
 // Key order follows the schema, scalars take their plainest faithful style, multi-line text is a `|` block,
 // collections are block style (empty ones stay `[]`/`{}`), comments are kept, and the file starts with
 // the yaml-language-server $schema line.
-import { Document, isMap, isScalar, isSeq, parseDocument, visit, type Node, type ToStringOptions } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parse, parseDocument, visit, type Node, type Scalar, type ToStringOptions } from 'yaml';
 import planSchema from '../../schemas/plan.schema.json' with { type: 'json' };
 import sectionSchema from '../../schemas/section.schema.json' with { type: 'json' };
 import agenciesSchema from '../../schemas/agencies.schema.json' with { type: 'json' };
 import regionsSchema from '../../schemas/regions.schema.json' with { type: 'json' };
 import progressSchema from '../../schemas/progress.schema.json' with { type: 'json' };
 import type { SchemaKind } from './schemas.js';
+import { escapeRawControls, RAW_CONTROL } from './text.js';
 
 /** Pinned stringify options: changing any of these reformats every plan file. */
 export const CANONICAL_OPTIONS: ToStringOptions = {
@@ -72,6 +73,20 @@ function orderNode(root: Schema, node: unknown, schema: Schema | undefined): voi
   }
 }
 
+/**
+ * Whether a multi-line text reads back unchanged from a | block. yaml writes some as blocks that read back
+ * otherwise (" \n" becomes "\n"): those are written double-quoted instead.
+ */
+function blockSafe(text: string): boolean {
+  const doc = new Document({ k: text });
+  (doc.get('k', true) as Scalar).type = 'BLOCK_LITERAL';
+  try {
+    return (parse(doc.toString(CANONICAL_OPTIONS)) as { k: unknown }).k === text;
+  } catch {
+    return false;
+  }
+}
+
 /** Rewrite a parsed document into canonical form, in place. */
 export function canonicalizeDocument(doc: Document, kind: SchemaKind, depth: number): void {
   const root = SCHEMAS[kind];
@@ -79,7 +94,10 @@ export function canonicalizeDocument(doc: Document, kind: SchemaKind, depth: num
   orderNode(root, doc.contents, root);
   visit(doc, {
     Scalar(_, node) {
-      node.type = typeof node.value === 'string' && node.value.includes('\n') ? 'BLOCK_LITERAL' : undefined;
+      const text = typeof node.value === 'string' ? node.value : '';
+      // Control characters can only be escaped in double quotes (stringifyCanonical escapes what yaml leaves raw);
+      // a plain << is a merge key, which plan files must not have (a breakdown label can be "<<").
+      node.type = RAW_CONTROL.test(text) || text === '<<' ? 'QUOTE_DOUBLE' : text.includes('\n') ? (blockSafe(text) ? 'BLOCK_LITERAL' : 'QUOTE_DOUBLE') : undefined;
     },
     Map(_, node) {
       node.flow = node.items.length === 0;
@@ -111,8 +129,9 @@ function ensureSchemaLine(doc: Document, line: string): void {
   else contents.commentBefore = contents.commentBefore ? `${line}\n${contents.commentBefore}` : line;
 }
 
+/** yaml escapes C0 controls in double quotes but writes DEL, C1 and bidi overrides raw: rad validate refuses those. */
 export function stringifyCanonical(doc: Document): string {
-  return doc.toString(CANONICAL_OPTIONS);
+  return escapeRawControls(doc.toString(CANONICAL_OPTIONS));
 }
 
 /** Canonical text of a YAML file, or undefined when it does not parse (validate reports why). */

@@ -86,8 +86,9 @@ function resolveScalar(s: string): unknown {
 }
 
 function splitLines(text: string): Lines {
-  // Tabs and lone carriage returns are outside the subset wherever they are.
-  if (text.includes('\t') || /\r(?!\n)/.test(text)) return unsupported();
+  // Tabs and lone carriage returns (a CR at the very end too: yaml reads it as a line break of its own) are
+  // outside the subset wherever they are, and so is a BOM past the start (yaml drops it before a key).
+  if (text.includes('\t') || text.includes('\ufeff') || /\r(?!\n)/.test(text)) return unsupported();
   const lines: Lines = { text, start: [], end: [], indent: [], no: [] };
   for (let ls = 0, no = 1; ls <= text.length; no++) {
     let le = text.indexOf('\n', ls);

@@ -1,6 +1,6 @@
 // Where plan files come from: the working tree (this file) or a git revision (io/git-source.ts).
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { error, type Finding } from '../core/findings.js';
 
 /** Plan files larger than this are refused rather than parsed (a plan file is kilobytes; a quarter's entries, under a megabyte). */
@@ -31,6 +31,13 @@ export function workingTreeSource(dir: string, cwd: string): FileSource {
     return shown === '' ? '.' : shown;
   };
   let realDir: Promise<string> | undefined;
+  // Real paths of the directories files sit in (a handful: progress/YYYY/Qn), for links further up than the file.
+  const realParents = new Map<string, Promise<string>>();
+  const realParent = (path: string): Promise<string> => {
+    const parent = dirname(path);
+    if (!realParents.has(parent)) realParents.set(parent, realpath(parent));
+    return realParents.get(parent)!;
+  };
   return {
     label,
     async read(rel) {
@@ -38,9 +45,10 @@ export function workingTreeSource(dir: string, cwd: string): FileSource {
       const file = label(rel);
       try {
         const info = await lstat(path);
-        if (info.isSymbolicLink()) {
+        // A link may also be a directory on the way (progress/ -> elsewhere), not only the file itself.
+        if (info.isSymbolicLink() || rel.includes('/')) {
           realDir ??= realpath(dir);
-          const target = await realpath(path).catch(() => undefined);
+          const target = info.isSymbolicLink() ? await realpath(path).catch(() => undefined) : join(await realParent(path), basename(path));
           const root = await realDir;
           if (!target || (target !== root && !target.startsWith(root + sep))) {
             return { finding: error('symlink-outside', { file, pointer: '' }, { path: file, target: target ?? '?' }) };
@@ -52,7 +60,8 @@ export function workingTreeSource(dir: string, cwd: string): FileSource {
         return { bytes: await readFile(path) };
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT') return { missing: true };
+        // ENOTDIR: a path through a file (--plan given a file) names nothing.
+        if (code === 'ENOENT' || code === 'ENOTDIR') return { missing: true };
         return { finding: error('read-error', { file, pointer: '' }, { path: file, detail: code ?? String(e) }) };
       }
     },

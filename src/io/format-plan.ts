@@ -3,7 +3,7 @@ import { parse, parseDocument } from 'yaml';
 import { asObj, asStr, asStrs } from '../core/guards.js';
 import { formatYaml } from './canonical.js';
 import type { FileSource } from './file-source.js';
-import { AGENCIES_FILE, PLAN_FILE, PROGRESS_DIR, REGIONS_FILE } from './load-plan.js';
+import { AGENCIES_FILE, isSectionName, PLAN_FILE, PROGRESS_DIR, REGIONS_FILE } from './load-plan.js';
 import type { SchemaKind } from './schemas.js';
 import { decodeUtf8 } from './yaml-source.js';
 
@@ -23,7 +23,7 @@ export interface PlanFormat {
 function sectionNames(planText: string | undefined): { sections: string[]; language?: string } {
   try {
     const plan = asObj(planText === undefined ? undefined : parse(planText));
-    return { sections: asStrs(plan?.sections).filter((s) => /^[^/\\]+\.ya?ml$/.test(s) && !s.startsWith('.')), language: asStr(plan?.language) };
+    return { sections: asStrs(plan?.sections).filter(isSectionName), language: asStr(plan?.language) };
   } catch {
     return { sections: [] };
   }

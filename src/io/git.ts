@@ -36,13 +36,21 @@ export async function openRepo(dir: string): Promise<Repo> {
 export async function resolveRev(repo: Repo, rev: string): Promise<string> {
   if (rev.startsWith('-')) throw new CliError('git.unknown-rev', { rev });
   const sha = await repo.git.revparse(['--verify', '--quiet', `${rev}^{commit}`]).catch(() => '');
-  if (!/^[0-9a-f]{40,64}$/.test(sha)) throw new CliError('git.unknown-rev', { rev });
-  return sha;
+  if (/^[0-9a-f]{40,64}$/.test(sha)) return sha;
+  // In a repository with no commits every revision is unknown, HEAD (the default) included: say why.
+  throw new CliError((await headSha(repo)) === undefined ? 'git.no-commits' : 'git.unknown-rev', { rev });
+}
+
+/** The branch HEAD is on; undefined when HEAD is detached (a commit there belongs to no branch). */
+export async function currentBranch(repo: Repo): Promise<string | undefined> {
+  const out = await repo.git.raw(['symbolic-ref', '--quiet', '--short', 'HEAD']).catch(() => '');
+  return out.trim() || undefined;
 }
 
 export async function headSha(repo: Repo): Promise<string | undefined> {
   try {
-    return await repo.git.revparse(['--verify', '--quiet', 'HEAD']);
+    // No commits yet: git prints nothing (and simple-git may not throw).
+    return (await repo.git.revparse(['--verify', '--quiet', 'HEAD'])) || undefined;
   } catch {
     return undefined;
   }

@@ -8,6 +8,7 @@ import type { Entry, Plan } from '../core/types.js';
 import { CliError } from '../cli-error.js';
 import type { FileSource, ReadResult } from './file-source.js';
 import { checkSchema, type SchemaKind } from './schemas.js';
+import { controlFindings } from './text.js';
 import { canonicalSource, decodeUtf8, parseYamlSource, type YamlSource } from './yaml-source.js';
 import { PlanCache } from './plan-cache.js';
 import { blobId } from './progress-cache.js';
@@ -17,6 +18,9 @@ export const PLAN_FILE = 'plan.yaml';
 export const AGENCIES_FILE = 'agencies.yaml';
 export const REGIONS_FILE = 'regions.yaml';
 export const PROGRESS_DIR = 'progress';
+
+/** A section file name as plan.yaml may list it: a plain name inside the plan directory. */
+export const isSectionName = (name: string): boolean => /^[^/\\]+\.ya?ml$/.test(name) && !name.startsWith('.');
 
 export interface LoadedPlan {
   plan: Plan;
@@ -69,6 +73,7 @@ export function fileLoader(source: FileSource, findings: Finding[], sources: Map
     const decoded = decodeUtf8(file, result.bytes);
     findings.push(...decoded.findings);
     if (decoded.text === undefined) return { doc: { file, value: undefined }, ok: false, bytes: result.bytes };
+    findings.push(...controlFindings(file, decoded.text));
     const parsed = kind !== 'progress' && planCache ? await parseCached(planCache, rel, file, result.bytes, decoded.text) : await parseYamlSource(file, decoded.text);
     sources.set(file, parsed);
     findings.push(...parsed.findings);
@@ -106,12 +111,15 @@ export async function loadPlan(source: FileSource, planDirLabel: string, options
   const sectionNames = asStrs(asObj(planFile.doc.value)?.sections);
   const sections: RawDoc[] = [];
   for (const [i, name] of sectionNames.entries()) {
+    // A name that leaves the directory (../x.yaml, /etc/x) is the schema's finding; it is never read.
+    if (!isSectionName(name)) continue;
     const loaded = await load(name, 'section', () => error('missing-file', { file: planLabel, pointer: `/sections/${i}` }, { path: source.label(name) }));
     if (loaded) sections.push(loaded.doc);
   }
   const known = new Set([PLAN_FILE, AGENCIES_FILE, REGIONS_FILE, ...sectionNames]);
   const orphans: Finding[] = [];
-  for (const rel of await source.list('', false)) {
+  // Without a readable list of sections every file would look orphaned: the plan file's own finding is enough.
+  for (const rel of Array.isArray(asObj(planFile.doc.value)?.sections) ? await source.list('', false) : []) {
     if (/\.ya?ml$/.test(rel) && !known.has(rel)) orphans.push({ severity: 'warning', rule: 'orphan-file', at: { file: source.label(rel), pointer: '' }, params: { path: source.label(rel) } });
   }
 

@@ -1,7 +1,12 @@
 // The text of a progress file after adding entries: appended lines when it is canonical, else a canonical rewrite.
 import { Document, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { RawEntry } from '../core/entry-input.js';
+import type { Finding } from '../core/findings.js';
 import { canonicalEntryLines, canonicalizeDocument, stringifyCanonical } from './canonical.js';
+import { asObj } from '../core/guards.js';
+import { parseCanonical } from './fast-yaml.js';
+import { controlFindings } from './text.js';
+import { parseYamlSource } from './yaml-source.js';
 
 /** Entries bound for one progress file (path relative to the plan directory). */
 export interface FileEntries {
@@ -11,7 +16,11 @@ export interface FileEntries {
   entries: RawEntry[];
 }
 
-export type NextText = { text: string; mode: 'create' | 'append' | 'rewrite' } | { problem: 'unreadable' | 'other-file'; detail: string };
+export type NextText =
+  | { text: string; mode: 'create' | 'append' | 'rewrite' }
+  | { problem: 'unreadable' | 'other-file'; detail: string }
+  /** The file uses what plan files must not (anchors, aliases, merge or repeated keys, raw controls): a rewrite would change it. */
+  | { problem: 'refused'; finding: Finding };
 
 const SCHEMA_LINE = /^# yaml-language-server: \$schema=\S+\n/;
 
@@ -38,8 +47,6 @@ function createText(target: FileEntries, depth: number): string {
 /** Parse a file that is not in appendable form, add the entries, and write the whole file canonically. */
 function rewriteText(previous: string, target: FileEntries, depth: number): NextText {
   const doc = parseDocument(previous.replace(/^\uFEFF/, ''), { uniqueKeys: false, merge: false });
-  const first = doc.errors[0];
-  if (first) return { problem: 'unreadable', detail: first.message.split('\n')[0] ?? first.code };
   if (doc.contents === null) return { text: createText(target, depth), mode: 'rewrite' };
   if (!isMap(doc.contents)) return { problem: 'unreadable', detail: 'not a mapping' };
   const agency = doc.get('agency');
@@ -57,10 +64,33 @@ function rewriteText(previous: string, target: FileEntries, depth: number): Next
   return { text: stringifyCanonical(doc), mode: 'rewrite' };
 }
 
+/**
+ * Whether entries may be added to the file at all: the YAML checks rad validate makes (what they refuse would come
+ * out of a rewrite changed or expanded, and stay refused after an append), then the file's own agency and quarter.
+ * A file in the canonical subset passes the fast reader, which declines anchors, aliases, merge and repeated keys.
+ */
+async function checkFile(previous: string, target: FileEntries): Promise<NextText | undefined> {
+  let value = parseCanonical(previous)?.value;
+  if (value === undefined) {
+    const text = previous.replace(/^\uFEFF/, '');
+    const parsed = await parseYamlSource(target.rel, text);
+    const refused = [...controlFindings(target.rel, text), ...parsed.findings].find((f) => f.rule !== 'empty-file');
+    if (refused) return { problem: 'refused', finding: refused };
+    value = parsed.value;
+  }
+  const { agency, quarter } = asObj(value) ?? {};
+  if ((agency !== undefined && agency !== target.agency) || (quarter !== undefined && quarter !== target.quarter)) {
+    return { problem: 'other-file', detail: `agency: ${String(agency)}, quarter: ${String(quarter)}` };
+  }
+  return undefined;
+}
+
 /** What the file holds after the entries are added; previous is undefined when the file does not exist yet. */
-export function nextText(previous: string | undefined, target: FileEntries): NextText {
+export async function nextText(previous: string | undefined, target: FileEntries): Promise<NextText> {
   const depth = target.rel.split('/').length - 1;
   if (previous === undefined) return { text: createText(target, depth), mode: 'create' };
+  const problem = await checkFile(previous, target);
+  if (problem) return problem;
   if (canAppend(previous)) return { text: previous + target.entries.map(canonicalEntryLines).join(''), mode: 'append' };
   return rewriteText(previous, target, depth);
 }

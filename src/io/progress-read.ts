@@ -8,6 +8,7 @@ import { checkEntryLocally, progressFileLocalFindings, refOf, type EntryRef } fr
 import { summarizeEntries, type ProgressSummary } from '../core/progress-summary.js';
 import { locator } from './diagnostics.js';
 import { checkSchema } from './schemas.js';
+import { controlFindings } from './text.js';
 import { decodeUtf8, parseYamlSource, type YamlSource } from './yaml-source.js';
 
 export interface ProgressRead {
@@ -31,6 +32,8 @@ export async function readProgress(file: string, bytes: Uint8Array): Promise<Pro
   findings.push(...decoded.findings);
   let value: unknown;
   if (decoded.text !== undefined) {
+    // The same steps, in the same order, as loadPlan's file loader: the findings must come out alike.
+    findings.push(...controlFindings(file, decoded.text));
     const parsed = await parseYamlSource(file, decoded.text);
     sources.set(file, parsed);
     findings.push(...parsed.findings);

@@ -5,6 +5,9 @@ import { parse } from 'csv-parse/sync';
 import type { CellValue } from 'exceljs';
 import { CliError, EXIT_FINDINGS, EXIT_USAGE } from '../cli-error.js';
 import type { Cell } from '../core/import-columns.js';
+import { MAX_FILE_BYTES } from './file-source.js';
+import { decodeStrict } from './text.js';
+import { declaredUnpackedSize } from './zip-size.js';
 
 export interface TableRow {
   /** Row number as the spreadsheet shows it. */
@@ -12,8 +15,13 @@ export interface TableRow {
   cells: Cell[];
 }
 
-/** Bigger than any quarter's report; refused rather than read into memory. */
-export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+/** Bigger than any quarter's report (and than the progress files it would fill); refused rather than read into memory. */
+export const MAX_IMPORT_BYTES = MAX_FILE_BYTES;
+
+/** What an XLSX file may unpack to: its sheets as XML are several times the size of the data. */
+export const MAX_XLSX_UNPACKED = 4 * MAX_IMPORT_BYTES;
+
+const mb = (n: number): number => Math.ceil(n / 1048576);
 
 export async function readTable(path: string, file: string): Promise<TableRow[]> {
   const ext = extname(path).toLowerCase();
@@ -22,7 +30,7 @@ export async function readTable(path: string, file: string): Promise<TableRow[]>
     Promise.reject(e.code === 'ENOENT' ? new CliError('import.no-file', { file }) : new CliError('import.unreadable', { file, detail: e.code ?? String(e) }, EXIT_USAGE)),
   );
   if (!info.isFile()) throw new CliError('import.unreadable', { file, detail: 'not a file' }, EXIT_USAGE);
-  if (info.size > MAX_IMPORT_BYTES) throw new CliError('import.unreadable', { file, detail: `over ${MAX_IMPORT_BYTES / 1048576} MB` }, EXIT_FINDINGS);
+  if (info.size > MAX_IMPORT_BYTES) throw new CliError('import.too-large', { file, size: mb(info.size), limit: mb(MAX_IMPORT_BYTES) }, EXIT_FINDINGS);
   const bytes = await readFile(path);
   return ext === '.csv' ? readCsv(bytes, file) : readXlsx(bytes, file);
 }
@@ -36,18 +44,17 @@ function delimiterOf(text: string): string {
 }
 
 function readCsv(bytes: Uint8Array, file: string): TableRow[] {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    throw new CliError('import.not-utf8', { file }, EXIT_FINDINGS);
-  }
+  const decoded = decodeStrict(bytes);
+  if (!('text' in decoded)) throw new CliError('import.not-utf8', { file: `${file}:${decoded.line}` }, EXIT_FINDINGS);
+  const text = decoded.text;
   try {
     // Empty lines are kept (and skipped later) so that record i is spreadsheet row i + 1.
     const records: string[][] = parse(text, { delimiter: delimiterOf(text), relax_column_count: true, skip_empty_lines: false });
     return records.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => (c === '' ? undefined : c)) }));
   } catch (e) {
-    throw new CliError('import.unreadable', { file, detail: e instanceof Error ? e.message : String(e) }, EXIT_FINDINGS);
+    // csv-parse says which line it stopped at (an unclosed quote: the last one).
+    const line = (e as { lines?: unknown }).lines;
+    throw new CliError('import.unreadable', { file: typeof line === 'number' ? `${file}:${line}` : file, detail: e instanceof Error ? e.message : String(e) }, EXIT_FINDINGS);
   }
 }
 
@@ -70,6 +77,10 @@ function cellOf(v: CellValue | { richText: { text: string }[] } | undefined): Ce
 
 async function readXlsx(bytes: Buffer, file: string): Promise<TableRow[]> {
   // Loaded on demand: most commands never touch a spreadsheet.
+  const unpacked = declaredUnpackedSize(bytes);
+  if (unpacked > MAX_XLSX_UNPACKED) {
+    throw new CliError('import.unreadable', { file, detail: Number.isFinite(unpacked) ? `it unpacks to ${mb(unpacked)} MB, over the ${mb(MAX_XLSX_UNPACKED)} MB limit` : 'not an XLSX (ZIP) file' }, EXIT_FINDINGS);
+  }
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {

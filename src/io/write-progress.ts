@@ -2,9 +2,11 @@
 import { lstat, readdir, readFile, realpath, rmdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join, sep } from 'node:path';
 import { CliError, EXIT_FINDINGS, EXIT_USAGE } from '../cli-error.js';
+import type { Finding } from '../core/findings.js';
 import { MAX_FILE_BYTES } from './file-source.js';
 import { acquireLock, isAlive, LockTimeout, releaseLock, type Lock, type LockOptions } from './lock.js';
 import { nextText, type FileEntries } from './progress-file.js';
+import { decodeStrict } from './text.js';
 import { makeDirs, writeFileAtomic } from './write-file.js';
 
 export interface WriteOptions {
@@ -13,6 +15,8 @@ export interface WriteOptions {
   label(rel: string): string;
   /** The atomic writer (tests inject a failing one). */
   write?: (path: string, text: string) => Promise<void>;
+  /** A finding's message in the user's language (why a file cannot be added to). */
+  describe?: (finding: Finding) => string;
 }
 
 export interface Written {
@@ -43,12 +47,11 @@ async function readPrevious(path: string, file: string): Promise<string | undefi
   const info = await lstat(path).catch(() => undefined);
   if (!info) return undefined;
   if (!info.isFile()) throw new CliError('progress.not-a-file', { path: file }, EXIT_FINDINGS);
-  if (info.size > MAX_FILE_BYTES) throw new CliError('progress.unreadable', { path: file, detail: `${Math.ceil(info.size / 1048576)} MB` }, EXIT_FINDINGS);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(await readFile(path));
-  } catch (e) {
-    throw new CliError('progress.unreadable', { path: file, detail: e instanceof TypeError ? 'not UTF-8' : errno(e) }, EXIT_FINDINGS);
-  }
+  if (info.size > MAX_FILE_BYTES) throw new CliError('progress.too-large', { path: file, size: Math.ceil(info.size / 1048576), limit: MAX_FILE_BYTES / 1048576 }, EXIT_FINDINGS);
+  const bytes = await readFile(path).catch((e: unknown) => Promise.reject(new CliError('progress.unreadable', { path: file, detail: errno(e) }, EXIT_FINDINGS)));
+  const decoded = decodeStrict(bytes);
+  if ('text' in decoded) return decoded.text;
+  throw new CliError('progress.not-utf8', { path: `${file}:${decoded.line}:${decoded.col}` }, EXIT_FINDINGS);
 }
 
 /** Temp files of writers that were killed mid-write (.NAME.PID.HEX.tmp with a dead PID): safe to remove under the lock. */
@@ -100,7 +103,12 @@ export async function writeProgress(planDir: string, groups: FileEntries[], opti
     for (const g of sorted) {
       const path = join(planDir, g.rel);
       const previous = await readPrevious(path, options.label(g.rel));
-      const next = nextText(previous, g);
+      const next = await nextText(previous, g);
+      if ('finding' in next) {
+        const { line, col } = next.finding.at;
+        const detail = options.describe?.(next.finding) ?? next.finding.rule;
+        throw new CliError('progress.unreadable', { path: `${options.label(g.rel)}:${line ?? 1}:${col ?? 1}`, detail }, EXIT_FINDINGS);
+      }
       if ('problem' in next) throw new CliError(`progress.${next.problem}`, { path: options.label(g.rel), detail: next.detail }, EXIT_FINDINGS);
       planned.push({ rel: g.rel, count: g.entries.length, mode: next.mode, path, previous, text: next.text });
     }

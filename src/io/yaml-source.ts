@@ -1,8 +1,8 @@
 // Parse one YAML file into a plain value plus YAML-level findings, and locate JSON pointers in it.
 import type { Document, Node } from 'yaml';
-import { Buffer, isUtf8 } from 'node:buffer';
 import { error, type Finding, type Loc } from '../core/findings.js';
 import { parseCanonical, positionIndex, type PositionIndex } from './fast-yaml.js';
+import { decodeStrict } from './text.js';
 
 export interface Position {
   line: number;
@@ -21,42 +21,16 @@ const at = (file: string, pointer = ''): Loc => ({ file, pointer });
 
 /** Decode bytes as UTF-8 (a BOM is dropped); report the line of the first invalid byte. */
 export function decodeUtf8(file: string, bytes: Uint8Array): { text?: string; findings: Finding[] } {
-  // isUtf8 validates natively and fast; TextDecoder below only runs to find where a bad file goes wrong.
-  if (isUtf8(bytes)) {
-    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, findings: [] };
-  }
-  {
-    const bad = firstInvalidUtf8(bytes);
-    let line = 1;
-    for (let i = 0; i < bad; i++) if (bytes[i] === 10) line++;
-    return { findings: [error('encoding', at(file), { line, byte: bad })] };
-  }
+  const decoded = decodeStrict(bytes);
+  if ('text' in decoded) return { text: decoded.text, findings: [] };
+  const { line, col, byte } = decoded;
+  return { findings: [error('encoding', { file, pointer: '', line, col }, { line, byte })] };
 }
 
 /**
  * Parse a plan file. Files in the canonical subset take the fast reader (io/fast-yaml.ts), which gives the
  * same value and positions as the yaml package; anything else goes through yaml, which also reports why.
  */
-/** Offset of the first byte that breaks UTF-8 (RFC 3629: no overlongs, surrogates or code points past U+10FFFF). */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i]!;
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    const [n, min, max] = b >= 0xc2 && b <= 0xdf ? [1, 0x80, 0xbf] : b === 0xe0 ? [2, 0xa0, 0xbf] : b === 0xed ? [2, 0x80, 0x9f] : b >= 0xe1 && b <= 0xef ? [2, 0x80, 0xbf] : b === 0xf0 ? [3, 0x90, 0xbf] : b >= 0xf1 && b <= 0xf3 ? [3, 0x80, 0xbf] : b === 0xf4 ? [3, 0x80, 0x8f] : [0, 0, 0];
-    if (n === 0) return i;
-    for (let k = 1; k <= n; k++) {
-      const c = bytes[i + k];
-      // The first continuation byte has a narrower range for the lead bytes that could start an overlong or surrogate.
-      if (c === undefined || c < (k === 1 ? min : 0x80) || c > (k === 1 ? max : 0xbf)) return i;
-    }
-    i += n + 1;
-  }
-  return bytes.length;
-}
 
 export async function parseYamlSource(file: string, text: string): Promise<YamlSource> {
   const fast = parseCanonical(text);

@@ -5,7 +5,7 @@ import { elapsedShare, STATUSES, type Report, type ReportRow, type Status, type 
 import type { Aggregate } from '../core/types.js';
 import type { Translate } from '../i18n/index.js';
 import { toCsv } from './csv.js';
-import { safeJson } from './sanitize.js';
+import { safeJson, sanitize } from './sanitize.js';
 import { formatNumber } from './table.js';
 
 export const reportJson = (report: Report, at?: string): string => safeJson(at === undefined ? report : { ...report, at }) + '\n';
@@ -22,8 +22,11 @@ export function reportCsv(report: Report): string {
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** HTML text and attribute values: every piece of text in the HTML report goes through this, plan data and messages alike. */
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+/**
+ * HTML text and attribute values: every piece of text in the HTML report goes through this, plan data and messages
+ * alike. Control characters are shown escaped too: the file may well be printed to a terminal.
+ */
+export const escapeHtml = (text: string): string => sanitize(text).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 
 /** Readable without colour: each status has a symbol, explained in the legend. */
 export const STATUS_SYMBOL: Record<Status, string> = { achieved: '✓', 'on-track': '↗', behind: '!', 'not-started': '○', 'no-target': '–', future: '·' };

@@ -153,7 +153,7 @@ describe('rad record refuses', () => {
     const before = hashTree(cwd);
     const result = await runRad(['record', 'B.1.a.1', ...base], { cwd });
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toMatch(new RegExp(`^rad: cannot add to ${Q1}: .+; fix the file first`));
+    expect(result.stderr).toMatch(new RegExp(`^rad: cannot add to ${Q1}:3:1: .+; fix the file first`));
     expect(hashTree(cwd)).toBe(before);
   });
 });

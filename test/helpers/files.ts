@@ -1,20 +1,31 @@
 // Looking at a plan directory from a test: a hash of every byte and name under it, and a progress file's entries.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
-/** One hash over every file and directory name and every file's bytes below dir (dot files included). */
-export function hashTree(dir: string): string {
+/** Files this big (the 50 MB ones tests make) count by size, modification time and inode, not read twice over. */
+const BIG = 8 * 1024 * 1024;
+
+/**
+ * One hash over every file and directory name and every file's bytes below dir (dot files included). Symbolic
+ * links count by where they point and are not followed (a link out of the tree must not drag the disk in);
+ * names in skip (e.g. .git, which git itself touches) are left out at any depth.
+ */
+export function hashTree(dir: string, skip: readonly string[] = []): string {
   const hash = createHash('sha256');
   const walk = (rel: string): void => {
     for (const name of readdirSync(join(dir, rel)).sort()) {
+      if (skip.includes(name)) continue;
       const child = rel ? `${rel}/${name}` : name;
       const path = join(dir, child);
-      if (statSync(path).isDirectory()) {
+      const info = lstatSync(path);
+      if (info.isSymbolicLink()) hash.update(`link ${child} -> ${readlinkSync(path)}\n`);
+      else if (info.isDirectory()) {
         hash.update(`dir ${child}\n`);
         walk(child);
-      } else hash.update(`file ${child}\n`).update(readFileSync(path));
+      } else if (info.size > BIG) hash.update(`big ${child} ${info.size} ${info.mtimeMs} ${info.ino}\n`);
+      else hash.update(`file ${child}\n`).update(readFileSync(path));
     }
   };
   walk('');

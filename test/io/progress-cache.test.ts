@@ -3,12 +3,13 @@
 import { readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBin, runRad, type RunResult } from '../helpers/run.js';
+import { ROOT, runBin, runRad, type RunResult } from '../helpers/run.js';
 import { fixtureDir, tmpDir } from '../helpers/tmp.js';
 
-const CACHE = '.rad-cache';
+// Each test's caches in its own temp dir (outside a repository they would go to ~/.cache/rad).
+const CACHE = 'cache';
 const report = (dir: string, env: Record<string, string> = {}, ...args: string[]): Promise<RunResult> =>
-  runRad(['report', '--as-of', '2023-07-01', '--format', 'json', ...args], { cwd: dir, env });
+  runRad(['report', '--as-of', '2023-07-01', '--format', 'json', ...args], { cwd: dir, env: { RAD_CACHE_DIR: join(dir, CACHE), ...env } });
 const cacheFiles = (dir: string): string[] => readdirSync(join(dir, CACHE)).sort();
 
 // Scenarios with progress files: valid ones, and invalid ones whose findings must come out alike.
@@ -36,7 +37,7 @@ describe('progress read paths', () => {
   it('reads only what changed (the built bin, RAD_TIMING shows the phases)', async () => {
     const dir = fixtureDir('report-main');
     const args = ['report', '--as-of', '2023-07-01', '--format', 'json'];
-    const env = { RAD_TIMING: '1', RAD_CACHE_RACY_MS: '0' };
+    const env = { RAD_TIMING: '1', RAD_CACHE_RACY_MS: '0', RAD_CACHE_DIR: join(dir, CACHE) };
     expect(runBin(args, { cwd: dir, env }).stderr).toMatch(/progress: 14 files, 0 from the cache/);
     const file = join(dir, 'plan/progress/2022/Q1/dp3a.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('amount: 2', 'amount: 3'));
@@ -122,6 +123,15 @@ describe('progress read paths', () => {
     const off = await report(dir, { RAD_CACHE: 'off' });
     expect(readdirSync(dir)).not.toContain(CACHE);
     expect(await report(dir, { RAD_CACHE_DIR: '/proc/rad-cannot-write-here' })).toEqual(off);
+  });
+
+  it('keeps its caches out of the plan directory: in .git, else in the user cache directory', async () => {
+    const { cacheDirFor } = await import('../../src/io/cache-dir.js');
+    const dir = fixtureDir('report-main');
+    expect(cacheDirFor(join(dir, 'plan'), { XDG_CACHE_HOME: '/x/cache' })).toMatch(/^\/x\/cache\/rad\/[0-9a-f]{16}$/);
+    expect(cacheDirFor(join(dir, 'plan'), { HOME: '/home/a' })).toMatch(/^\/home\/a\/.cache\/rad\/[0-9a-f]{16}$/);
+    expect(cacheDirFor(join(dir, 'plan'), {})).toBeUndefined();
+    expect(cacheDirFor(join(ROOT, 'plan'), {})).toBe(join(ROOT, '.git', 'rad-cache'));
   });
 });
 

@@ -1,7 +1,8 @@
 // Finding the first byte that is not UTF-8: agrees with Node's own validator, and names the right line.
 import { isUtf8 } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8, firstInvalidUtf8 } from '../../src/io/yaml-source.js';
+import { firstInvalidUtf8 } from '../../src/io/text.js';
+import { decodeUtf8 } from '../../src/io/yaml-source.js';
 
 describe('firstInvalidUtf8', () => {
   it('agrees with isUtf8 on random byte strings', () => {
@@ -15,7 +16,7 @@ describe('firstInvalidUtf8', () => {
 
   it('reports the line of the first bad byte, and accepts a BOM', () => {
     const bad = Buffer.concat([Buffer.from('a: 1\nb: "caf'), Buffer.from([0xe9]), Buffer.from('"\n')]);
-    expect(decodeUtf8('x.yaml', bad).findings).toMatchObject([{ rule: 'encoding', params: { line: 2, byte: 12 } }]);
+    expect(decodeUtf8('x.yaml', bad).findings).toMatchObject([{ rule: 'encoding', at: { line: 2, col: 8 }, params: { line: 2, byte: 12 } }]);
     expect(decodeUtf8('x.yaml', Buffer.from('\ufeffa: 1\n'))).toEqual({ text: 'a: 1\n', findings: [] });
   });
 });

@@ -32,14 +32,14 @@ describe('canAppend', () => {
 });
 
 describe('nextText', () => {
-  it('appends exactly the new lines to a canonical file', () => {
+  it('appends exactly the new lines to a canonical file', async () => {
     const previous = HEAD + 'entries:\n' + ENTRY;
-    const next = nextText(previous, target);
+    const next = await nextText(previous, target);
     expect(next).toEqual({ mode: 'append', text: previous + ENTRY.replace('2021-01-20', '2021-03-10').replace('amount: 1', 'amount: 2') });
   });
 
-  it('refuses a file of another agency rather than mixing reports', () => {
-    expect(nextText('agency: polda\nquarter: 2021-Q1\nentries: []\n', target)).toEqual({ problem: 'other-file', detail: 'agency: polda, quarter: 2021-Q1' });
+  it('refuses a file of another agency rather than mixing reports', async () => {
+    expect(await nextText('agency: polda\nquarter: 2021-Q1\nentries: []\n', target)).toEqual({ problem: 'other-file', detail: 'agency: polda, quarter: 2021-Q1' });
   });
 });
 

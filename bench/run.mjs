@@ -56,9 +56,14 @@ function git(cwd, ...args) {
   execFileSync('git', args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
-function makeRepo(entries) {
+/** A git repository holding a synthetic plan sized for `entries`; without its progress files when `empty`. */
+function makeRepo(entries, { empty = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), `rad-bench-${entries}-`));
   const made = generate(dir, entries);
+  if (empty) {
+    rmSync(join(made.plan, 'progress'), { recursive: true, force: true });
+    made.files = [];
+  }
   git(dir, 'init', '-q');
   git(dir, '-c', 'user.email=bench@example.invalid', '-c', 'user.name=bench', 'add', '-A');
   git(dir, '-c', 'user.email=bench@example.invalid', '-c', 'user.name=bench', 'commit', '-q', '-m', 'synthetic benchmark data');
@@ -109,13 +114,15 @@ function main() {
   // Commands other issues may not have delivered yet are skipped, not faked.
   const hasRecord = /^\s+record\b/m.test(spawnSync(BIN, ['--help'], { encoding: 'utf8' }).stdout);
   if (!hasRecord) process.stderr.write('bench: this build has no `rad record`; skipping record timings\n');
-  // An empty repository, for record's baseline.
-  const empty = makeRepo(0);
   const sizes = [];
+  const empties = [];
   for (const size of args.sizes) {
     process.stderr.write(`bench: generating ${size} synthetic entries...\n`);
     const made = makeRepo(SIZE[size]);
+    // The same plan with no progress at all: record's baseline ("costs about the same as into an empty one").
+    const empty = makeRepo(SIZE[size], { empty: true });
     sizes.push({ size, made });
+    empties.push(empty);
     const runs = { validate: [], reportFirst: [], reportRepeat: [], reportEdited: [], record: [], recordEmpty: [] };
     for (let i = 0; i < args.runs; i++) {
       runs.validate.push(measure(BIN, ['validate', '--format', 'json'], made.dir));
@@ -168,7 +175,7 @@ function main() {
   writeFileSync(args.json, JSON.stringify({ machine, runs: args.runs, results }, null, 2) + '\n');
   console.log(renderTable(results, machine, args.runs));
   console.log(`\nJSON: ${args.json}`);
-  if (!args.keep) for (const { made } of [...sizes, { made: empty }]) rmSync(made.dir, { recursive: true, force: true });
+  if (!args.keep) for (const made of [...sizes.map((s) => s.made), ...empties]) rmSync(made.dir, { recursive: true, force: true });
 }
 
 function renderTable(results, machine, runs) {

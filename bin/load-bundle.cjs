@@ -7,7 +7,8 @@ const { Script } = require('node:vm');
 
 function loadBundle(dist, { produce = false } = {}) {
   const filename = join(dist, 'rad.cjs');
-  const source = readFileSync(filename, 'utf8');
+  // The bundle is ASCII (esbuild charset: ascii): latin1 is the cheapest exact decode.
+  const source = readFileSync(filename, 'latin1');
   let cachedData;
   if (!produce) {
     try {

@@ -1,9 +1,9 @@
 // Where rad keeps its caches: inside the repository's .git directory, else in the user's cache directory
 // ($XDG_CACHE_HOME or ~/.cache, under rad/ and a hash of the plan directory). Never in the plan's own tree, so a
 // read-only command changes no file there; RAD_CACHE=off disables the caches and RAD_CACHE_DIR moves them.
-import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { fastHash } from './fast-hash.js';
 
 export function cacheDirFor(planDir: string, env: Record<string, string | undefined>): string | undefined {
   if (env.RAD_CACHE === 'off' || env.RAD_CACHE === '0') return undefined;
@@ -29,5 +29,5 @@ export function cacheDirFor(planDir: string, env: Record<string, string | undefi
   } catch {
     // A plan directory that does not exist is reported by the loader.
   }
-  return join(base, 'rad', createHash('sha1').update(real).digest('hex').slice(0, 16));
+  return join(base, 'rad', fastHash(real).slice(0, 16));
 }

@@ -1,5 +1,7 @@
 // Where plan files come from: the working tree (this file) or a git revision (io/git-source.ts).
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+// Synchronous calls on purpose: a CLI reads its files one after another anyway, and each awaited fs call costs a
+// thread-pool round trip that start-up (a few small plan files) would pay many times over.
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { error, type Finding } from '../core/findings.js';
 
@@ -30,13 +32,20 @@ export function workingTreeSource(dir: string, cwd: string): FileSource {
     const shown = posix(relative(cwd, join(dir, rel)));
     return shown === '' ? '.' : shown;
   };
-  let realDir: Promise<string> | undefined;
+  let realDir: string | undefined;
   // Real paths of the directories files sit in (a handful: progress/YYYY/Qn), for links further up than the file.
-  const realParents = new Map<string, Promise<string>>();
-  const realParent = (path: string): Promise<string> => {
+  const realParents = new Map<string, string>();
+  const realParent = (path: string): string => {
     const parent = dirname(path);
-    if (!realParents.has(parent)) realParents.set(parent, realpath(parent));
+    if (!realParents.has(parent)) realParents.set(parent, realpathSync(parent));
     return realParents.get(parent)!;
+  };
+  const realTarget = (path: string): string | undefined => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return undefined;
+    }
   };
   return {
     label,
@@ -44,20 +53,20 @@ export function workingTreeSource(dir: string, cwd: string): FileSource {
       const path = join(dir, rel);
       const file = label(rel);
       try {
-        const info = await lstat(path);
+        const info = lstatSync(path);
         // A link may also be a directory on the way (progress/ -> elsewhere), not only the file itself.
         if (info.isSymbolicLink() || rel.includes('/')) {
-          realDir ??= realpath(dir);
-          const target = info.isSymbolicLink() ? await realpath(path).catch(() => undefined) : join(await realParent(path), basename(path));
-          const root = await realDir;
+          realDir ??= realpathSync(dir);
+          const target = info.isSymbolicLink() ? realTarget(path) : join(realParent(path), basename(path));
+          const root = realDir;
           if (!target || (target !== root && !target.startsWith(root + sep))) {
             return { finding: error('symlink-outside', { file, pointer: '' }, { path: file, target: target ?? '?' }) };
           }
         }
-        const real = info.isSymbolicLink() ? await stat(path) : info;
+        const real = info.isSymbolicLink() ? statSync(path) : info;
         if (real.isDirectory()) return { finding: error('not-a-file', { file, pointer: '' }, { path: file }) };
         if (real.size > MAX_FILE_BYTES) return { finding: error('too-large', { file, pointer: '' }, { path: file, size: Math.ceil(real.size / 1048576), limit: MAX_FILE_BYTES / 1048576 }) };
-        return { bytes: await readFile(path) };
+        return { bytes: readFileSync(path) };
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         // ENOTDIR: a path through a file (--plan given a file) names nothing.
@@ -67,7 +76,7 @@ export function workingTreeSource(dir: string, cwd: string): FileSource {
     },
     async identity(rel) {
       try {
-        const info = await lstat(join(dir, rel));
+        const info = lstatSync(join(dir, rel));
         // A symbolic link is always read, so read() can refuse one that leaves the plan directory.
         return info.isFile() ? { stat: { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino } } : undefined;
       } catch {
@@ -76,10 +85,10 @@ export function workingTreeSource(dir: string, cwd: string): FileSource {
     },
     async list(relDir, recursive) {
       const out: string[] = [];
-      const walk = async (rel: string): Promise<void> => {
+      const walk = (rel: string): void => {
         let entries;
         try {
-          entries = await readdir(join(dir, rel), { withFileTypes: true });
+          entries = readdirSync(join(dir, rel), { withFileTypes: true });
         } catch {
           return;
         }
@@ -87,11 +96,11 @@ export function workingTreeSource(dir: string, cwd: string): FileSource {
           if (entry.name.startsWith('.')) continue;
           const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
           if (entry.isDirectory()) {
-            if (recursive) await walk(child);
+            if (recursive) walk(child);
           } else out.push(child);
         }
       };
-      await walk(relDir);
+      walk(relDir);
       return out.sort();
     },
   };

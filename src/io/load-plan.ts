@@ -10,8 +10,8 @@ import type { FileSource, ReadResult } from './file-source.js';
 import { checkSchema, type SchemaKind } from './schemas.js';
 import { controlFindings } from './text.js';
 import { canonicalSource, decodeUtf8, parseYamlSource, type YamlSource } from './yaml-source.js';
-import { PlanCache } from './plan-cache.js';
-import { blobId } from './progress-cache.js';
+import type { FileStat, PlanCache } from './plan-cache.js';
+import { fastHash } from './fast-hash.js';
 import { mark } from './timing.js';
 
 export const PLAN_FILE = 'plan.yaml';
@@ -56,7 +56,16 @@ export interface Loaded {
 }
 
 /** Reads one file: bytes, UTF-8, YAML, schema; each step's findings are collected, in load order. */
-export function fileLoader(source: FileSource, findings: Finding[], sources: Map<string, YamlSource>, files: string[], planCache?: PlanCache) {
+/** The plan cache, opened on first need (a national plan's megabytes of sections), so small plans never load it. */
+export function lazyPlanCache(cacheDir: string | undefined): { get(): Promise<PlanCache | undefined>; save(): Promise<void> } {
+  let opened: Promise<PlanCache> | undefined;
+  return {
+    get: () => (cacheDir ? (opened ??= import('./plan-cache.js').then(({ PlanCache }) => PlanCache.open(cacheDir))) : Promise.resolve(undefined)),
+    save: async () => (await opened)?.save(),
+  };
+}
+
+export function fileLoader(source: FileSource, findings: Finding[], sources: Map<string, YamlSource>, files: string[], planCache?: ReturnType<typeof lazyPlanCache>) {
   return async (rel: string, kind: SchemaKind, missing?: () => Finding | undefined, read?: ReadResult): Promise<Loaded | undefined> => {
     const file = source.label(rel);
     const result = read ?? (await source.read(rel));
@@ -74,7 +83,8 @@ export function fileLoader(source: FileSource, findings: Finding[], sources: Map
     findings.push(...decoded.findings);
     if (decoded.text === undefined) return { doc: { file, value: undefined }, ok: false, bytes: result.bytes };
     findings.push(...controlFindings(file, decoded.text));
-    const parsed = kind !== 'progress' && planCache ? await parseCached(planCache, rel, file, result.bytes, decoded.text) : await parseYamlSource(file, decoded.text);
+    const cache = kind !== 'progress' ? await planCache?.get() : undefined;
+    const parsed = cache ? await parseCached(cache, rel, file, result.bytes, decoded.text, (await source.identity(rel))?.stat) : await parseYamlSource(file, decoded.text);
     sources.set(file, parsed);
     findings.push(...parsed.findings);
     if (parsed.value === undefined) return { doc: { file, value: undefined }, ok: false, bytes: result.bytes };
@@ -85,12 +95,14 @@ export function fileLoader(source: FileSource, findings: Finding[], sources: Map
 }
 
 /** A plan file's value from the plan cache when its content is known, else parsed (and cached if canonical). */
-async function parseCached(cache: PlanCache, rel: string, file: string, bytes: Uint8Array, text: string): Promise<YamlSource> {
-  const blob = blobId(bytes);
-  const hit = cache.get(rel, blob);
+async function parseCached(cache: PlanCache, rel: string, file: string, bytes: Uint8Array, text: string, stat?: FileStat): Promise<YamlSource> {
+  const byStat = stat && cache.byStat(rel, stat);
+  if (byStat) return canonicalSource(file, text, byStat.value);
+  const blob = fastHash(bytes);
+  const hit = cache.get(rel, blob, stat);
   if (hit) return canonicalSource(file, text, hit.value);
   const parsed = await parseYamlSource(file, text);
-  if ('canonical' in parsed) cache.store(rel, blob, parsed.value);
+  if ('canonical' in parsed) cache.store(rel, blob, parsed.value, stat);
   return parsed;
 }
 
@@ -99,7 +111,7 @@ export async function loadPlan(source: FileSource, planDirLabel: string, options
   const sources = new Map<string, YamlSource>();
   const files: string[] = [];
   const env = options.env ?? {};
-  const planCache = options.cacheDir ? await PlanCache.open(options.cacheDir) : undefined;
+  const planCache = lazyPlanCache(options.cacheDir);
   const load = fileLoader(source, findings, sources, files, planCache);
 
   const planFile = await load(PLAN_FILE, 'plan');
@@ -125,13 +137,14 @@ export async function loadPlan(source: FileSource, planDirLabel: string, options
 
   const raw: RawPlan = { planFile: planFile.doc, agencies: agencies?.doc, regions: regions?.doc, sections, progress: [] };
   const plan = buildPlan(raw);
-  await planCache?.save();
+  await planCache.save();
   mark(env, 'plan files read, plan built');
   const registries = registriesOf(raw);
   const progressFiles = options.progress === false ? [] : (await source.list(PROGRESS_DIR, true)).filter((rel) => rel.endsWith('.yaml'));
   const entries: Entry[] = [];
   let actuals: Actuals | undefined;
-  if (typeof options.progress === 'object') {
+  if (typeof options.progress === 'object' && progressFiles.length === 0) actuals = new Map();
+  else if (typeof options.progress === 'object') {
     const { summarizeProgress } = await import('./load-progress.js');
     actuals = await summarizeProgress({ source, rels: progressFiles, plan, registries, load, findings, sources, files, summaryAt: options.progress.summaryAt, cacheDir: options.cacheDir, env, onProgress: options.onProgress });
   } else {

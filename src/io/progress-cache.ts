@@ -11,9 +11,7 @@ import { makeDirs, writeFileAtomic } from './write-file.js';
 
 /** Bump when what is cached, or how it is computed, changes. */
 const CACHE_VERSION = 4;
-declare const __RAD_BUILD__: string | undefined;
-/** The build (a hash of src/ and schemas/, set by scripts/build.mjs): another build's cache is not trusted. */
-export const BUILD_ID = typeof __RAD_BUILD__ === 'string' ? __RAD_BUILD__ : 'dev';
+import { BUILD_ID } from './build-id.js';
 const FILE_NAME = `progress-v${CACHE_VERSION}.json`;
 /** File times this close to the cache's own write may hide a same-tick edit (git's racy-clean problem). */
 const RACY_MS = 2000;

@@ -25,7 +25,7 @@ export function reportText(report: Report, t: Translate, o: TextOptions): string
   const out: string[] = wrapText(sanitizeLine(reportTitle(report, t, o.at)), width).map((l) => chalk.bold(l));
   // No-break spaces keep "○ not started" on one line when the legend wraps; colour each symbol as the cells are coloured.
   const statusWord = (s: ReportRow['status']): string => `${STATUS_SYMBOL[s]} ${t(`status.${s}`)}`.replace(/ /g, '\u00a0');
-  const paint = (l: string): string => l.replace(/([✓↗!○–·])\u00a0[^ ,.]+/gu, (m, symbol: string) => statusColor(chalk, statusOfSymbol(symbol))(m)).replace(/\u00a0/g, ' ');
+  const paint = (l: string): string => l.replace(/([\u2713\u2197!\u25cb\u2013\u00b7])\u00a0[^ ,.]+/gu, (m, symbol: string) => statusColor(chalk, statusOfSymbol(symbol))(m)).replace(/\u00a0/g, ' ');
   for (const line of [...legendLines(report, t, statusWord), t('report.legend.text')]) out.push(...wrapText(line, width).map(paint));
   out.push('', chalk.bold(t('report.overview')), overview(report, groups, cells, t, o).trimEnd());
   for (const group of groups) {

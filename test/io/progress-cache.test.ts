@@ -79,7 +79,7 @@ describe('progress read paths', () => {
     expect(await report(dir, { RAD_CACHE_RACY_MS: '0' })).toEqual(await report(dir, { RAD_CACHE: 'off' }));
   });
 
-  it.each(['progress-v4.json', 'plan-v1.json', 'report-'])('rebuilds a corrupt %s cache instead of trusting it', async (prefix) => {
+  it.each(['progress-v4.json', 'plan-v3.json', 'report-'])('rebuilds a corrupt %s cache instead of trusting it', async (prefix) => {
     const dir = fixtureDir('report-main');
     const env = { RAD_CACHE_RACY_MS: '0' };
     const expected = await report(dir, env);

@@ -137,6 +137,26 @@ export function refsMeetPlan(refs: readonly EntryRef[], plan: Plan, registries: 
   return true;
 }
 
+/**
+ * refsMeetPlan for a file's plain entries (reported by its agency, no location or unit), given by their tally keys
+ * (`indicator@year`); the memo is per agency so no ref string is built for a key seen before.
+ */
+export function plainRefsMeetPlan(tallyKeys: readonly (string | number)[], step: number, agency: string, plan: Plan, registries: Registries, memo: Map<string, Map<string, boolean>>): boolean {
+  let known = memo.get(agency);
+  if (!known) memo.set(agency, (known = new Map()));
+  for (let i = 0; i < tallyKeys.length; i += step) {
+    const key = tallyKeys[i] as string;
+    let ok = known.get(key);
+    if (ok === undefined) {
+      const at = key.lastIndexOf('@');
+      ok = refsMeetPlan([refOf({ indicator: key.slice(0, at), date: key.slice(at + 1), reported_by: agency, amount: 0, at: { file: '', pointer: '' } })], plan, registries);
+      known.set(key, ok);
+    }
+    if (!ok) return false;
+  }
+  return true;
+}
+
 function privacyFindings(e: Entry, at: At): Finding[] {
   const findings: Finding[] = [];
   for (const field of ['note', 'evidence'] as const) {

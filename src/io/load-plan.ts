@@ -13,6 +13,7 @@ import { canonicalSource, decodeUtf8, parseYamlSource, type YamlSource } from '.
 import type { FileStat, PlanCache } from './plan-cache.js';
 import { fastHash } from './fast-hash.js';
 import { mark } from './timing.js';
+import type { Started } from './load-progress.js';
 
 export const PLAN_FILE = 'plan.yaml';
 export const AGENCIES_FILE = 'agencies.yaml';
@@ -113,50 +114,62 @@ export async function loadPlan(source: FileSource, planDirLabel: string, options
   const env = options.env ?? {};
   const planCache = lazyPlanCache(options.cacheDir);
   const load = fileLoader(source, findings, sources, files, planCache);
-
-  const planFile = await load(PLAN_FILE, 'plan');
-  if (!planFile) throw new CliError('cli.no-plan', { dir: planDirLabel });
-  const planLabel = planFile.doc.file;
-  const registry = (rel: string) => () => error('missing-registry', { file: planLabel, pointer: '' }, { path: source.label(rel) });
-  const agencies = await load(AGENCIES_FILE, 'agencies', registry(AGENCIES_FILE));
-  const regions = await load(REGIONS_FILE, 'regions', registry(REGIONS_FILE));
-  const sectionNames = asStrs(asObj(planFile.doc.value)?.sections);
-  const sections: RawDoc[] = [];
-  for (const [i, name] of sectionNames.entries()) {
-    // A name that leaves the directory (../x.yaml, /etc/x) is the schema's finding; it is never read.
-    if (!isSectionName(name)) continue;
-    const loaded = await load(name, 'section', () => error('missing-file', { file: planLabel, pointer: `/sections/${i}` }, { path: source.label(name) }));
-    if (loaded) sections.push(loaded.doc);
-  }
-  const known = new Set([PLAN_FILE, AGENCIES_FILE, REGIONS_FILE, ...sectionNames]);
-  const orphans: Finding[] = [];
-  // Without a readable list of sections every file would look orphaned: the plan file's own finding is enough.
-  for (const rel of Array.isArray(asObj(planFile.doc.value)?.sections) ? await source.list('', false) : []) {
-    if (/\.ya?ml$/.test(rel) && !known.has(rel)) orphans.push({ severity: 'warning', rule: 'orphan-file', at: { file: source.label(rel), pointer: '' }, params: { path: source.label(rel) } });
-  }
-
-  const raw: RawPlan = { planFile: planFile.doc, agencies: agencies?.doc, regions: regions?.doc, sections, progress: [] };
-  const plan = buildPlan(raw);
-  await planCache.save();
-  mark(env, 'plan files read, plan built');
-  const registries = registriesOf(raw);
+  // Summarized progress is read without the plan: start it first, so that on a cold read of a large repository
+  // the worker threads parse progress while this thread parses the plan.
   const progressFiles = options.progress === false ? [] : (await source.list(PROGRESS_DIR, true)).filter((rel) => rel.endsWith('.yaml'));
-  const entries: Entry[] = [];
-  let actuals: Actuals | undefined;
-  if (typeof options.progress === 'object' && progressFiles.length === 0) actuals = new Map();
-  else if (typeof options.progress === 'object') {
-    const { summarizeProgress } = await import('./load-progress.js');
-    actuals = await summarizeProgress({ source, rels: progressFiles, plan, registries, load, findings, sources, files, summaryAt: options.progress.summaryAt, cacheDir: options.cacheDir, env, onProgress: options.onProgress });
-  } else {
-    for (const rel of progressFiles) {
-      const loaded = await load(rel, 'progress');
-      if (!loaded) continue;
-      const own = buildEntries([loaded.doc]);
-      findings.push(...progressFileFindings(loaded.doc, own, plan, registries));
-      entries.push(...own);
-    }
+  const started =
+    typeof options.progress === 'object' && progressFiles.length > 0
+      ? await (await import('./load-progress.js')).startProgress({ source, rels: progressFiles, cacheDir: options.cacheDir, env, onProgress: options.onProgress })
+      : undefined;
+  try {
+    return await loadWith(started);
+  } catch (e) {
+    started?.abandon();
+    throw e;
   }
-  findings.push(...orphans, ...runRules({ raw, plan }));
-  mark(env, 'plan rules run');
-  return { plan, entries, actuals, findings, sources, files, source };
+
+  async function loadWith(started: Started | undefined): Promise<LoadedPlan> {
+    const planFile = await load(PLAN_FILE, 'plan');
+    if (!planFile) throw new CliError('cli.no-plan', { dir: planDirLabel });
+    const planLabel = planFile.doc.file;
+    const registry = (rel: string) => () => error('missing-registry', { file: planLabel, pointer: '' }, { path: source.label(rel) });
+    const agencies = await load(AGENCIES_FILE, 'agencies', registry(AGENCIES_FILE));
+    const regions = await load(REGIONS_FILE, 'regions', registry(REGIONS_FILE));
+    const sectionNames = asStrs(asObj(planFile.doc.value)?.sections);
+    const sections: RawDoc[] = [];
+    for (const [i, name] of sectionNames.entries()) {
+      // A name that leaves the directory (../x.yaml, /etc/x) is the schema's finding; it is never read.
+      if (!isSectionName(name)) continue;
+      const loaded = await load(name, 'section', () => error('missing-file', { file: planLabel, pointer: `/sections/${i}` }, { path: source.label(name) }));
+      if (loaded) sections.push(loaded.doc);
+    }
+    const known = new Set([PLAN_FILE, AGENCIES_FILE, REGIONS_FILE, ...sectionNames]);
+    const orphans: Finding[] = [];
+    // Without a readable list of sections every file would look orphaned: the plan file's own finding is enough.
+    for (const rel of Array.isArray(asObj(planFile.doc.value)?.sections) ? await source.list('', false) : []) {
+      if (/\.ya?ml$/.test(rel) && !known.has(rel)) orphans.push({ severity: 'warning', rule: 'orphan-file', at: { file: source.label(rel), pointer: '' }, params: { path: source.label(rel) } });
+    }
+
+    const raw: RawPlan = { planFile: planFile.doc, agencies: agencies?.doc, regions: regions?.doc, sections, progress: [] };
+    const plan = buildPlan(raw);
+    await planCache.save();
+    mark(env, 'plan files read, plan built');
+    const registries = registriesOf(raw);
+    const entries: Entry[] = [];
+    let actuals: Actuals | undefined;
+    if (typeof options.progress === 'object') {
+      actuals = started ? await started.finish({ plan, registries, load, findings, sources, files, summaryAt: options.progress.summaryAt }) : new Map();
+    } else {
+      for (const rel of progressFiles) {
+        const loaded = await load(rel, 'progress');
+        if (!loaded) continue;
+        const own = buildEntries([loaded.doc]);
+        findings.push(...progressFileFindings(loaded.doc, own, plan, registries));
+        entries.push(...own);
+      }
+    }
+    findings.push(...orphans, ...runRules({ raw, plan }));
+    mark(env, 'plan rules run');
+    return { plan, entries, actuals, findings, sources, files, source };
+  }
 }

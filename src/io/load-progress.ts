@@ -4,22 +4,31 @@
 // so findings and actuals come out exactly as loadPlan's (test/io/progress-cache.test.ts).
 import { buildEntries } from '../core/build-plan.js';
 import type { Finding } from '../core/findings.js';
-import { progressAgencyFindings, progressFileFindings, refsMeetPlan, type Registries } from '../core/entry-rules.js';
+import { plainRefsMeetPlan, progressAgencyFindings, progressFileFindings, refsMeetPlan, type Registries } from '../core/entry-rules.js';
 import { addEntries, addSummary, summaryDecides } from '../core/progress-summary.js';
 import type { Actuals } from '../core/report.js';
 import type { Plan } from '../core/types.js';
 import type { FileSource, ReadResult } from './file-source.js';
 import type { Loaded } from './load-plan.js';
 import { ProgressCache, blobId, type FileStat } from './progress-cache.js';
-import { readProgress, refsOfRead, relabelFinding, type ProgressRead } from './progress-read.js';
+import { readProgress, relabelFinding, type ProgressRead } from './progress-read.js';
 import type { SchemaKind } from './schemas.js';
 import { readInWorkers } from './worker-pool.js';
 import { mark } from './timing.js';
 import type { YamlSource } from './yaml-source.js';
 
-export interface SummarizeContext {
+/** What reading progress needs before the plan is known. */
+export interface ProgressReading {
   source: FileSource;
   rels: string[];
+  cacheDir: string | undefined;
+  env: Record<string, string | undefined>;
+  /** Told how many of the files to read are read, as they are (a progress line on a terminal). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** And what checking and summing it needs once the plan is built. */
+export interface ProgressChecking {
   plan: Plan;
   registries: Registries;
   load: (rel: string, kind: SchemaKind, missing: undefined, read?: ReadResult) => Promise<Loaded | undefined>;
@@ -27,10 +36,6 @@ export interface SummarizeContext {
   sources: Map<string, YamlSource>;
   files: string[];
   summaryAt: string;
-  cacheDir: string | undefined;
-  env: Record<string, string | undefined>;
-  /** Told how many of the files to read are read, as they are (a progress line on a terminal). */
-  onProgress?: (done: number, total: number) => void;
 }
 
 interface Item {
@@ -42,17 +47,28 @@ interface Item {
   result?: ProgressRead;
 }
 
-export async function summarizeProgress(ctx: SummarizeContext): Promise<Actuals> {
-  const cache = await ProgressCache.open(ctx.cacheDir, ctx.env);
+export interface Started {
+  finish(ctx: ProgressChecking): Promise<Actuals>;
+  /** Stop the workers (the plan could not be read, so nothing will be summed). */
+  abandon(): void;
+}
+
+/**
+ * Start reading progress without the plan: cache lookups, file reads, and the worker threads for what the cache
+ * did not have. The caller parses the plan meanwhile (on a cold read of a large repository the two overlap),
+ * then finishes with it.
+ */
+export async function startProgress(reading: ProgressReading): Promise<Started> {
+  const cache = await ProgressCache.open(reading.cacheDir, reading.env);
   const items: Item[] = [];
-  for (const rel of ctx.rels) {
-    const item: Item = { rel, file: ctx.source.label(rel) };
-    const identity = await ctx.source.identity(rel);
+  for (const rel of reading.rels) {
+    const item: Item = { rel, file: reading.source.label(rel) };
+    const identity = await reading.source.identity(rel);
     item.stat = identity?.stat;
     item.blob = identity?.blob;
     let hit = item.blob ? cache.byBlob(rel, item.blob) : item.stat ? cache.byStat(rel, item.stat) : undefined;
     if (!hit) {
-      item.read = await ctx.source.read(rel);
+      item.read = await reading.source.read(rel);
       // Touched but unchanged (a checkout, a copy): the content's blob id finds it. New files are hashed later, in the workers.
       if ('bytes' in item.read && cache.has(rel)) {
         item.blob = blobId(item.read.bytes);
@@ -62,16 +78,34 @@ export async function summarizeProgress(ctx: SummarizeContext): Promise<Actuals>
     item.result = hit?.read;
     items.push(item);
   }
-  mark(ctx.env, `progress: ${items.length} files, ${items.filter((i) => i.result).length} from the cache`);
-  await readMissing(items, ctx.env, ctx.onProgress);
-  mark(ctx.env, 'progress: read files the cache did not have');
+  mark(reading.env, `progress: ${items.length} files, ${items.filter((i) => i.result).length} from the cache`);
+  const pending = readMissing(items, reading.env, reading.onProgress);
+  return {
+    abandon: () => pending.abandon(),
+    async finish(ctx) {
+      await pending.done;
+      mark(reading.env, 'progress: read files the cache did not have');
+      const actuals = await checkAndSum(items, cache, ctx);
+      mark(reading.env, 'progress: checked against the plan, summed');
+      await cache.save();
+      mark(reading.env, 'progress: cache saved');
+      return actuals;
+    },
+  };
+}
 
+async function checkAndSum(items: Item[], cache: ProgressCache, ctx: ProgressChecking): Promise<Actuals> {
   const actuals: Actuals = new Map();
   const memo = new Map<string, boolean>();
+  const plainMemo = new Map<string, Map<string, boolean>>();
   for (const item of items) {
     const result = item.result;
     if (result && item.blob && item.read) cache.store(item.rel, { stat: item.stat, blob: item.blob, read: result });
-    const meetsPlan = result && refsMeetPlan(refsOfRead(result), ctx.plan, ctx.registries, memo) && progressAgencyFindings({ file: item.file, value: { agency: result.agency } }, ctx.plan, ctx.registries).length === 0;
+    const meetsPlan =
+      result &&
+      (result.agency === undefined || plainRefsMeetPlan(result.summary.tallies, 6, result.agency, ctx.plan, ctx.registries, plainMemo)) &&
+      refsMeetPlan(result.refs, ctx.plan, ctx.registries, memo) &&
+      progressAgencyFindings({ file: item.file, value: { agency: result.agency } }, ctx.plan, ctx.registries).length === 0;
     if (result && meetsPlan && summaryDecides(result.summary, ctx.summaryAt)) {
       ctx.files.push(item.file);
       ctx.findings.push(...result.findings.map((f) => relabelFinding(f, item.file)));
@@ -89,31 +123,34 @@ export async function summarizeProgress(ctx: SummarizeContext): Promise<Actuals>
     // A parsed file is kept only to place its findings: a million entries must not stay in memory.
     if (ctx.findings.length === before) ctx.sources.delete(loaded.doc.file);
   }
-  mark(ctx.env, 'progress: checked against the plan, summed');
-  await cache.save();
-  mark(ctx.env, 'progress: cache saved');
   return actuals;
 }
 
 /** Read and check, without the plan, every file the cache did not have: in worker threads when there is much. */
-async function readMissing(items: Item[], env: Record<string, string | undefined>, onProgress?: (done: number, total: number) => void): Promise<void> {
+function readMissing(items: Item[], env: Record<string, string | undefined>, onProgress?: (done: number, total: number) => void): { done: Promise<void>; abandon(): void } {
   const jobs = items.filter((i) => !i.result && i.read && 'bytes' in i.read);
   let done = 0;
   const tick = (): void => onProgress?.(++done, jobs.length);
-  const results = await readInWorkers(
+  const pool = readInWorkers(
     jobs.map((i) => ({ file: i.file, bytes: (i.read as { bytes: Uint8Array }).bytes })),
     env,
     tick,
   );
-  for (const [k, item] of jobs.entries()) {
-    let result = results?.[k];
-    if (!result) {
-      result = await readBytes(item.file, (item.read as { bytes: Uint8Array }).bytes);
-      tick();
-    }
-    item.result = result.read;
-    item.blob ??= result.blob;
-  }
+  return {
+    abandon: () => pool?.abandon(),
+    done: (async () => {
+      const results = await pool?.results;
+      for (const [k, item] of jobs.entries()) {
+        let result = results?.[k];
+        if (!result) {
+          result = await readBytes(item.file, (item.read as { bytes: Uint8Array }).bytes);
+          tick();
+        }
+        item.result = result.read;
+        item.blob ??= result.blob;
+      }
+    })(),
+  };
 }
 
 async function readBytes(file: string, bytes: Uint8Array): Promise<{ read: ProgressRead; blob: string }> {

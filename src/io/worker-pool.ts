@@ -2,6 +2,7 @@
 // Only the built CLI has a worker script (dist/worker.cjs); from source, and for little data, one thread does it.
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { ProgressRead } from './progress-read.js';
 
 export interface WorkerResult {
@@ -21,18 +22,25 @@ export interface Job {
   bytes: Uint8Array;
 }
 
-/** Results in job order, or undefined when the work is better done in this thread. */
-export async function readInWorkers(jobs: Job[], env: Record<string, string | undefined>, onDone: () => void = () => undefined): Promise<WorkerResult[] | undefined> {
+export interface Pool {
+  /** Results in job order. */
+  results: Promise<WorkerResult[]>;
+  /** Stop every worker now (the results will never be used). */
+  abandon(): void;
+}
+
+/** Start the workers on the jobs, or undefined when the work is better done in this thread. */
+export function readInWorkers(jobs: Job[], env: Record<string, string | undefined>, onDone: () => void = () => undefined): Pool | undefined {
   const bytes = jobs.reduce((n, j) => n + j.bytes.length, 0);
   const wanted = env.RAD_WORKERS === undefined ? Math.min(availableParallelism(), 4) : Number(env.RAD_WORKERS);
   const minBytes = env.RAD_WORKER_MIN_BYTES === undefined ? MIN_BYTES : Number(env.RAD_WORKER_MIN_BYTES);
   const script = typeof __RAD_BUILD__ === 'string' && typeof __dirname === 'string' ? join(__dirname, 'worker.cjs') : undefined;
   const count = Math.min(wanted, jobs.length);
   if (!script || !(count > 1) || bytes < minBytes) return undefined;
-  const { Worker } = await import('node:worker_threads');
   const results: WorkerResult[] = new Array(jobs.length);
+  const workers = Array.from({ length: count }, () => new Worker(script));
   let next = 0;
-  const run = (worker: InstanceType<typeof Worker>): Promise<void> =>
+  const run = (worker: Worker): Promise<void> =>
     new Promise((resolve, reject) => {
       const send = (): void => {
         if (next >= jobs.length) {
@@ -56,6 +64,14 @@ export async function readInWorkers(jobs: Job[], env: Record<string, string | un
       worker.on('error', reject);
       send();
     });
-  await Promise.all(Array.from({ length: count }, () => run(new Worker(script))));
-  return results;
+  const all = Promise.all(workers.map(run)).then(() => results);
+  // Nobody may wait for these results (abandon): a rejection must not go unhandled.
+  all.catch(() => undefined);
+  return {
+    results: all,
+    abandon() {
+      next = jobs.length;
+      for (const w of workers) void w.terminate();
+    },
+  };
 }

@@ -4,12 +4,24 @@ import { basename, dirname, join } from 'node:path';
 
 let written = 0;
 
+/** Temp files are `.NAME.PID.SUFFIX.tmp` beside their target: the PID tells whose they are (tempFileOwner). */
+export function tempPath(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}${(written++).toString(36)}.tmp`);
+}
+
+/** The PID of the writer a temp file of `target` belongs to, or undefined when the name is not one of ours. */
+export function tempFileOwner(target: string, name: string): number | undefined {
+  const prefix = `.${basename(target)}.`;
+  const pid = name.startsWith(prefix) ? /^(\d+)\.[0-9a-z]+\.tmp$/.exec(name.slice(prefix.length))?.[1] : undefined;
+  return pid === undefined ? undefined : Number(pid);
+}
+
 /**
  * `durable: false` skips the fsync: for caches, whose every read is checked (a CRC) and which are rebuilt when
  * wrong, an atomic rename is enough and flushing tens of megabytes to disk is not worth waiting for.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array, { durable = true } = {}): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}${(written++).toString(36)}.tmp`);
+  const tmp = tempPath(path);
   const handle = await open(tmp, 'wx', 0o644);
   try {
     await handle.writeFile(data);

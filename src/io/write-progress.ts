@@ -7,7 +7,7 @@ import { MAX_FILE_BYTES } from './file-source.js';
 import { acquireLock, isAlive, LockTimeout, releaseLock, type Lock, type LockOptions } from './lock.js';
 import { nextText, type FileEntries } from './progress-file.js';
 import { decodeStrict } from './text.js';
-import { makeDirs, writeFileAtomic } from './write-file.js';
+import { makeDirs, tempFileOwner, writeFileAtomic } from './write-file.js';
 
 export interface WriteOptions {
   lock: LockOptions;
@@ -54,12 +54,11 @@ async function readPrevious(path: string, file: string): Promise<string | undefi
   throw new CliError('progress.not-utf8', { path: `${file}:${decoded.line}:${decoded.col}` }, EXIT_FINDINGS);
 }
 
-/** Temp files of writers that were killed mid-write (.NAME.PID.HEX.tmp with a dead PID): safe to remove under the lock. */
+/** Temp files of writers that were killed mid-write (a dead PID in the name): safe to remove under the lock. */
 async function removeStaleTemps(path: string): Promise<void> {
-  const prefix = `.${basename(path)}.`;
   for (const name of await readdir(dirname(path)).catch(() => [] as string[])) {
-    const pid = name.startsWith(prefix) ? /^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length))?.[1] : undefined;
-    if (pid !== undefined && Number(pid) !== process.pid && !isAlive(Number(pid))) await unlink(join(dirname(path), name)).catch(() => undefined);
+    const pid = tempFileOwner(path, name);
+    if (pid !== undefined && pid !== process.pid && !isAlive(pid)) await unlink(join(dirname(path), name)).catch(() => undefined);
   }
 }
 

@@ -86,3 +86,15 @@ describe('writeProgress outside the plan', () => {
     expect(readdirSync(outside)).toEqual([]);
   });
 });
+
+describe('temp file names', () => {
+  it('name their writer, so a killed writer\'s leftovers are found (whatever the suffix)', async () => {
+    const { tempFileOwner, tempPath } = await import('../../src/io/write-file.js');
+    const { basename } = await import('node:path');
+    const target = '/plan/progress/2021/Q1/dinsos.yaml';
+    for (let i = 0; i < 50; i++) expect(tempFileOwner(target, basename(tempPath(target)))).toBe(process.pid);
+    expect(tempFileOwner(target, '.dinsos.yaml.123.0badc0de.tmp')).toBe(123);
+    expect(tempFileOwner(target, '.dp3a.yaml.123.0badc0de.tmp')).toBeUndefined();
+    expect(tempFileOwner(target, 'dinsos.yaml')).toBeUndefined();
+  });
+});

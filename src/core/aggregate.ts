@@ -33,14 +33,20 @@ export function addEntry(tally: Tally | undefined, e: Pick<Entry, 'amount' | 'da
 /** Merge two tallies; `later` holds entries recorded after those of `earlier`. */
 export function mergeTally(earlier: Tally | undefined, later: Tally): Tally {
   if (!earlier) return { ...later };
-  const last = later.lastDate >= earlier.lastDate;
-  return {
-    count: earlier.count + later.count,
-    sum: earlier.sum + later.sum,
-    max: Math.max(earlier.max, later.max),
-    lastDate: last ? later.lastDate : earlier.lastDate,
-    lastAmount: last ? later.lastAmount : earlier.lastAmount,
-  };
+  const merged = { ...earlier };
+  mergeInto(merged, later.count, later.sum, later.max, later.lastDate, later.lastAmount);
+  return merged;
+}
+
+/** mergeTally in place, from a later tally's parts: no object per merge (a million entries make many). */
+export function mergeInto(earlier: Tally, count: number, sum: number, max: number, lastDate: string, lastAmount: number): void {
+  earlier.count += count;
+  earlier.sum += sum;
+  if (max > earlier.max) earlier.max = max;
+  if (lastDate >= earlier.lastDate) {
+    earlier.lastDate = lastDate;
+    earlier.lastAmount = lastAmount;
+  }
 }
 
 export function valueOf(kind: Aggregate, tally: Tally | undefined): number {

@@ -19,8 +19,6 @@ export function parseId(id: string): IdParts | undefined {
   };
 }
 
-export const isIndicatorId = (id: string): boolean => parseId(id)?.indicator !== undefined;
-
 /** Parent id: A.1.a.9 -> A.1.a -> A.1 -> A. */
 export function parentId(id: string): string | undefined {
   const i = id.lastIndexOf('.');

@@ -1,6 +1,6 @@
 // What a report needs from one progress file, without its entries: tallies per indicator and year, and the
 // dates they span. The progress cache keeps one per file; a report merges them in file order.
-import { mergeTally, type Tally } from './aggregate.js';
+import { mergeInto } from './aggregate.js';
 import { tallyEntries, type Actuals } from './report.js';
 import type { Entry } from './types.js';
 
@@ -41,18 +41,8 @@ export function addSummary(actuals: Actuals, summary: ProgressSummary, asOf: str
   for (let i = 0; i < t.length; i += 6) {
     const key = t[i] as string;
     const earlier = actuals.get(key);
-    if (!earlier) {
-      actuals.set(key, { count: t[i + 1] as number, sum: t[i + 2] as number, max: t[i + 3] as number, lastDate: t[i + 4] as string, lastAmount: t[i + 5] as number });
-      continue;
-    }
-    // mergeTally in place, without an object per merge: a million entries make hundreds of thousands of merges.
-    earlier.count += t[i + 1] as number;
-    earlier.sum += t[i + 2] as number;
-    if ((t[i + 3] as number) > earlier.max) earlier.max = t[i + 3] as number;
-    if ((t[i + 4] as string) >= earlier.lastDate) {
-      earlier.lastDate = t[i + 4] as string;
-      earlier.lastAmount = t[i + 5] as number;
-    }
+    if (earlier) mergeInto(earlier, t[i + 1] as number, t[i + 2] as number, t[i + 3] as number, t[i + 4] as string, t[i + 5] as number);
+    else actuals.set(key, { count: t[i + 1] as number, sum: t[i + 2] as number, max: t[i + 3] as number, lastDate: t[i + 4] as string, lastAmount: t[i + 5] as number });
   }
   return actuals;
 }
@@ -61,17 +51,8 @@ export function addSummary(actuals: Actuals, summary: ProgressSummary, asOf: str
 export function addEntries(actuals: Actuals, entries: readonly Entry[], asOf: string): Actuals {
   for (const [key, tally] of tallyEntries(entries, asOf)) {
     const earlier = actuals.get(key);
-    if (earlier) mergeInto(earlier, tally);
+    if (earlier) mergeInto(earlier, tally.count, tally.sum, tally.max, tally.lastDate, tally.lastAmount);
     else actuals.set(key, tally);
   }
   return actuals;
-}
-
-function mergeInto(earlier: Tally, later: Tally): void {
-  const merged = mergeTally(earlier, later);
-  earlier.count = merged.count;
-  earlier.sum = merged.sum;
-  earlier.max = merged.max;
-  earlier.lastDate = merged.lastDate;
-  earlier.lastAmount = merged.lastAmount;
 }

@@ -1,23 +1,15 @@
 // Plan changes as printed rows: the public JSON shape of rad diff, with each change's file and line resolved.
-import type { Change, ChangeKind, ChangeOp, ChangeValue } from '../core/plan-diff.js';
+import type { Change } from '../core/plan-diff.js';
 import { locator } from './diagnostics.js';
 import type { LoadedPlan } from './load-plan.js';
 
-/** One change as `rad diff --format json` prints it (stable API: fields are only ever added). */
-export interface ChangeRow {
-  op: ChangeOp;
-  kind: ChangeKind;
-  id: string;
-  field: string | null;
-  from: ChangeValue;
-  to: ChangeValue;
+/** One change as `rad diff --format json` prints it (stable API: fields are only ever added), keys in this order. */
+export type ChangeRow = Pick<Change, 'op' | 'kind' | 'id' | 'field' | 'from' | 'to'> & {
   /** Repository-relative file: in the newer version, or the older one for what was removed. */
   file: string | null;
   /** Line of the changed node in the newer version; null when it exists only in the older one. */
   line: number | null;
-  unit?: string;
-  actual?: number;
-}
+} & Pick<Change, 'unit' | 'actual'>;
 
 export function changeRows(changes: Change[], newer: LoadedPlan): ChangeRow[] {
   const locate = locator(newer.sources);

@@ -20,8 +20,16 @@ export interface FileSource {
   identity(rel: string): Promise<FileIdentity | undefined>;
 }
 
+/** What stat says of a file's content without reading it (git's index keeps the same). */
+export interface FileStat {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
 export interface FileIdentity {
-  stat?: { size: number; mtimeMs: number; ctimeMs: number; ino: number };
+  stat?: FileStat;
   blob?: string;
 }
 

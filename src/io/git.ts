@@ -153,11 +153,6 @@ export async function setLocalConfig(repo: Repo, key: string, value: string): Pr
   }
 }
 
-export async function getLocalConfig(repo: Repo, key: string): Promise<string | undefined> {
-  const out = await repo.git.raw(['config', '--local', '--get', key]).catch(() => '');
-  return out === '' ? undefined : out;
-}
-
 /** Register an external diff driver command (diff.NAME.command); simple-git refuses this unless told it is wanted. */
 export async function setDiffCommand(repo: Repo, driver: string, command: string): Promise<void> {
   try {

@@ -6,11 +6,11 @@ import type { Actuals } from '../core/report.js';
 import { progressFileFindings, registriesOf, runRules } from '../core/rules.js';
 import type { Entry, Plan } from '../core/types.js';
 import { CliError } from '../cli-error.js';
-import type { FileSource, ReadResult } from './file-source.js';
+import type { FileSource, FileStat, ReadResult } from './file-source.js';
 import { checkSchema, type SchemaKind } from './schemas.js';
 import { controlFindings } from './text.js';
 import { canonicalSource, decodeUtf8, parseYamlSource, type YamlSource } from './yaml-source.js';
-import type { FileStat, PlanCache } from './plan-cache.js';
+import type { PlanCache } from './plan-cache.js';
 import { fastHash } from './fast-hash.js';
 import { mark } from './timing.js';
 import type { Started } from './load-progress.js';
@@ -58,10 +58,10 @@ export interface Loaded {
 
 /** Reads one file: bytes, UTF-8, YAML, schema; each step's findings are collected, in load order. */
 /** The plan cache, opened on first need (a national plan's megabytes of sections), so small plans never load it. */
-export function lazyPlanCache(cacheDir: string | undefined): { get(): Promise<PlanCache | undefined>; save(): Promise<void> } {
+export function lazyPlanCache(cacheDir: string | undefined, env: Record<string, string | undefined>): { get(): Promise<PlanCache | undefined>; save(): Promise<void> } {
   let opened: Promise<PlanCache> | undefined;
   return {
-    get: () => (cacheDir ? (opened ??= import('./plan-cache.js').then(({ PlanCache }) => PlanCache.open(cacheDir))) : Promise.resolve(undefined)),
+    get: () => (cacheDir ? (opened ??= import('./plan-cache.js').then(({ PlanCache }) => PlanCache.open(cacheDir, env))) : Promise.resolve(undefined)),
     save: async () => (await opened)?.save(),
   };
 }
@@ -112,7 +112,7 @@ export async function loadPlan(source: FileSource, planDirLabel: string, options
   const sources = new Map<string, YamlSource>();
   const files: string[] = [];
   const env = options.env ?? {};
-  const planCache = lazyPlanCache(options.cacheDir);
+  const planCache = lazyPlanCache(options.cacheDir, env);
   const load = fileLoader(source, findings, sources, files, planCache);
   // Summarized progress is read without the plan: start it first, so that on a cold read of a large repository
   // the worker threads parse progress while this thread parses the plan.

@@ -8,9 +8,9 @@ import { plainRefsMeetPlan, progressAgencyFindings, progressFileFindings, refsMe
 import { addEntries, addSummary, summaryDecides } from '../core/progress-summary.js';
 import type { Actuals } from '../core/report.js';
 import type { Plan } from '../core/types.js';
-import type { FileSource, ReadResult } from './file-source.js';
+import type { FileSource, FileStat, ReadResult } from './file-source.js';
 import type { Loaded } from './load-plan.js';
-import { ProgressCache, blobId, type FileStat } from './progress-cache.js';
+import { ProgressCache, blobId } from './progress-cache.js';
 import { readProgress, relabelFinding, type ProgressRead } from './progress-read.js';
 import type { SchemaKind } from './schemas.js';
 import { readInWorkers } from './worker-pool.js';

@@ -8,9 +8,8 @@ import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { makeDirs, writeFileAtomic } from './write-file.js';
 import { BUILD_ID } from './build-id.js';
+import { racyMs } from './cache-file.js';
 
-/** File times this close to the entry's own write may hide a same-tick edit; RAD_CACHE_RACY_MS lets tests shorten it. */
-const racyMs = (env: Record<string, string | undefined>): number => (env.RAD_CACHE_RACY_MS === undefined ? 2000 : Number(env.RAD_CACHE_RACY_MS));
 const KEEP = 8;
 
 export interface OutputCache {

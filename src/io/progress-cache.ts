@@ -3,26 +3,18 @@
 // and a plan edit does not throw the cache away. One JSON file with a checksum: anything stale, corrupt or from
 // another build is ignored and rebuilt, never trusted.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
+import { BUILD_ID } from './build-id.js';
+import { racyMs, readCacheFile, sameStat, statTrusted, writeCacheFile } from './cache-file.js';
+import type { FileStat } from './file-source.js';
 import type { ProgressRead } from './progress-read.js';
-import { makeDirs, writeFileAtomic } from './write-file.js';
 
 /** Bump when what is cached, or how it is computed, changes. */
 const CACHE_VERSION = 4;
-import { BUILD_ID } from './build-id.js';
 const FILE_NAME = `progress-v${CACHE_VERSION}.json`;
-/** File times this close to the cache's own write may hide a same-tick edit (git's racy-clean problem). */
-const RACY_MS = 2000;
-const racyMs = (env: Record<string, string | undefined>): number => (env.RAD_CACHE_RACY_MS === undefined ? RACY_MS : Number(env.RAD_CACHE_RACY_MS));
-
-export interface FileStat {
-  size: number;
-  mtimeMs: number;
-  ctimeMs: number;
-  ino: number;
-}
+/** CRC32 (zlib, native) for a file of tens of megabytes; this module loads only when there is progress to read. */
+const checksum = (body: string): string => String(crc32(body));
 
 export interface CachedFile {
   stat?: FileStat;
@@ -54,28 +46,15 @@ export class ProgressCache {
   ) {}
 
   static async open(dir: string | undefined, env: Record<string, string | undefined> = {}): Promise<ProgressCache> {
-    if (!dir) return new ProgressCache(undefined, undefined, racyMs(env));
-    let data: CacheData | undefined;
-    try {
-      const text = await readFile(join(dir, FILE_NAME), 'utf8');
-      const newline = text.indexOf('\n');
-      const body = text.slice(newline + 1);
-      if (newline > 0 && String(crc32(body)) === text.slice(0, newline)) {
-        const parsed = JSON.parse(body) as CacheData;
-        if (parsed.version === CACHE_VERSION && parsed.build === BUILD_ID) data = parsed;
-      }
-    } catch {
-      // Missing or unreadable: start empty.
-    }
+    const parsed = dir ? (readCacheFile(join(dir, FILE_NAME), checksum) as CacheData | undefined) : undefined;
+    const data = parsed?.version === CACHE_VERSION && parsed.build === BUILD_ID ? parsed : undefined;
     return new ProgressCache(dir, data, racyMs(env));
   }
 
   /** A file whose stat matches, unless it changed too close to the cache's write to tell. */
   byStat(rel: string, stat: FileStat): CachedFile | undefined {
     const hit = this.data?.files[rel];
-    if (!hit?.stat || !this.data) return undefined;
-    const same = hit.stat.size === stat.size && hit.stat.mtimeMs === stat.mtimeMs && hit.stat.ctimeMs === stat.ctimeMs && hit.stat.ino === stat.ino;
-    return same && Math.max(stat.mtimeMs, stat.ctimeMs) < this.data.writtenAt - this.racy ? this.keep(rel, hit) : undefined;
+    return hit && statTrusted(hit.stat, stat, this.data!.writtenAt, this.racy) ? this.keep(rel, hit) : undefined;
   }
 
   /** Whether the cache knows this file at all (then hashing it may save reading it). */
@@ -101,12 +80,7 @@ export class ProgressCache {
     const dropped = Object.keys(this.data?.files ?? {}).some((rel) => !(rel in this.next));
     if (!this.dirty && !dropped) return;
     const body = JSON.stringify({ version: CACHE_VERSION, build: BUILD_ID, writtenAt: Date.now(), files: this.next } satisfies CacheData);
-    try {
-      await makeDirs(this.dir);
-      await writeFileAtomic(join(this.dir, FILE_NAME), `${crc32(body)}\n${body}`, { durable: false });
-    } catch {
-      // A read-only checkout still reports; it only stays cold.
-    }
+    await writeCacheFile(this.dir, FILE_NAME, body, checksum);
   }
 
   private keep(rel: string, file: CachedFile): CachedFile {
@@ -114,6 +88,3 @@ export class ProgressCache {
     return file;
   }
 }
-
-const sameStat = (a: FileStat | undefined, b: FileStat): boolean =>
-  a !== undefined && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;

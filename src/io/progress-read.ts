@@ -16,7 +16,7 @@ export interface ProgressRead {
   /**
    * Distinct refs (indicator, year, reporter, location, unit: all the plan checks read) of the entries that are
    * not plain: a plain entry is reported by the file's agency with no location or unit, and its ref follows from
-   * the tallies (see refsOfRead), which keeps the cache small.
+   * the tallies (plainRefsMeetPlan in core/entry-rules.ts), which keeps the cache small.
    */
   refs: EntryRef[];
   /** The agency the file declares. */
@@ -54,20 +54,6 @@ export async function readProgress(file: string, bytes: Uint8Array): Promise<Pro
   }
   const locate = locator(sources);
   return { summary: summarizeEntries(entries), refs: [...refs], agency: header.agency, findings: findings.map((f) => resolveFinding(f, file, locate)) };
-}
-
-/** Every ref a file's entries have: the plain ones from its tallies and agency, then the others. */
-export function refsOfRead(read: ProgressRead): EntryRef[] {
-  const refs: EntryRef[] = [];
-  if (read.agency !== undefined) {
-    const t = read.summary.tallies;
-    for (let i = 0; i < t.length; i += 6) {
-      const key = t[i] as string;
-      const at = key.lastIndexOf('@');
-      refs.push(refOf({ indicator: key.slice(0, at), date: key.slice(at + 1), reported_by: read.agency, amount: 0, at: { file: '', pointer: '' } }));
-    }
-  }
-  return [...refs, ...read.refs];
 }
 
 /** A finding made self-standing: line and column fixed, and `file: ''` for its own file (labels vary by cwd). */

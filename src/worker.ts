@@ -1,7 +1,7 @@
-// Worker thread entry (dist/worker.cjs): reads progress files without the plan for io/worker-pool.ts.
+// Worker thread entry (dist/worker.cjs): reads progress files without the plan for io/load/worker-pool.ts.
 import { parentPort } from 'node:worker_threads';
-import { blobId } from './io/progress-cache.js';
-import { readProgress } from './io/progress-read.js';
+import { blobId } from './io/cache/progress-cache.js';
+import { readProgress } from './io/load/progress-read.js';
 
 parentPort?.on('message', (m: { id: number; file: string; bytes: Uint8Array }) => {
   readProgress(m.file, m.bytes).then(

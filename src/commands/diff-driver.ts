@@ -5,17 +5,24 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { diffPlans } from '../core/plan-diff.js';
 import { CliError, EXIT_OK } from '../cli-error.js';
+import type { PlanOptions } from './common/options.js';
 import type { Ctx } from '../context.js';
 import { chooseLang, translator } from '../i18n/index.js';
-import { changeRows } from '../io/changes.js';
-import { workingTreeSource, type FileSource } from '../io/file-source.js';
-import { loadPlan, PLAN_FILE, type LoadedPlan } from '../io/load-plan.js';
-import { asSnapshot, overlaySource } from '../io/snapshot.js';
+import { changeRows } from '../io/git/changes.js';
+import { workingTreeSource, type FileSource } from '../io/fs/file-source.js';
+import { loadPlan, PLAN_FILE, type LoadedPlan } from '../io/load/load-plan.js';
+import { asSnapshot, overlaySource } from '../io/git/snapshot.js';
 import { makeChalk } from '../render/color.js';
 import { diffText } from '../render/plan-diff.js';
 import { sanitizeLine } from '../render/sanitize.js';
 import { unifiedDiff } from '../render/unified-diff.js';
-import type { DiffOptions } from './diff.js';
+
+/** rad diff's options; the driver is rad diff run by git with --git-driver. */
+export interface DiffOptions extends PlanOptions {
+  format: 'text' | 'md' | 'json';
+  exitCode?: boolean;
+  gitDriver?: boolean;
+}
 
 const posix = (p: string): string => p.split(sep).join('/');
 

@@ -5,21 +5,16 @@ import { diffPlans } from '../core/plan-diff.js';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from '../cli-error.js';
 import type { Ctx } from '../context.js';
 import { chooseLang, translator, type Translate } from '../i18n/index.js';
-import { changeRows } from '../io/changes.js';
-import { resolveRev } from '../io/git.js';
-import type { LoadedPlan } from '../io/load-plan.js';
-import { asSnapshot, snapshotLoader } from '../io/snapshot.js';
+import { changeRows } from '../io/git/changes.js';
+import { resolveRev } from '../io/git/git.js';
+import type { LoadedPlan } from '../io/load/load-plan.js';
+import { asSnapshot, snapshotLoader } from '../io/git/snapshot.js';
 import { makeChalk } from '../render/color.js';
 import { diffJson, diffMd, diffText } from '../render/plan-diff.js';
 import { sanitizeLine } from '../render/sanitize.js';
-import { gitDriver } from './diff-driver.js';
-import { langOption, openPlanRepo, planOption, type PlanOptions } from './shared.js';
-
-export interface DiffOptions extends PlanOptions {
-  format: 'text' | 'md' | 'json';
-  exitCode?: boolean;
-  gitDriver?: boolean;
-}
+import { gitDriver, type DiffOptions } from './diff-driver.js';
+import { openPlanRepo } from './common/open-plan.js';
+import { langOption, planOption, type PlanOptions } from './common/options.js';
 
 export function registerDiff(program: Command, io: Ctx, done: (code: number) => void): void {
   program

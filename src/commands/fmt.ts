@@ -4,13 +4,14 @@ import type { Command } from 'commander';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from '../cli-error.js';
 import type { Ctx } from '../context.js';
 import { chooseLang, translator } from '../i18n/index.js';
-import { workingTreeSource } from '../io/file-source.js';
-import { formatPlan } from '../io/format-plan.js';
-import { writeFileAtomic } from '../io/write-file.js';
+import { workingTreeSource } from '../io/fs/file-source.js';
+import { formatPlan } from '../io/load/format-plan.js';
+import { writeFileAtomic } from '../io/fs/write-file.js';
 import { makeChalk } from '../render/color.js';
 import { sanitizeLine } from '../render/sanitize.js';
 import { unifiedDiff } from '../render/unified-diff.js';
-import { langOption, planDirOf, planOption, type PlanOptions } from './shared.js';
+import { planDirOf } from './common/open-plan.js';
+import { langOption, planOption, type PlanOptions } from './common/options.js';
 
 interface FmtOptions extends PlanOptions {
   check?: boolean;

@@ -4,10 +4,12 @@ import { resolve } from 'node:path';
 import { CliError, EXIT_OK } from '../cli-error.js';
 import type { Ctx } from '../context.js';
 import { chooseLang, translator } from '../i18n/index.js';
-import { csvTemplate, xlsxTemplate } from '../io/import-template.js';
-import { writeFileAtomic } from '../io/write-file.js';
+import { csvTemplate, xlsxTemplate } from '../io/sheets/import-template.js';
+import { writeFileAtomic } from '../io/fs/write-file.js';
 import { sanitizeLine } from '../render/sanitize.js';
-import { openPlan, refuseOutputInPlan, type PlanOptions } from './shared.js';
+import { openPlan } from './common/open-plan.js';
+import { type PlanOptions } from './common/options.js';
+import { refuseOutputInPlan } from './common/output.js';
 
 export const DEFAULT_XLSX_TEMPLATE = 'rad-import-template.xlsx';
 

@@ -7,15 +7,16 @@ import { progressPathOf, quarterOf } from '../core/rules.js';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from '../cli-error.js';
 import type { Ctx } from '../context.js';
 import { renderMessage } from '../io/diagnostics.js';
-import { checkInput, describeFinding } from '../io/entry-check.js';
-import { lockOptionsFrom } from '../io/lock.js';
-import type { FileEntries } from '../io/progress-file.js';
-import { readTable } from '../io/read-table.js';
-import { writeProgress } from '../io/write-progress.js';
+import { checkInput, describeFinding } from '../io/progress/entry-check.js';
+import { lockOptionsFrom } from '../io/fs/lock.js';
+import type { FileEntries } from '../io/progress/progress-file.js';
+import { readTable } from '../io/sheets/read-table.js';
+import { writeProgress } from '../io/progress/write-progress.js';
 import { progressBar } from '../render/progress-bar.js';
 import { sanitizeLine } from '../render/sanitize.js';
 import { writeTemplate } from './import-template.js';
-import { langOption, openPlan, planDirOf, planOption, type PlanOptions } from './shared.js';
+import { openPlan, planDirOf } from './common/open-plan.js';
+import { langOption, planOption, type PlanOptions } from './common/options.js';
 
 export interface ImportOptions extends PlanOptions {
   dryRun?: boolean;

@@ -5,10 +5,11 @@ import type { Command } from 'commander';
 import { CliError, EXIT_OK } from '../cli-error.js';
 import type { Ctx } from '../context.js';
 import { chooseLang, translator } from '../i18n/index.js';
-import { setDiffCommand, setLocalConfig } from '../io/git.js';
-import { planPathIn } from '../io/snapshot.js';
-import { writeFileAtomic } from '../io/write-file.js';
-import { langOption, openPlanRepo, planOption, type PlanOptions } from './shared.js';
+import { setDiffCommand, setLocalConfig } from '../io/git/git.js';
+import { planPathIn } from '../io/git/snapshot.js';
+import { writeFileAtomic } from '../io/fs/write-file.js';
+import { openPlanRepo } from './common/open-plan.js';
+import { langOption, planOption, type PlanOptions } from './common/options.js';
 
 /** POSIX ERE for git: a `- id: A.1.a.9` line (indicator, activity, program, agency, region); the group is what the hunk header shows. */
 export const XFUNCNAME = '^[[:space:]]*- id: "?([A-Za-z0-9][A-Za-z0-9._-]*)';

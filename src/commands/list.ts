@@ -6,7 +6,8 @@ import { EXIT_OK } from '../cli-error.js';
 import type { Ctx } from '../context.js';
 import { makeChalk, termWidth } from '../render/color.js';
 import { listCsv, listJson, listTable } from '../render/list.js';
-import { checkCoordinator, checkSection, langOption, openPlan, parseYear, planOption, type PlanOptions } from './shared.js';
+import { openPlan } from './common/open-plan.js';
+import { checkCoordinator, checkSection, langOption, parseYear, planOption, type PlanOptions } from './common/options.js';
 
 interface ListOptions extends PlanOptions {
   format: 'table' | 'json' | 'csv';

@@ -5,13 +5,14 @@ import { diffPlans } from '../core/plan-diff.js';
 import { CliError, EXIT_OK } from '../cli-error.js';
 import type { Ctx } from '../context.js';
 import { chooseLang, translator } from '../i18n/index.js';
-import { changeRows, type ChangeRow } from '../io/changes.js';
-import { headSha, pathLog } from '../io/git.js';
-import { asSnapshot, planPathIn, snapshotLoader } from '../io/snapshot.js';
+import { changeRows, type ChangeRow } from '../io/git/changes.js';
+import { headSha, pathLog } from '../io/git/git.js';
+import { asSnapshot, planPathIn, snapshotLoader } from '../io/git/snapshot.js';
 import { makeChalk } from '../render/color.js';
 import { logJson, logMd, logText, type History, type HistoryEntry, type HistoryStep } from '../render/log.js';
 import type { Entry } from '../core/types.js';
-import { langOption, openPlanRepo, planOption, type PlanOptions } from './shared.js';
+import { openPlanRepo } from './common/open-plan.js';
+import { langOption, planOption, type PlanOptions } from './common/options.js';
 
 interface LogOptions extends PlanOptions {
   format: 'text' | 'md' | 'json';

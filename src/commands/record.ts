@@ -8,12 +8,13 @@ import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../cli-error.js';
 import type { Ctx } from '../context.js';
 import type { Translate } from '../i18n/index.js';
 import { renderMessage } from '../io/diagnostics.js';
-import { checkInput, describeFinding } from '../io/entry-check.js';
-import { addFile, commitPaths, currentBranch, headSha, openRepo } from '../io/git.js';
-import { lockOptionsFrom } from '../io/lock.js';
-import { writeProgress } from '../io/write-progress.js';
+import { checkInput, describeFinding } from '../io/progress/entry-check.js';
+import { addFile, commitPaths, currentBranch, headSha, openRepo } from '../io/git/git.js';
+import { lockOptionsFrom } from '../io/fs/lock.js';
+import { writeProgress } from '../io/progress/write-progress.js';
 import { sanitizeLine } from '../render/sanitize.js';
-import { langOption, openPlan, planDirOf, planOption, type PlanOptions } from './shared.js';
+import { openPlan, planDirOf } from './common/open-plan.js';
+import { langOption, planOption, type PlanOptions } from './common/options.js';
 
 interface RecordOptions extends PlanOptions {
   date: string;

@@ -5,11 +5,13 @@ import { buildReview, semesterPeriod, type Period } from '../core/review.js';
 import { CliError, EXIT_OK } from '../cli-error.js';
 import type { Ctx } from '../context.js';
 import type { Translate } from '../i18n/index.js';
-import { changeRows } from '../io/changes.js';
-import { commitBefore, pathLog, type Repo } from '../io/git.js';
-import { asSnapshot, planPathIn, snapshotLoader } from '../io/snapshot.js';
+import { changeRows } from '../io/git/changes.js';
+import { commitBefore, pathLog, type Repo } from '../io/git/git.js';
+import { asSnapshot, planPathIn, snapshotLoader } from '../io/git/snapshot.js';
 import { reviewMd, type ReviewChanges } from '../render/review.js';
-import { emit, langOption, openPlan, openPlanRepo, parseDate, planOption, refuseOutputInPlan, type PlanOptions } from './shared.js';
+import { openPlan, openPlanRepo } from './common/open-plan.js';
+import { langOption, parseDate, planOption, type PlanOptions } from './common/options.js';
+import { emit, refuseOutputInPlan } from './common/output.js';
 
 interface ReviewOptions extends PlanOptions {
   semester?: string;

@@ -7,7 +7,8 @@ import { makeChalk } from '../render/color.js';
 import { showText } from '../render/list.js';
 import { safeJson } from '../render/sanitize.js';
 import { indicatorRow } from '../core/list.js';
-import { langOption, openPlan, planOption, type PlanOptions } from './shared.js';
+import { openPlan } from './common/open-plan.js';
+import { langOption, planOption, type PlanOptions } from './common/options.js';
 
 interface ShowOptions extends PlanOptions {
   format: 'text' | 'json';

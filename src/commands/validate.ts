@@ -8,11 +8,12 @@ import { CliError, EXIT_FINDINGS, EXIT_OK } from '../cli-error.js';
 import type { Ctx } from '../context.js';
 import { en } from '../i18n/en.js';
 import { locator, toDiagnostics } from '../io/diagnostics.js';
-import { changedSince, openRepo, repoRootOf, resolveRev } from '../io/git.js';
+import { changedSince, openRepo, repoRootOf, resolveRev } from '../io/git/git.js';
 import { makeChalk } from '../render/color.js';
 import { renderGithub, renderJson, renderSummaryMd, renderText } from '../render/diagnostics.js';
 import { renderSarif } from '../render/sarif.js';
-import { langOption, openPlan, planDirOf, planOption, type PlanOptions } from './shared.js';
+import { openPlan, planDirOf } from './common/open-plan.js';
+import { langOption, planOption, type PlanOptions } from './common/options.js';
 
 type Format = 'text' | 'json' | 'github' | 'sarif';
 

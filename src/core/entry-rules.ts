@@ -5,8 +5,13 @@ import type { RawDoc, RawPlan } from './build-plan.js';
 import { error, pointerOf, warning, type Finding, type Loc } from './findings.js';
 import { asObj, asStr } from './guards.js';
 import { findPrivate } from './privacy.js';
-import { hintFor, yearsText } from './rules.js';
+import { hintFor } from './ids.js';
 import type { Entry, Plan } from './types.js';
+
+/** A span of years as a message shows it: 2020, or 2020-2024. */
+export const range = (from: number, to: number): string => (from === to ? String(from) : `${from}-${to}`);
+/** The plan's target years as a message shows them: 2020-2024. */
+export const yearsText = (plan: Plan): string => range(plan.meta.targetYears.from, plan.meta.targetYears.to);
 
 /** What checking one entry needs besides the plan: its file's agency and quarter, and which registries could be read. */
 export interface EntryContext {
@@ -188,7 +193,7 @@ export function progressAgencyFindings(doc: RawDoc, plan: Plan, registries: Regi
 
 /**
  * Everything checked about one progress file: its declared agency, its path, and each entry. It depends on the
- * file and the plan only, so the progress cache can keep its result per file (io/progress-cache.ts).
+ * file and the plan only, so the progress cache can keep its result per file (io/cache/progress-cache.ts).
  */
 export function progressFileFindings(doc: RawDoc, entries: readonly Entry[], plan: Plan, registries: Registries): Finding[] {
   const o = asObj(doc.value);

@@ -67,3 +67,9 @@ function editDistance(a: string, b: string): number {
   }
   return prev[b.length] ?? 0;
 }
+
+/** The "did you mean" parameter of a finding about an unknown name: the closest candidate, if one is close. */
+export const hintFor = (name: string, candidates: Iterable<string>): Record<string, string> => {
+  const candidate = closest(name, candidates);
+  return candidate ? { candidate } : {};
+};

@@ -2,7 +2,8 @@
 import { asArr, asObj, asStr, asStrs } from './guards.js';
 import type { RawDoc, RawPlan } from './build-plan.js';
 import { error, pointerOf, warning, type Finding, type Loc } from './findings.js';
-import { closest, parentId } from './ids.js';
+import { hintFor, parentId } from './ids.js';
+import { range, yearsText } from './entry-rules.js';
 import type { Plan } from './types.js';
 
 export interface RuleContext {
@@ -13,8 +14,6 @@ export interface RuleContext {
 export type Rule = (ctx: RuleContext) => Finding[];
 
 const loc = (file: string, ...parts: (string | number)[]): Loc => ({ file, pointer: pointerOf(...parts) });
-const range = (from: number, to: number): string => (from === to ? String(from) : `${from}-${to}`);
-export const yearsText = (plan: Plan): string => range(plan.meta.targetYears.from, plan.meta.targetYears.to);
 
 interface Node {
   kind: 'section' | 'program' | 'activity' | 'indicator';
@@ -87,11 +86,6 @@ export const idsMatchTree: Rule = ({ raw }) => {
     findings.push(error('id-mismatch', node.at, { kind: node.kind, id: node.id, parent: node.parent, expected: `${node.parent}.${last}` }));
   }
   return findings;
-};
-
-export const hintFor = (name: string, candidates: Iterable<string>): Record<string, string> => {
-  const candidate = closest(name, candidates);
-  return candidate ? { candidate } : {};
 };
 
 export const agencyReferences: Rule = ({ raw, plan }) => {

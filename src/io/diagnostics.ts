@@ -1,7 +1,7 @@
 // Resolve findings to diagnostics: line and column from the parsed YAML, message from the catalog.
 import { isLoc, type Diagnostic, type Finding, type Loc } from '../core/findings.js';
 import { hasMessage, type Translate } from '../i18n/index.js';
-import type { YamlSource } from './yaml-source.js';
+import type { YamlSource } from './yaml/yaml-source.js';
 
 export type Locate = (loc: Loc) => { line: number; col: number };
 

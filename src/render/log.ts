@@ -1,8 +1,8 @@
 // rad log renderers: one indicator's history (commits that changed it, then its progress entries) as text, Markdown, JSON.
 import type { ChalkInstance } from 'chalk';
 import type { Translate } from '../i18n/index.js';
-import type { ChangeRow } from '../io/changes.js';
-import type { Commit } from '../io/git.js';
+import type { ChangeRow } from '../io/git/changes.js';
+import type { Commit } from '../io/git/git.js';
 import { mdCode, mdTable, mdText } from './markdown.js';
 import { describe } from './plan-diff.js';
 import { safeJson, sanitizeLine } from './sanitize.js';

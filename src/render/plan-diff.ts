@@ -2,7 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { ChangeValue, Tally } from '../core/plan-diff.js';
 import type { Translate } from '../i18n/index.js';
-import type { ChangeRow } from '../io/changes.js';
+import type { ChangeRow } from '../io/git/changes.js';
 import { mdCode, mdTable, mdText } from './markdown.js';
 import { safeJson, sanitizeLine } from './sanitize.js';
 import { formatNumber } from './table.js';

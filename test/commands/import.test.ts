@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
-import { formatYaml } from '../../src/io/canonical.js';
+import { formatYaml } from '../../src/io/yaml/canonical.js';
 import { hashTree, readEntries } from '../helpers/files.js';
 import { expectGolden, formatGolden } from '../helpers/golden.js';
 import { runBin, runRad } from '../helpers/run.js';

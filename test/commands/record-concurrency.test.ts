@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatYaml } from '../../src/io/canonical.js';
+import { formatYaml } from '../../src/io/yaml/canonical.js';
 import { readEntries } from '../helpers/files.js';
 import { BIN, runRad, type RunResult } from '../helpers/run.js';
 import { fixtureDir, writeTree } from '../helpers/tmp.js';

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatYaml } from '../../src/io/canonical.js';
+import { formatYaml } from '../../src/io/yaml/canonical.js';
 import { hashTree, readEntries } from '../helpers/files.js';
 import { fixtureTree, git, gitRepo } from '../helpers/git.js';
 import { expectGolden, formatGolden } from '../helpers/golden.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT } from '../helpers/run.js';
-import { checkSchema, type SchemaKind } from '../../src/io/schemas.js';
+import { checkSchema, type SchemaKind } from '../../src/io/yaml/schemas.js';
 
 const SCRIPT = `
 import json, sys

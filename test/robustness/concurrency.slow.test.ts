@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { progressPathOf, quarterOf } from '../../src/core/rules.js';
-import { formatYaml } from '../../src/io/canonical.js';
+import { formatYaml } from '../../src/io/yaml/canonical.js';
 import { readEntries } from '../helpers/files.js';
 import { BIN, runRad, type RunResult } from '../helpers/run.js';
 import { fixtureDir } from '../helpers/tmp.js';

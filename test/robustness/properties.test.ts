@@ -7,14 +7,14 @@ import { findPrivate } from '../../src/core/privacy.js';
 import { buildReport } from '../../src/core/report.js';
 import { progressPathOf, quarterOf } from '../../src/core/rules.js';
 import type { Aggregate, Entry } from '../../src/core/types.js';
-import { canonicalizeDocument, stringifyCanonical } from '../../src/io/canonical.js';
-import { parseCanonical } from '../../src/io/fast-yaml.js';
-import type { FileSource } from '../../src/io/file-source.js';
-import { loadPlan } from '../../src/io/load-plan.js';
-import { nextText } from '../../src/io/progress-file.js';
-import type { SchemaKind } from '../../src/io/schemas.js';
-import { controlFindings } from '../../src/io/text.js';
-import { parseYamlSource } from '../../src/io/yaml-source.js';
+import { canonicalizeDocument, stringifyCanonical } from '../../src/io/yaml/canonical.js';
+import { parseCanonical } from '../../src/io/yaml/fast-yaml.js';
+import type { FileSource } from '../../src/io/fs/file-source.js';
+import { loadPlan } from '../../src/io/load/load-plan.js';
+import { nextText } from '../../src/io/progress/progress-file.js';
+import type { SchemaKind } from '../../src/io/yaml/schemas.js';
+import { controlFindings } from '../../src/io/fs/text.js';
+import { parseYamlSource } from '../../src/io/yaml/yaml-source.js';
 
 /** test:slow runs every property many more times (RAD_PROPERTY_SCALE=20). */
 const SCALE = Number(process.env.RAD_PROPERTY_SCALE ?? 1);

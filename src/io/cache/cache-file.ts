@@ -1,0 +1,38 @@
+// What rad's cache files share: a checksum line before their JSON (anything that does not check out is ignored
+// and rebuilt), atomic writes without fsync, and the rule for trusting stat data (git's racy-clean rule).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FileStat } from '../fs/file-source.js';
+import { makeDirs, writeFileAtomic } from '../fs/write-file.js';
+
+/** File times this close to a cache's own write may hide a same-tick edit; RAD_CACHE_RACY_MS lets tests shorten it. */
+export const racyMs = (env: Record<string, string | undefined>): number => (env.RAD_CACHE_RACY_MS === undefined ? 2000 : Number(env.RAD_CACHE_RACY_MS));
+
+export const sameStat = (a: FileStat | undefined, b: FileStat): boolean =>
+  a !== undefined && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
+
+/** Whether stat data may stand for the content: unchanged, and older than the cache that recorded it. */
+export const statTrusted = (cached: FileStat | undefined, now: FileStat, writtenAt: number, racy: number): boolean =>
+  sameStat(cached, now) && Math.max(now.mtimeMs, now.ctimeMs) < writtenAt - racy;
+
+/** The JSON of a cache file, or undefined when it is missing, unreadable or fails its checksum. */
+export function readCacheFile(path: string, checksum: (body: string) => string): unknown {
+  try {
+    const text = readFileSync(path, 'utf8');
+    const newline = text.indexOf('\n');
+    const body = text.slice(newline + 1);
+    return newline > 0 && checksum(body) === text.slice(0, newline) ? JSON.parse(body) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Write a cache file atomically (no fsync: every read is checked). A failed write only leaves the cache cold. */
+export async function writeCacheFile(dir: string, name: string, body: string, checksum: (body: string) => string): Promise<void> {
+  try {
+    await makeDirs(dir);
+    await writeFileAtomic(join(dir, name), `${checksum(body)}\n${body}`, { durable: false });
+  } catch {
+    // A read-only checkout still works.
+  }
+}

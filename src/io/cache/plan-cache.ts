@@ -1,0 +1,62 @@
+// Parsed plan files by content: JSON.parse of a cached value is many times faster than reading the YAML again
+// (a national plan's sections are megabytes). Only files the fast reader took whole are cached; their positions
+// are found again from the text when a finding needs one. Keys and checksum are fast-hash (fast-hash.ts), so
+// the start-up path loads neither crypto nor zlib; anything that does not check out is rebuilt.
+import { join } from 'node:path';
+import { BUILD_ID } from './build-id.js';
+import { racyMs, readCacheFile, statTrusted, writeCacheFile } from './cache-file.js';
+import { fastHash } from './fast-hash.js';
+import type { FileStat } from '../fs/file-source.js';
+
+const FILE_NAME = 'plan-v3.json';
+
+interface Data {
+  build: string;
+  writtenAt: number;
+  files: Record<string, { blob: string; stat?: FileStat; value: unknown }>;
+}
+
+
+export class PlanCache {
+  private dirty = false;
+  private readonly next: Data['files'] = {};
+
+  private constructor(
+    private readonly dir: string | undefined,
+    private readonly data: Data | undefined,
+    private readonly racy: number,
+  ) {}
+
+  static async open(dir: string | undefined, env: Record<string, string | undefined> = {}): Promise<PlanCache> {
+    const parsed = dir ? (readCacheFile(join(dir, FILE_NAME), fastHash) as Data | undefined) : undefined;
+    return new PlanCache(dir, parsed?.build === BUILD_ID ? parsed : undefined, racyMs(env));
+  }
+
+  /** A file's value by its stat data, like git's index: no hashing when nothing touched the file. */
+  byStat(rel: string, stat: FileStat): { value: unknown } | undefined {
+    const hit = this.data?.files[rel];
+    if (!hit || !statTrusted(hit.stat, stat, this.data!.writtenAt, this.racy)) return undefined;
+    this.next[rel] = hit;
+    return { value: hit.value };
+  }
+
+  /** A file's value by its content (`blob` is fastHash of the bytes). */
+  get(rel: string, blob: string, stat?: FileStat): { value: unknown } | undefined {
+    const hit = this.data?.files[rel];
+    if (hit?.blob !== blob) return undefined;
+    this.next[rel] = { ...hit, stat };
+    this.dirty = true;
+    return { value: hit.value };
+  }
+
+  store(rel: string, blob: string, value: unknown, stat?: FileStat): void {
+    this.next[rel] = { blob, stat, value };
+    this.dirty = true;
+  }
+
+  async save(): Promise<void> {
+    const dropped = Object.keys(this.data?.files ?? {}).some((rel) => !(rel in this.next));
+    if (!this.dir || (!this.dirty && !dropped)) return;
+    await writeCacheFile(this.dir, FILE_NAME, JSON.stringify({ build: BUILD_ID, writtenAt: Date.now(), files: this.next } satisfies Data), fastHash);
+  }
+}

@@ -1,0 +1,28 @@
+// Plan changes as printed rows: the public JSON shape of rad diff, with each change's file and line resolved.
+import type { Change } from '../../core/plan-diff.js';
+import { locator } from '../diagnostics.js';
+import type { LoadedPlan } from '../load/load-plan.js';
+
+/** One change as `rad diff --format json` prints it (stable API: fields are only ever added), keys in this order. */
+export type ChangeRow = Pick<Change, 'op' | 'kind' | 'id' | 'field' | 'from' | 'to'> & {
+  /** Repository-relative file: in the newer version, or the older one for what was removed. */
+  file: string | null;
+  /** Line of the changed node in the newer version; null when it exists only in the older one. */
+  line: number | null;
+} & Pick<Change, 'unit' | 'actual'>;
+
+export function changeRows(changes: Change[], newer: LoadedPlan): ChangeRow[] {
+  const locate = locator(newer.sources);
+  return changes.map(({ at, was, ...c }) => ({
+    op: c.op,
+    kind: c.kind,
+    id: c.id,
+    field: c.field,
+    from: c.from,
+    to: c.to,
+    file: at?.file ?? was?.file ?? null,
+    line: at ? locate(at).line : null,
+    ...(c.unit !== undefined ? { unit: c.unit } : {}),
+    ...(c.actual !== undefined ? { actual: c.actual } : {}),
+  }));
+}

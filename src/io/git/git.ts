@@ -1,0 +1,181 @@
+// The only importer of simple-git: one small function per question or action, never a shell string.
+import type { SimpleGit, SimpleGitOptions } from 'simple-git';
+import { CliError } from '../../cli-error.js';
+
+export interface Repo {
+  git: SimpleGit;
+  /** Absolute path of the work tree's top level. */
+  root: string;
+}
+
+/** simple-git (and the child_process it needs) loads only when a command touches git: start-up stays small. */
+async function simpleGit(options: Partial<SimpleGitOptions>): Promise<SimpleGit> {
+  const { simpleGit: create } = await import('simple-git');
+  return create(options);
+}
+
+function gitError(e: unknown, what: Record<string, string>): never {
+  const message = e instanceof Error ? e.message : String(e);
+  if (/ENOENT|spawn git/.test(message)) throw new CliError('git.not-installed');
+  if (/not a git repository|does not exist/i.test(message)) throw new CliError('git.not-a-repo', what);
+  throw new CliError('git.failed', { detail: message.split('\n').find((l) => l.trim()) ?? message });
+}
+
+/** The repository that contains dir. */
+export async function openRepo(dir: string): Promise<Repo> {
+  try {
+    const git = await simpleGit({ baseDir: dir, trimmed: true });
+    const root = await git.revparse(['--show-toplevel']);
+    return { git: await simpleGit({ baseDir: root, trimmed: true }), root };
+  } catch (e) {
+    return gitError(e, { dir });
+  }
+}
+
+/** The full SHA a revision names; a clear error when it names nothing. */
+export async function resolveRev(repo: Repo, rev: string): Promise<string> {
+  if (rev.startsWith('-')) throw new CliError('git.unknown-rev', { rev });
+  const sha = await repo.git.revparse(['--verify', '--quiet', `${rev}^{commit}`]).catch(() => '');
+  if (/^[0-9a-f]{40,64}$/.test(sha)) return sha;
+  // In a repository with no commits every revision is unknown, HEAD (the default) included: say why.
+  throw new CliError((await headSha(repo)) === undefined ? 'git.no-commits' : 'git.unknown-rev', { rev });
+}
+
+/** The branch HEAD is on; undefined when HEAD is detached (a commit there belongs to no branch). */
+export async function currentBranch(repo: Repo): Promise<string | undefined> {
+  const out = await repo.git.raw(['symbolic-ref', '--quiet', '--short', 'HEAD']).catch(() => '');
+  return out.trim() || undefined;
+}
+
+export async function headSha(repo: Repo): Promise<string | undefined> {
+  try {
+    // No commits yet: git prints nothing (and simple-git may not throw).
+    return (await repo.git.revparse(['--verify', '--quiet', 'HEAD'])) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Files (repo-relative) under dir at a revision, with their blob ids. */
+export async function listTree(repo: Repo, rev: string, dir: string): Promise<{ path: string; blob: string }[]> {
+  try {
+    const out = await repo.git.raw(['ls-tree', '-r', '-z', '--full-tree', rev, '--', dir === '' ? '.' : dir]);
+    return out
+      .split('\0')
+      .filter(Boolean)
+      .map((line) => {
+        const [meta, path] = line.split('\t') as [string, string];
+        const [, type, blob] = meta.split(' ') as [string, string, string];
+        return { path, blob, type };
+      })
+      .filter((e) => e.type === 'blob')
+      .map(({ path, blob }) => ({ path, blob }));
+  } catch (e) {
+    return gitError(e, { dir: repo.root });
+  }
+}
+
+/** The bytes of a blob. */
+export async function readBlob(repo: Repo, blob: string): Promise<Buffer> {
+  try {
+    return await repo.git.binaryCatFile(['blob', blob]);
+  } catch (e) {
+    return gitError(e, { dir: repo.root });
+  }
+}
+
+/** The work tree's top level when dir is inside one, else undefined (no error: callers fall back). */
+export async function repoRootOf(dir: string): Promise<string | undefined> {
+  try {
+    return (await (await simpleGit({ baseDir: dir, trimmed: true })).revparse(['--show-toplevel'])) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Repo-relative paths changed since a revision: tracked changes in the work tree and index, plus untracked files. */
+export async function changedSince(repo: Repo, sha: string): Promise<string[]> {
+  try {
+    const tracked = await repo.git.raw(['diff', '--name-only', '-z', '--no-renames', sha, '--']);
+    const untracked = await repo.git.raw(['ls-files', '--others', '--exclude-standard', '-z']);
+    return [...new Set([...tracked.split('\0'), ...untracked.split('\0')].filter(Boolean))].sort();
+  } catch (e) {
+    return gitError(e, { dir: repo.root });
+  }
+}
+
+export interface Commit {
+  sha: string;
+  /** First parent, or undefined for a root commit. */
+  parent?: string;
+  /** Author date, ISO 8601 with offset. */
+  date: string;
+  author: string;
+  subject: string;
+}
+
+/** Commits that touched a path, newest first; since/until bound the committer date (inclusive). */
+export async function pathLog(repo: Repo, path: string, range: { since?: string; until?: string } = {}): Promise<Commit[]> {
+  const args = ['log', '--format=%H%x1f%P%x1f%aI%x1f%an%x1f%s%x1e'];
+  if (range.since) args.push(`--since=${range.since}`);
+  if (range.until) args.push(`--until=${range.until}`);
+  const head = await headSha(repo);
+  if (!head) return [];
+  try {
+    const out = await repo.git.raw([...args, head, '--', path === '' ? '.' : path]);
+    return out
+      .split('\x1e')
+      .map((r) => r.trim())
+      .filter(Boolean)
+      .map((r) => {
+        const [sha = '', parents = '', date = '', author = '', subject = ''] = r.split('\x1f');
+        return { sha, parent: parents.split(' ')[0] || undefined, date, author, subject };
+      });
+  } catch (e) {
+    return gitError(e, { dir: repo.root });
+  }
+}
+
+/** The newest commit on HEAD committed at or before a moment, or undefined. */
+export async function commitBefore(repo: Repo, until: string): Promise<string | undefined> {
+  const head = await headSha(repo);
+  if (!head) return undefined;
+  const out = await repo.git.raw(['rev-list', '-1', `--before=${until}`, head]).catch(() => '');
+  return /^[0-9a-f]{40,64}$/.test(out.trim()) ? out.trim() : undefined;
+}
+
+/** Set a key in the repository's own .git/config. */
+export async function setLocalConfig(repo: Repo, key: string, value: string): Promise<void> {
+  try {
+    await repo.git.raw(['config', '--local', key, value]);
+  } catch (e) {
+    gitError(e, { dir: repo.root });
+  }
+}
+
+/** Register an external diff driver command (diff.NAME.command); simple-git refuses this unless told it is wanted. */
+export async function setDiffCommand(repo: Repo, driver: string, command: string): Promise<void> {
+  try {
+    await (await simpleGit({ baseDir: repo.root, trimmed: true, unsafe: { allowUnsafeDiffExternal: true } })).raw(['config', '--local', `diff.${driver}.command`, command]);
+  } catch (e) {
+    gitError(e, { dir: repo.root });
+  }
+}
+/** Stage one file (git add -- FILE); path is relative to the repository root. */
+export async function addFile(repo: Repo, path: string): Promise<void> {
+  try {
+    await repo.git.raw(['add', '--', path]);
+  } catch (e) {
+    gitError(e, { dir: repo.root });
+  }
+}
+
+/** Commit exactly these paths (a pathspec commit, --only): other staged or dirty files stay as they were. Returns the new SHA. */
+export async function commitPaths(repo: Repo, paths: string[], message: string): Promise<string> {
+  try {
+    await repo.git.raw(['commit', '--only', '-m', message, '--', ...paths]);
+    return await repo.git.revparse(['HEAD']);
+  } catch (e) {
+    return gitError(e, { dir: repo.root });
+  }
+}

@@ -1,0 +1,69 @@
+// Every file of a plan directory in the canonical YAML form: what `rad fmt` writes and `rad fmt --check` compares.
+import { parse, parseDocument } from 'yaml';
+import { asObj, asStr, asStrs } from '../../core/guards.js';
+import { formatYaml } from '../yaml/canonical.js';
+import type { FileSource } from '../fs/file-source.js';
+import { AGENCIES_FILE, isSectionName, PLAN_FILE, PROGRESS_DIR, REGIONS_FILE } from './load-plan.js';
+import type { SchemaKind } from '../yaml/schemas.js';
+import { decodeUtf8 } from '../yaml/yaml-source.js';
+
+export type Unformattable = 'yaml' | 'encoding' | 'read' | 'empty';
+
+export type Formatted =
+  | { rel: string; file: string; before: string; after: string }
+  | { rel: string; file: string; why: Unformattable };
+
+export interface PlanFormat {
+  /** The plan's own language (plan.yaml `language`), when it can be read. */
+  language?: string;
+  results: Formatted[];
+}
+
+/** Section names as plan.yaml lists them; only plain file names, so nothing outside the plan is touched. */
+function sectionNames(planText: string | undefined): { sections: string[]; language?: string } {
+  try {
+    const plan = asObj(planText === undefined ? undefined : parse(planText));
+    return { sections: asStrs(plan?.sections).filter(isSectionName), language: asStr(plan?.language) };
+  } catch {
+    return { sections: [] };
+  }
+}
+
+async function readText(source: FileSource, rel: string): Promise<string | Unformattable | undefined> {
+  const result = await source.read(rel);
+  if ('missing' in result) return undefined;
+  if ('finding' in result) return 'read';
+  return decodeUtf8(rel, result.bytes).text ?? 'encoding';
+}
+
+/** Format plan.yaml, the registries, the sections plan.yaml lists and every progress file; missing files are skipped. */
+export async function formatPlan(source: FileSource): Promise<PlanFormat | undefined> {
+  const planText = await readText(source, PLAN_FILE);
+  if (planText === undefined) return undefined;
+  const { sections, language } = sectionNames(planText === 'read' || planText === 'encoding' ? undefined : planText);
+  const files: [string, SchemaKind][] = [
+    [PLAN_FILE, 'plan'],
+    [AGENCIES_FILE, 'agencies'],
+    [REGIONS_FILE, 'regions'],
+    ...sections.map((s): [string, SchemaKind] => [s, 'section']),
+    ...(await source.list(PROGRESS_DIR, true)).filter((p) => p.endsWith('.yaml')).map((p): [string, SchemaKind] => [p, 'progress']),
+  ];
+  const results: Formatted[] = [];
+  for (const [rel, kind] of files.filter(([rel], i) => files.findIndex(([r]) => r === rel) === i)) {
+    const text = rel === PLAN_FILE ? planText : await readText(source, rel);
+    if (text === undefined) continue;
+    const file = source.label(rel);
+    if (text === 'read' || text === 'encoding') {
+      results.push({ rel, file, why: text });
+      continue;
+    }
+    // An empty file has no canonical form (it would become `null`); validate reports it.
+    if (parseDocument(text).contents === null) {
+      results.push({ rel, file, why: 'empty' });
+      continue;
+    }
+    const after = formatYaml(text, kind, rel.split('/').length - 1);
+    results.push(after === undefined ? { rel, file, why: 'yaml' } : { rel, file, before: text, after });
+  }
+  return { language, results };
+}

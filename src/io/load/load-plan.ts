@@ -1,0 +1,169 @@
+// Load a plan directory once: parse every file, check schemas and cross-file rules, build the typed Plan.
+import { buildEntries, buildPlan, type RawDoc, type RawPlan } from '../../core/build-plan.js';
+import { error, type Finding } from '../../core/findings.js';
+import { asObj, asStrs } from '../../core/guards.js';
+import type { Actuals } from '../../core/report.js';
+import { progressFileFindings, registriesOf, runRules } from '../../core/rules.js';
+import type { Entry, Plan } from '../../core/types.js';
+import { CliError } from '../../cli-error.js';
+import type { FileSource, FileStat, ReadResult } from '../fs/file-source.js';
+import { checkSchema, type SchemaKind } from '../yaml/schemas.js';
+import { controlFindings } from '../fs/text.js';
+import { canonicalSource, decodeUtf8, parseYamlSource, type YamlSource } from '../yaml/yaml-source.js';
+import type { PlanCache } from '../cache/plan-cache.js';
+import { fastHash } from '../cache/fast-hash.js';
+import { mark } from '../timing.js';
+import type { Loaded, Started } from './load-progress.js';
+
+export const PLAN_FILE = 'plan.yaml';
+export const AGENCIES_FILE = 'agencies.yaml';
+export const REGIONS_FILE = 'regions.yaml';
+export const PROGRESS_DIR = 'progress';
+
+/** A section file name as plan.yaml may list it: a plain name inside the plan directory. */
+export const isSectionName = (name: string): boolean => /^[^/\\]+\.ya?ml$/.test(name) && !name.startsWith('.');
+
+export interface LoadedPlan {
+  plan: Plan;
+  /** Every entry, in recording order (file by file); empty when progress was summarized. */
+  entries: Entry[];
+  /** With `progress: { summaryAt }`: the actuals up to that date, from the progress cache where it is fresh. */
+  actuals?: Actuals;
+  findings: Finding[];
+  /** Parsed sources by printed file name, to locate findings. */
+  sources: Map<string, YamlSource>;
+  /** Printed names of every file read, in load order. */
+  files: string[];
+  source: FileSource;
+}
+
+export interface LoadOptions {
+  /**
+   * Progress files: read and kept as entries (true, the default); skipped (false: rad record and rad import,
+   * whose cost must not grow with the entries); or summarized into actuals up to a date (rad report), through
+   * the progress cache when there is a cacheDir, so that only changed files are read.
+   */
+  progress?: boolean | { summaryAt: string };
+  /** Where rad's caches live (io/cache/cache-dir.ts); none: every file is read and parsed. */
+  cacheDir?: string;
+  env?: Record<string, string | undefined>;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Reads one file: bytes, UTF-8, YAML, schema; each step's findings are collected, in load order. */
+/** The plan cache, opened on first need (a national plan's megabytes of sections), so small plans never load it. */
+export function lazyPlanCache(cacheDir: string | undefined, env: Record<string, string | undefined>): { get(): Promise<PlanCache | undefined>; save(): Promise<void> } {
+  let opened: Promise<PlanCache> | undefined;
+  return {
+    get: () => (cacheDir ? (opened ??= import('../cache/plan-cache.js').then(({ PlanCache }) => PlanCache.open(cacheDir, env))) : Promise.resolve(undefined)),
+    save: async () => (await opened)?.save(),
+  };
+}
+
+export function fileLoader(source: FileSource, findings: Finding[], sources: Map<string, YamlSource>, files: string[], planCache?: ReturnType<typeof lazyPlanCache>) {
+  return async (rel: string, kind: SchemaKind, missing?: () => Finding | undefined, read?: ReadResult): Promise<Loaded | undefined> => {
+    const file = source.label(rel);
+    const result = read ?? (await source.read(rel));
+    if ('missing' in result) {
+      const f = missing?.();
+      if (f) findings.push(f);
+      return undefined;
+    }
+    files.push(file);
+    if ('finding' in result) {
+      findings.push(result.finding);
+      return { doc: { file, value: undefined }, ok: false };
+    }
+    const decoded = decodeUtf8(file, result.bytes);
+    findings.push(...decoded.findings);
+    if (decoded.text === undefined) return { doc: { file, value: undefined }, ok: false, bytes: result.bytes };
+    findings.push(...controlFindings(file, decoded.text));
+    const cache = kind !== 'progress' ? await planCache?.get() : undefined;
+    const parsed = cache ? await parseCached(cache, rel, file, result.bytes, decoded.text, (await source.identity(rel))?.stat) : await parseYamlSource(file, decoded.text);
+    sources.set(file, parsed);
+    findings.push(...parsed.findings);
+    if (parsed.value === undefined) return { doc: { file, value: undefined }, ok: false, bytes: result.bytes };
+    const schema = checkSchema(kind, file, parsed.value);
+    findings.push(...schema);
+    return { doc: { file, value: parsed.value }, ok: schema.length === 0, bytes: result.bytes };
+  };
+}
+
+/** A plan file's value from the plan cache when its content is known, else parsed (and cached if canonical). */
+async function parseCached(cache: PlanCache, rel: string, file: string, bytes: Uint8Array, text: string, stat?: FileStat): Promise<YamlSource> {
+  const byStat = stat && cache.byStat(rel, stat);
+  if (byStat) return canonicalSource(file, text, byStat.value);
+  const blob = fastHash(bytes);
+  const hit = cache.get(rel, blob, stat);
+  if (hit) return canonicalSource(file, text, hit.value);
+  const parsed = await parseYamlSource(file, text);
+  if ('canonical' in parsed) cache.store(rel, blob, parsed.value, stat);
+  return parsed;
+}
+
+export async function loadPlan(source: FileSource, planDirLabel: string, options: LoadOptions = {}): Promise<LoadedPlan> {
+  const findings: Finding[] = [];
+  const sources = new Map<string, YamlSource>();
+  const files: string[] = [];
+  const env = options.env ?? {};
+  const planCache = lazyPlanCache(options.cacheDir, env);
+  const load = fileLoader(source, findings, sources, files, planCache);
+  // Summarized progress is read without the plan: start it first, so that on a cold read of a large repository
+  // the worker threads parse progress while this thread parses the plan.
+  const progressFiles = options.progress === false ? [] : (await source.list(PROGRESS_DIR, true)).filter((rel) => rel.endsWith('.yaml'));
+  const started =
+    typeof options.progress === 'object' && progressFiles.length > 0
+      ? await (await import('./load-progress.js')).startProgress({ source, rels: progressFiles, cacheDir: options.cacheDir, env, onProgress: options.onProgress })
+      : undefined;
+  try {
+    return await loadWith(started);
+  } catch (e) {
+    started?.abandon();
+    throw e;
+  }
+
+  async function loadWith(started: Started | undefined): Promise<LoadedPlan> {
+    const planFile = await load(PLAN_FILE, 'plan');
+    if (!planFile) throw new CliError('cli.no-plan', { dir: planDirLabel });
+    const planLabel = planFile.doc.file;
+    const registry = (rel: string) => () => error('missing-registry', { file: planLabel, pointer: '' }, { path: source.label(rel) });
+    const agencies = await load(AGENCIES_FILE, 'agencies', registry(AGENCIES_FILE));
+    const regions = await load(REGIONS_FILE, 'regions', registry(REGIONS_FILE));
+    const sectionNames = asStrs(asObj(planFile.doc.value)?.sections);
+    const sections: RawDoc[] = [];
+    for (const [i, name] of sectionNames.entries()) {
+      // A name that leaves the directory (../x.yaml, /etc/x) is the schema's finding; it is never read.
+      if (!isSectionName(name)) continue;
+      const loaded = await load(name, 'section', () => error('missing-file', { file: planLabel, pointer: `/sections/${i}` }, { path: source.label(name) }));
+      if (loaded) sections.push(loaded.doc);
+    }
+    const known = new Set([PLAN_FILE, AGENCIES_FILE, REGIONS_FILE, ...sectionNames]);
+    const orphans: Finding[] = [];
+    // Without a readable list of sections every file would look orphaned: the plan file's own finding is enough.
+    for (const rel of Array.isArray(asObj(planFile.doc.value)?.sections) ? await source.list('', false) : []) {
+      if (/\.ya?ml$/.test(rel) && !known.has(rel)) orphans.push({ severity: 'warning', rule: 'orphan-file', at: { file: source.label(rel), pointer: '' }, params: { path: source.label(rel) } });
+    }
+
+    const raw: RawPlan = { planFile: planFile.doc, agencies: agencies?.doc, regions: regions?.doc, sections, progress: [] };
+    const plan = buildPlan(raw);
+    await planCache.save();
+    mark(env, 'plan files read, plan built');
+    const registries = registriesOf(raw);
+    const entries: Entry[] = [];
+    let actuals: Actuals | undefined;
+    if (typeof options.progress === 'object') {
+      actuals = started ? await started.finish({ plan, registries, load, findings, sources, files, summaryAt: options.progress.summaryAt }) : new Map();
+    } else {
+      for (const rel of progressFiles) {
+        const loaded = await load(rel, 'progress');
+        if (!loaded) continue;
+        const own = buildEntries([loaded.doc]);
+        findings.push(...progressFileFindings(loaded.doc, own, plan, registries));
+        entries.push(...own);
+      }
+    }
+    findings.push(...orphans, ...runRules({ raw, plan }));
+    mark(env, 'plan rules run');
+    return { plan, entries, actuals, findings, sources, files, source };
+  }
+}

@@ -1,0 +1,164 @@
+// Progress summarized for a report: each file is read and checked without the plan (io/load/progress-read.ts),
+// in worker threads when there is much to read, and cached by content; the plan then only meets each file's
+// distinct refs. A file whose refs fail, or that straddles the as-of date, is read in full as loadPlan reads it,
+// so findings and actuals come out exactly as loadPlan's (test/io/progress-cache.test.ts).
+import { buildEntries, type RawDoc } from '../../core/build-plan.js';
+import type { Finding } from '../../core/findings.js';
+import { plainRefsMeetPlan, progressAgencyFindings, progressFileFindings, refsMeetPlan, type Registries } from '../../core/entry-rules.js';
+import { addEntries, addSummary, summaryDecides } from '../../core/progress-summary.js';
+import type { Actuals } from '../../core/report.js';
+import type { Plan } from '../../core/types.js';
+import type { FileSource, FileStat, ReadResult } from '../fs/file-source.js';
+import { ProgressCache, blobId } from '../cache/progress-cache.js';
+import { readProgress, relabelFinding, type ProgressRead } from './progress-read.js';
+import type { SchemaKind } from '../yaml/schemas.js';
+import { readInWorkers } from './worker-pool.js';
+import { mark } from '../timing.js';
+import type { YamlSource } from '../yaml/yaml-source.js';
+
+/** What reading progress needs before the plan is known. */
+export interface ProgressReading {
+  source: FileSource;
+  rels: string[];
+  cacheDir: string | undefined;
+  env: Record<string, string | undefined>;
+  /** Told how many of the files to read are read, as they are (a progress line on a terminal). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** And what checking and summing it needs once the plan is built. */
+export interface ProgressChecking {
+  plan: Plan;
+  registries: Registries;
+  load: (rel: string, kind: SchemaKind, missing: undefined, read?: ReadResult) => Promise<Loaded | undefined>;
+  findings: Finding[];
+  sources: Map<string, YamlSource>;
+  files: string[];
+  summaryAt: string;
+}
+
+interface Item {
+  rel: string;
+  file: string;
+  stat?: FileStat;
+  blob?: string;
+  read?: ReadResult;
+  result?: ProgressRead;
+}
+
+/** What loading one file gave (load-plan.ts's reader, which progress reading calls back for full reads). */
+export interface Loaded {
+  doc: RawDoc;
+  ok: boolean;
+  bytes?: Uint8Array;
+}
+
+export interface Started {
+  finish(ctx: ProgressChecking): Promise<Actuals>;
+  /** Stop the workers (the plan could not be read, so nothing will be summed). */
+  abandon(): void;
+}
+
+/**
+ * Start reading progress without the plan: cache lookups, file reads, and the worker threads for what the cache
+ * did not have. The caller parses the plan meanwhile (on a cold read of a large repository the two overlap),
+ * then finishes with it.
+ */
+export async function startProgress(reading: ProgressReading): Promise<Started> {
+  const cache = await ProgressCache.open(reading.cacheDir, reading.env);
+  const items: Item[] = [];
+  for (const rel of reading.rels) {
+    const item: Item = { rel, file: reading.source.label(rel) };
+    const identity = await reading.source.identity(rel);
+    item.stat = identity?.stat;
+    item.blob = identity?.blob;
+    let hit = item.blob ? cache.byBlob(rel, item.blob) : item.stat ? cache.byStat(rel, item.stat) : undefined;
+    if (!hit) {
+      item.read = await reading.source.read(rel);
+      // Touched but unchanged (a checkout, a copy): the content's blob id finds it. New files are hashed later, in the workers.
+      if ('bytes' in item.read && cache.has(rel)) {
+        item.blob = blobId(item.read.bytes);
+        hit = cache.byBlob(rel, item.blob, item.stat);
+      }
+    }
+    item.result = hit?.read;
+    items.push(item);
+  }
+  mark(reading.env, `progress: ${items.length} files, ${items.filter((i) => i.result).length} from the cache`);
+  const pending = readMissing(items, reading.env, reading.onProgress);
+  return {
+    abandon: () => pending.abandon(),
+    async finish(ctx) {
+      await pending.done;
+      mark(reading.env, 'progress: read files the cache did not have');
+      const actuals = await checkAndSum(items, cache, ctx);
+      mark(reading.env, 'progress: checked against the plan, summed');
+      await cache.save();
+      mark(reading.env, 'progress: cache saved');
+      return actuals;
+    },
+  };
+}
+
+async function checkAndSum(items: Item[], cache: ProgressCache, ctx: ProgressChecking): Promise<Actuals> {
+  const actuals: Actuals = new Map();
+  const memo = new Map<string, boolean>();
+  const plainMemo = new Map<string, Map<string, boolean>>();
+  for (const item of items) {
+    const result = item.result;
+    if (result && item.blob && item.read) cache.store(item.rel, { stat: item.stat, blob: item.blob, read: result });
+    const meetsPlan =
+      result &&
+      (result.agency === undefined || plainRefsMeetPlan(result.summary.tallies, 6, result.agency, ctx.plan, ctx.registries, plainMemo)) &&
+      refsMeetPlan(result.refs, ctx.plan, ctx.registries, memo) &&
+      progressAgencyFindings({ file: item.file, value: { agency: result.agency } }, ctx.plan, ctx.registries).length === 0;
+    if (result && meetsPlan && summaryDecides(result.summary, ctx.summaryAt)) {
+      ctx.files.push(item.file);
+      ctx.findings.push(...result.findings.map((f) => relabelFinding(f, item.file)));
+      addSummary(actuals, result.summary, ctx.summaryAt);
+      continue;
+    }
+    // The plan has something to say about this file, or the date cuts through it: read it as loadPlan does.
+    const before = ctx.findings.length;
+    // Bytes handed to a worker are gone from this thread: such a file is read again.
+    const loaded = await ctx.load(item.rel, 'progress', undefined, item.read && !('bytes' in item.read) ? item.read : undefined);
+    if (!loaded) continue;
+    const entries = buildEntries([loaded.doc]);
+    ctx.findings.push(...progressFileFindings(loaded.doc, entries, ctx.plan, ctx.registries));
+    addEntries(actuals, entries, ctx.summaryAt);
+    // A parsed file is kept only to place its findings: a million entries must not stay in memory.
+    if (ctx.findings.length === before) ctx.sources.delete(loaded.doc.file);
+  }
+  return actuals;
+}
+
+/** Read and check, without the plan, every file the cache did not have: in worker threads when there is much. */
+function readMissing(items: Item[], env: Record<string, string | undefined>, onProgress?: (done: number, total: number) => void): { done: Promise<void>; abandon(): void } {
+  const jobs = items.filter((i) => !i.result && i.read && 'bytes' in i.read);
+  let done = 0;
+  const tick = (): void => onProgress?.(++done, jobs.length);
+  const pool = readInWorkers(
+    jobs.map((i) => ({ file: i.file, bytes: (i.read as { bytes: Uint8Array }).bytes })),
+    env,
+    tick,
+  );
+  return {
+    abandon: () => pool?.abandon(),
+    done: (async () => {
+      const results = await pool?.results;
+      for (const [k, item] of jobs.entries()) {
+        let result = results?.[k];
+        if (!result) {
+          result = await readBytes(item.file, (item.read as { bytes: Uint8Array }).bytes);
+          tick();
+        }
+        item.result = result.read;
+        item.blob ??= result.blob;
+      }
+    })(),
+  };
+}
+
+async function readBytes(file: string, bytes: Uint8Array): Promise<{ read: ProgressRead; blob: string }> {
+  return { read: await readProgress(file, bytes), blob: blobId(bytes) };
+}

@@ -1,0 +1,152 @@
+// Every read path gives the same report: no cache, a cold cache, a warm one, the output cache, worker threads,
+// and a plan-free read that falls back to a full one. A stale or corrupt cache is detected and rebuilt.
+import { readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runBin, runRad, type RunResult } from '../../helpers/run.js';
+import { fixtureDir, tmpDir } from '../../helpers/tmp.js';
+
+// Each test's caches in its own temp dir (outside a repository they would go to ~/.cache/rad).
+const CACHE = 'cache';
+const report = (dir: string, env: Record<string, string> = {}, ...args: string[]): Promise<RunResult> =>
+  runRad(['report', '--as-of', '2023-07-01', '--format', 'json', ...args], { cwd: dir, env: { RAD_CACHE_DIR: join(dir, CACHE), ...env } });
+const cacheFiles = (dir: string): string[] => readdirSync(join(dir, CACHE)).sort();
+
+// Scenarios with progress files: valid ones, and invalid ones whose findings must come out alike.
+const scenarios: [string, string[], string[]][] = [
+  ['report-main', [], []],
+  ['report-main', [], ['--as-of', '2022-08-01']],
+  ['report-main', [], ['--format', 'table', '--by', 'program']],
+  ['validate-progress', [], []],
+  ['validate-privacy', [], []],
+  ['record-existing', [], []],
+];
+
+describe('progress read paths', () => {
+  it.each(scenarios)('%s %j %j: no cache, cold cache and warm cache agree', async (fixture, layers, args) => {
+    const dir = fixtureDir(fixture, ...layers);
+    const plain = await report(dir, { RAD_CACHE: 'off' }, ...args);
+    const cold = await report(dir, {}, ...args);
+    const warm = await report(dir, {}, ...args);
+    const served = await report(dir, { RAD_CACHE_RACY_MS: '0' }, ...args);
+    expect(cold).toEqual(plain);
+    expect(warm).toEqual(plain);
+    expect(served).toEqual(plain);
+  });
+
+  it('reads only what changed (the built bin, RAD_TIMING shows the phases)', async () => {
+    const dir = fixtureDir('report-main');
+    const args = ['report', '--as-of', '2023-07-01', '--format', 'json'];
+    const env = { RAD_TIMING: '1', RAD_CACHE_RACY_MS: '0', RAD_CACHE_DIR: join(dir, CACHE) };
+    expect(runBin(args, { cwd: dir, env }).stderr).toMatch(/progress: 14 files, 0 from the cache/);
+    const file = join(dir, 'plan/progress/2022/Q1/dp3a.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('amount: 2', 'amount: 3'));
+    expect(runBin(args, { cwd: dir, env }).stderr).toMatch(/progress: 14 files, 13 from the cache/);
+    // Nothing changed since: the output itself is served, no plan or progress file is parsed.
+    const served = runBin(args, { cwd: dir, env }).stderr;
+    expect(served).toMatch(/output cache looked up/);
+    expect(served).not.toMatch(/plan files read/);
+  });
+
+  it('gives the same through worker threads (the built bin)', async () => {
+    const dir = fixtureDir('report-main');
+    const inProcess = await report(dir, { RAD_CACHE: 'off' });
+    const workers = runBin(['report', '--as-of', '2023-07-01', '--format', 'json'], { cwd: dir, env: { RAD_CACHE: 'off', RAD_WORKERS: '2', RAD_WORKER_MIN_BYTES: '0' } });
+    expect(workers).toEqual(inProcess);
+  });
+
+  it('serves a repeated report from the output cache, and not once an input changes', async () => {
+    const dir = fixtureDir('report-main');
+    const env = { RAD_CACHE_RACY_MS: '0' };
+    const first = await report(dir, env);
+    expect(cacheFiles(dir).filter((f) => f.startsWith('report-'))).toHaveLength(1);
+    expect(await report(dir, env)).toEqual(first);
+    const file = join(dir, 'plan/progress/2022/Q1/dp3a.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('amount: 2', 'amount: 3'));
+    const changed = await report(dir, env);
+    expect(changed.stdout).not.toBe(first.stdout);
+    expect(changed).toEqual(await report(dir, { RAD_CACHE: 'off' }));
+  });
+
+  it('sees an edit that keeps size and modification time (ctime and content tell)', async () => {
+    const dir = fixtureDir('report-main');
+    await report(dir);
+    const file = join(dir, 'plan/progress/2022/Q1/dp3a.yaml');
+    const before = readFileSync(file, 'utf8');
+    expect(before).toContain('amount: 2\n');
+    writeFileSync(file, before.replace('amount: 2\n', 'amount: 7\n'));
+    utimesSync(file, new Date(2020, 0, 1), new Date(2020, 0, 1));
+    expect(await report(dir, { RAD_CACHE_RACY_MS: '0' })).toEqual(await report(dir, { RAD_CACHE: 'off' }));
+  });
+
+  it.each(['progress-v4.json', 'plan-v3.json', 'report-'])('rebuilds a corrupt %s cache instead of trusting it', async (prefix) => {
+    const dir = fixtureDir('report-main');
+    const env = { RAD_CACHE_RACY_MS: '0' };
+    const expected = await report(dir, env);
+    for (const name of cacheFiles(dir).filter((f) => f.startsWith(prefix))) {
+      const path = join(dir, CACHE, name);
+      const bytes = readFileSync(path);
+      // Flip digits in the body: still plausible JSON, but the checksum no longer matches.
+      const at = bytes.length - 40;
+      bytes[at] = bytes[at] === 0x31 ? 0x32 : 0x31;
+      writeFileSync(path, bytes);
+    }
+    expect(await report(dir, env)).toEqual(expected);
+    expect(await report(dir, env)).toEqual(expected);
+  });
+
+  it('checks cached progress against the plan as it is now', async () => {
+    const dir = fixtureDir('report-main');
+    expect((await report(dir)).exitCode).toBe(0);
+    // The plan drops an indicator and a reporter's responsibility: cached files must now fail or warn.
+    const section = join(dir, 'plan/a-prevention.yaml');
+    writeFileSync(section, readFileSync(section, 'utf8').replace('- id: A.1.a.2\n', '- id: A.1.a.3\n'));
+    const plain = await report(dir, { RAD_CACHE: 'off' });
+    expect(plain.exitCode).toBe(1);
+    expect(plain.stderr).toMatch(/unknown indicator 'A.1.a.2'/);
+    expect(await report(dir)).toEqual(plain);
+  });
+
+  it('ignores a cache written by another build or in another format', async () => {
+    const dir = fixtureDir('report-main');
+    const expected = await report(dir);
+    const path = join(dir, CACHE, 'progress-v4.json');
+    const text = readFileSync(path, 'utf8');
+    const body = text.slice(text.indexOf('\n') + 1).replace(/"build":"[^"]*"/, '"build":"other"');
+    const { crc32 } = await import('node:zlib');
+    writeFileSync(path, `${crc32(body)}\n${body}`);
+    expect(await report(dir)).toEqual(expected);
+  });
+
+  it('works with the cache off and on a read-only cache directory alike', async () => {
+    const dir = fixtureDir('report-main');
+    const off = await report(dir, { RAD_CACHE: 'off' });
+    expect(readdirSync(dir)).not.toContain(CACHE);
+    expect(await report(dir, { RAD_CACHE_DIR: '/proc/rad-cannot-write-here' })).toEqual(off);
+  });
+
+  it('keeps its caches out of the plan directory: in .git, else in the user cache directory', async () => {
+    const { cacheDirFor } = await import('../../../src/io/cache/cache-dir.js');
+    const dir = fixtureDir('report-main');
+    expect(cacheDirFor(join(dir, 'plan'), { XDG_CACHE_HOME: '/x/cache' })).toMatch(/^\/x\/cache\/rad\/[0-9a-f]{16}$/);
+    expect(cacheDirFor(join(dir, 'plan'), { HOME: '/home/a' })).toMatch(/^\/home\/a\/.cache\/rad\/[0-9a-f]{16}$/);
+    expect(cacheDirFor(join(dir, 'plan'), {})).toBeUndefined();
+    expect(cacheDirFor(join(ROOT, 'plan'), {})).toBe(join(ROOT, '.git', 'rad-cache'));
+  });
+});
+
+describe('a cold read of many progress files', () => {
+  it('shows a progress line on a terminal, and nothing when stderr is not one', async () => {
+    const { generate } = await import('../../../bench/generate.mjs');
+    const dir = tmpDir();
+    generate(dir, 2000);
+    const { run } = await import('../../../src/cli.js');
+    const args = ['report', '--as-of', '2024-12-31', '--format', 'json'];
+    let tty = '';
+    const code = await run(args, { cwd: dir, env: { RAD_CACHE: 'off' }, stdout: { write: () => true }, stderr: { write: (s: string | Uint8Array) => (tty += String(s)), isTTY: true } });
+    expect(code).toBe(0);
+    expect(tty).toMatch(/\rReading progress files \[#+\] 100% 400\/400/);
+    expect(tty.endsWith('\r\x1b[K')).toBe(true);
+    expect((await runRad(args, { cwd: dir, env: { RAD_CACHE: 'off' } })).stderr).toBe('');
+  });
+});

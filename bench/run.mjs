@@ -2,7 +2,16 @@
 // interleaved so the ratios compare like with like on a noisy machine; prints one table, writes JSON.
 // Usage: npm run bench -- [--sizes 10k,100k,1m] [--runs 5] [--json FILE] [--keep]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,12 +48,19 @@ function measure(cmd, args, cwd, env = {}) {
   const start = process.hrtime.bigint();
   // Standard output goes to /dev/null, as to a file: collecting tens of megabytes here would time this harness.
   const devNull = openSync('/dev/null', 'w');
-  const options = { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', devNull, 'pipe'] };
+  const options = {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    stdio: ['ignore', devNull, 'pipe'],
+  };
   const r = hasTime ? spawnSync(TIME, ['-o', out, '-f', '%M', cmd, ...args], options) : spawnSync(cmd, args, options);
   closeSync(devNull);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const rssMb = hasTime ? Number(readFileSync(out, 'utf8').trim().split('\n').pop()) / 1024 : NaN;
-  if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 500)}`);
+  if (r.status !== 0 && r.status !== 1)
+    throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 500)}`);
   return { seconds, rssMb, status: r.status };
 }
 
@@ -68,13 +84,24 @@ function makeRepo(entries, { empty = false } = {}) {
   }
   git(dir, 'init', '-q');
   git(dir, '-c', 'user.email=bench@example.invalid', '-c', 'user.name=bench', 'add', '-A');
-  git(dir, '-c', 'user.email=bench@example.invalid', '-c', 'user.name=bench', 'commit', '-q', '-m', 'synthetic benchmark data');
+  git(
+    dir,
+    '-c',
+    'user.email=bench@example.invalid',
+    '-c',
+    'user.name=bench',
+    'commit',
+    '-q',
+    '-m',
+    'synthetic benchmark data',
+  );
   return made;
 }
 
 /** Forget any cached aggregates, so the next report is a first (cold-cache) run. */
 function clearCache(dir) {
-  for (const c of [join(dir, '.git', 'rad-cache'), join(dir, '.rad-cache')]) rmSync(c, { recursive: true, force: true });
+  for (const c of [join(dir, '.git', 'rad-cache'), join(dir, '.rad-cache')])
+    rmSync(c, { recursive: true, force: true });
 }
 
 /** Append one entry to one progress file, as an edit between two reports. */
@@ -84,7 +111,10 @@ function editOneFile(made, k) {
   const month = String((Number(quarter[2]) - 1) * 3 + 1).padStart(2, '0');
   const agency = /agency: (\S+)/.exec(readFileSync(file, 'utf8'))[1];
   const id = [...made.info].find(([, v]) => v.coordinator === agency)[0];
-  appendFileSync(file, `  - indicator: ${id}\n    date: ${quarter[1]}-${month}-0${1 + (k % 9)}\n    amount: 1\n    reported_by: ${agency}\n`);
+  appendFileSync(
+    file,
+    `  - indicator: ${id}\n    date: ${quarter[1]}-${month}-0${1 + (k % 9)}\n    amount: 1\n    reported_by: ${agency}\n`,
+  );
 }
 
 function main() {
@@ -92,7 +122,16 @@ function main() {
   for (const s of args.sizes) if (!SIZE[s]) throw new Error(`unknown size ${s} (10k, 100k, 1m)`);
   const results = [];
   const add = (name, size, samples, extra = {}) => {
-    const row = { name, size, runs: samples.length, median: median(samples.map((s) => s.seconds)), min: Math.min(...samples.map((s) => s.seconds)), max: Math.max(...samples.map((s) => s.seconds)), peakMb: Math.max(...samples.map((s) => s.rssMb)), ...extra };
+    const row = {
+      name,
+      size,
+      runs: samples.length,
+      median: median(samples.map((s) => s.seconds)),
+      min: Math.min(...samples.map((s) => s.seconds)),
+      max: Math.max(...samples.map((s) => s.seconds)),
+      peakMb: Math.max(...samples.map((s) => s.rssMb)),
+      ...extra,
+    };
     results.push(row);
     process.stderr.write(`  ${name} ${size}: ${row.median.toFixed(3)} s, ${row.peakMb.toFixed(0)} MB\n`);
     return row;
@@ -111,7 +150,10 @@ function main() {
     }
   }
   const floorRow = add('node -e 0', 'floor', floor);
-  add('rad validate', 'plan/', realValidate, { ratio: median(realValidate.map((s) => s.seconds)) / floorRow.median, goal: '<= 1.6 x node -e 0' });
+  add('rad validate', 'plan/', realValidate, {
+    ratio: median(realValidate.map((s) => s.seconds)) / floorRow.median,
+    goal: '<= 1.6 x node -e 0',
+  });
 
   // Commands other issues may not have delivered yet are skipped, not faked.
   const hasRecord = /^\s+record\b/m.test(spawnSync(BIN, ['--help'], { encoding: 'utf8' }).stdout);
@@ -136,12 +178,22 @@ function main() {
       if (!hasRecord) continue;
       const id = made.info.keys().next().value;
       const by = made.info.get(id).coordinator;
-      runs.record.push(measure(BIN, ['record', id, '--date', `2024-12-${10 + i}`, '--amount', '1', '--by', by], made.dir));
+      runs.record.push(
+        measure(BIN, ['record', id, '--date', `2024-12-${10 + i}`, '--amount', '1', '--by', by], made.dir),
+      );
       const eid = empty.info.keys().next().value;
-      runs.recordEmpty.push(measure(BIN, ['record', eid, '--date', `2024-12-${10 + i}`, '--amount', '1', '--by', empty.info.get(eid).coordinator], empty.dir));
+      runs.recordEmpty.push(
+        measure(
+          BIN,
+          ['record', eid, '--date', `2024-12-${10 + i}`, '--amount', '1', '--by', empty.info.get(eid).coordinator],
+          empty.dir,
+        ),
+      );
     }
     add('rad validate', size, runs.validate);
-    add('rad report --format json (first run)', size, runs.reportFirst, { goal: size === '1m' ? '<= 4 s, <= 1 GB' : '<= 1 GB' });
+    add('rad report --format json (first run)', size, runs.reportFirst, {
+      goal: size === '1m' ? '<= 4 s, <= 1 GB' : '<= 1 GB',
+    });
     add('rad report --format json (repeated)', size, runs.reportRepeat, { goal: size === '1m' ? '<= 0.25 s' : '' });
     add('rad report --format json (one file edited)', size, runs.reportEdited);
     if (hasRecord) {
@@ -157,7 +209,7 @@ function main() {
   if (firsts.length >= 2) {
     const a = firsts[0];
     const b = firsts[firsts.length - 1];
-    b.scaling = (b.median / a.median) / (SIZE[b.size] / SIZE[a.size]);
+    b.scaling = b.median / a.median / (SIZE[b.size] / SIZE[a.size]);
   }
 
   // hledger, where installed: the same synthetic data as a journal, a yearly budget report.
@@ -168,18 +220,28 @@ function main() {
       const samples = [];
       // hledger takes minutes and gigabytes at a million entries: one run there is enough for a ratio.
       const runs = SIZE[size] >= 1_000_000 ? 1 : Math.min(args.runs, 3);
-      for (let i = 0; i < runs; i++) samples.push(measure('hledger', ['-f', journal, 'bal', '--budget', '-Y', '-b', '2020', '-e', '2025'], made.dir));
+      for (let i = 0; i < runs; i++)
+        samples.push(
+          measure('hledger', ['-f', journal, 'bal', '--budget', '-Y', '-b', '2020', '-e', '2025'], made.dir),
+        );
       const row = add('hledger bal --budget -Y', size, samples, { version: hledger.stdout.trim().split('\n')[0] });
       const ours = results.find((r) => r.size === size && r.name.includes('(first run)'));
       ours.vsHledger = ours.median / row.median;
     }
   } else process.stderr.write('bench: hledger not installed (apt-get install hledger), skipping the comparison\n');
 
-  const machine = { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, memGb: Math.round(totalmem() / 2 ** 30), date: new Date().toISOString() };
+  const machine = {
+    node: process.version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    memGb: Math.round(totalmem() / 2 ** 30),
+    date: new Date().toISOString(),
+  };
   writeFileSync(args.json, JSON.stringify({ machine, runs: args.runs, results }, null, 2) + '\n');
   console.log(renderTable(results, machine, args.runs));
   console.log(`\nJSON: ${args.json}`);
-  if (!args.keep) for (const made of [...sizes.map((s) => s.made), ...empties]) rmSync(made.dir, { recursive: true, force: true });
+  if (!args.keep)
+    for (const made of [...sizes.map((s) => s.made), ...empties]) rmSync(made.dir, { recursive: true, force: true });
 }
 
 function renderTable(results, machine, runs) {
@@ -190,11 +252,25 @@ function renderTable(results, machine, runs) {
     if (r.scaling !== undefined) notes.push(`growth ${r.scaling.toFixed(2)}x linear from the smallest size`);
     if (r.vsHledger !== undefined) notes.push(`${r.vsHledger.toFixed(2)}x hledger`);
     if (r.goal) notes.push(`goal ${r.goal}`);
-    return [r.name, r.size, r.median.toFixed(3), r.min.toFixed(3), r.max.toFixed(3), Number.isNaN(r.peakMb) ? '-' : r.peakMb.toFixed(0), notes.join('; ')];
+    return [
+      r.name,
+      r.size,
+      r.median.toFixed(3),
+      r.min.toFixed(3),
+      r.max.toFixed(3),
+      Number.isNaN(r.peakMb) ? '-' : r.peakMb.toFixed(0),
+      notes.join('; '),
+    ];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
   const line = (cells) => '| ' + cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ') + ' |';
-  return [`rad bench: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memGb} GB, Node ${machine.node}, ${runs} runs each, medians`, '', line(head), '| ' + widths.map((w) => '-'.repeat(w)).join(' | ') + ' |', ...rows.map(line)].join('\n');
+  return [
+    `rad bench: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memGb} GB, Node ${machine.node}, ${runs} runs each, medians`,
+    '',
+    line(head),
+    '| ' + widths.map((w) => '-'.repeat(w)).join(' | ') + ' |',
+    ...rows.map(line),
+  ].join('\n');
 }
 
 try {

@@ -17,7 +17,10 @@ function loadBundle(dist, { produce = false } = {}) {
       // No cache: compile from source.
     }
   }
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename, cachedData });
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename,
+    cachedData,
+  });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(filename), module, filename, dist);
   return { run: module.exports.run, script };

@@ -24,7 +24,12 @@ if (!existsSync(join(dist, 'rad.cjs'))) {
   process.exitCode = 2;
 } else {
   loadBundle(dist)
-    .run(process.argv.slice(2), { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, env: process.env })
+    .run(process.argv.slice(2), {
+      cwd: process.cwd(),
+      stdout: process.stdout,
+      stderr: process.stderr,
+      env: process.env,
+    })
     .then((code) => {
       process.exitCode = code;
     });

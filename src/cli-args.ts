@@ -20,7 +20,11 @@ function flagsOf(command: Command): Set<string> {
  */
 export function checkOptionValues(command: Command, argv: string[]): void {
   const flags = flagsOf(command);
-  const needsValue = new Set(command.options.filter((o) => o.required).flatMap((o) => [o.long, o.short].filter((f): f is string => f !== undefined)));
+  const needsValue = new Set(
+    command.options
+      .filter((o) => o.required)
+      .flatMap((o) => [o.long, o.short].filter((f): f is string => f !== undefined)),
+  );
   for (let i = 0; i < argv.length - 1; i++) {
     const arg = argv[i]!;
     if (arg === '--') return;

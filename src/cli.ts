@@ -15,10 +15,13 @@ type Register = (program: Command, io: Ctx, done: (code: number) => void) => voi
  * or when help or an unknown command needs them all: start-up is what a user running rad many times a day feels.
  */
 const COMMANDS: [string, () => Promise<Register>][] = [
-  ['validate', async () => {
-    const { registerValidate } = await import('./commands/validate.js');
-    return (program, io, done) => registerValidate(program, io, done, VERSION);
-  }],
+  [
+    'validate',
+    async () => {
+      const { registerValidate } = await import('./commands/validate.js');
+      return (program, io, done) => registerValidate(program, io, done, VERSION);
+    },
+  ],
   ['list', async () => (await import('./commands/list.js')).registerList],
   ['show', async () => (await import('./commands/show.js')).registerShow],
   ['record', async () => (await import('./commands/record.js')).registerRecord],
@@ -70,7 +73,8 @@ function reportError(e: unknown, argv: string[], io: Ctx): number {
   const t = translator(io.lang ?? chooseLang(argv.includes('--lang') ? flag : undefined, io.env, undefined));
   if (e instanceof CliError) {
     for (const detail of e.details) io.stderr.write(detail);
-    const hint = typeof e.params.candidate === 'string' ? t('hint.did-you-mean', { candidate: e.params.candidate }) : '';
+    const hint =
+      typeof e.params.candidate === 'string' ? t('hint.did-you-mean', { candidate: e.params.candidate }) : '';
     io.stderr.write(`rad: ${sanitizeLine(t(e.key, { hint, ...e.params }))}\n`);
     return e.exitCode;
   }

@@ -5,7 +5,10 @@ import { BIN, ROOT } from './helpers/run.js';
 
 describe('bin/rad.cjs', () => {
   it('exits quietly when its reader stops early (rad report | head)', async () => {
-    const child = spawn(process.execPath, [BIN, 'list', '--format', 'json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'list', '--format', 'json'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.stdout.once('data', () => child.stdout.destroy());

@@ -18,7 +18,8 @@ async function expectRunnable(args: string[]): Promise<void> {
   const help = await runRad([command!, '--help'], { cwd: ROOT });
   expect(help.exitCode, `rad ${args.join(' ')}`).toBe(0);
   expect(help.stdout).toMatch(new RegExp(`^Usage: rad ${command} `));
-  for (const option of rest.filter((a) => a.startsWith('--'))) expect(help.stdout, `rad ${args.join(' ')}`).toContain(option.split('=')[0]);
+  for (const option of rest.filter((a) => a.startsWith('--')))
+    expect(help.stdout, `rad ${args.join(' ')}`).toContain(option.split('=')[0]);
 }
 
 describe('CI recipe', () => {
@@ -36,7 +37,9 @@ describe('CI recipe', () => {
   });
 
   it('the pre-commit hooks check the whole plan (pass_filenames: false) with commands that exist', async () => {
-    const hooks: { id: string; entry: string; pass_filenames: boolean; language: string }[] = parse(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8'));
+    const hooks: { id: string; entry: string; pass_filenames: boolean; language: string }[] = parse(
+      readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8'),
+    );
     expect(hooks.map((h) => h.id)).toEqual(['rad-validate', 'rad-fmt']);
     for (const hook of hooks) {
       expect(hook.pass_filenames).toBe(false);

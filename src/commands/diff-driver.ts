@@ -35,7 +35,8 @@ function findPlanDir(root: string, file: string): string | undefined {
   return undefined;
 }
 
-const readSide = async (root: string, file: string): Promise<Buffer | null> => (file === '/dev/null' ? null : readFile(resolve(root, file)));
+const readSide = async (root: string, file: string): Promise<Buffer | null> =>
+  file === '/dev/null' ? null : readFile(resolve(root, file));
 
 async function loadSide(source: FileSource, label: string): Promise<LoadedPlan | undefined> {
   try {
@@ -53,11 +54,15 @@ export async function gitDriver(io: Ctx, args: string[], opts: DiffOptions): Pro
   const root = resolve(io.cwd);
   const before = await readSide(root, oldFile);
   const after = await readSide(root, newFile);
-  const lines = (note: string): string => `${note}\n${unifiedDiff(path, before?.toString('utf8') ?? '', after?.toString('utf8') ?? '', makeChalk(io.stdout, io.env))}`;
+  const lines = (note: string): string =>
+    `${note}\n${unifiedDiff(path, before?.toString('utf8') ?? '', after?.toString('utf8') ?? '', makeChalk(io.stdout, io.env))}`;
   const planDir = findPlanDir(root, resolve(root, path));
   if (!planDir) {
     const t = translator(chooseLang(opts.lang, io.env, undefined));
-    io.stdout.write(`diff --rad a/${sanitizeLine(path)} b/${sanitizeLine(path)}\n` + lines(t('diff.driver-no-plan', { path: sanitizeLine(path) })));
+    io.stdout.write(
+      `diff --rad a/${sanitizeLine(path)} b/${sanitizeLine(path)}\n` +
+        lines(t('diff.driver-no-plan', { path: sanitizeLine(path) })),
+    );
     return EXIT_OK;
   }
   const rel = posix(relative(planDir, resolve(root, path)));

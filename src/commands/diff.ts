@@ -19,20 +19,28 @@ import { langOption, planOption, type PlanOptions } from './common/options.js';
 export function registerDiff(program: Command, io: Ctx, done: (code: number) => void): void {
   program
     .command('diff')
-    .description('what changed in the plan between two revisions, by indicator and agency id (default: HEAD against the working tree)')
+    .description(
+      'what changed in the plan between two revisions, by indicator and agency id (default: HEAD against the working tree)',
+    )
     .argument('[revisions...]', 'REV_A [REV_B]: compare REV_A with REV_B, or with the working tree')
     .addOption(planOption())
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
     .option('--exit-code', 'exit 1 when something changed')
-    .option('--git-driver', "act as git's external diff driver (git passes: path old-file old-hex old-mode new-file new-hex new-mode)")
+    .option(
+      '--git-driver',
+      "act as git's external diff driver (git passes: path old-file old-hex old-mode new-file new-hex new-mode)",
+    )
     .addOption(langOption())
-    .action(async (revisions: string[], opts: DiffOptions) => done(opts.gitDriver ? await gitDriver(io, revisions, opts) : await diff(io, revisions, opts)));
+    .action(async (revisions: string[], opts: DiffOptions) =>
+      done(opts.gitDriver ? await gitDriver(io, revisions, opts) : await diff(io, revisions, opts)),
+    );
 }
 
 /** A version that failed validation is still compared, with a warning: a broken plan must not hide a change. */
 function warnInvalid(io: Ctx, loaded: LoadedPlan | undefined, rev: string, t: Translate): void {
   const count = loaded?.findings.filter((f) => f.severity === 'error').length ?? 0;
-  if (loaded && hasErrors(loaded.findings)) io.stderr.write(t('diff.invalid-version', { rev: sanitizeLine(rev), count }) + '\n');
+  if (loaded && hasErrors(loaded.findings))
+    io.stderr.write(t('diff.invalid-version', { rev: sanitizeLine(rev), count }) + '\n');
 }
 
 export async function diff(io: Ctx, revisions: string[], opts: DiffOptions): Promise<number> {

@@ -57,7 +57,8 @@ export async function fmt(io: Ctx, opts: FmtOptions): Promise<number> {
     io.stderr.write(t('fmt.wrote', { file: sanitizeLine(r.file) }) + '\n');
   }
   const files = formatted.results.length - skipped;
-  if (opts.check) io.stderr.write((changed ? t('fmt.check-changed', { changed, files }) : t('fmt.check-ok', { files })) + '\n');
+  if (opts.check)
+    io.stderr.write((changed ? t('fmt.check-changed', { changed, files }) : t('fmt.check-ok', { files })) + '\n');
   else io.stderr.write(t('fmt.done', { files, changed }) + '\n');
   return (opts.check && changed > 0) || skipped > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -22,7 +22,11 @@ async function templateLang(io: Ctx, opts: PlanOptions): Promise<ReturnType<type
   }
 }
 
-export async function writeTemplate(io: Ctx, format: 'csv' | 'xlsx', opts: PlanOptions & { output?: string }): Promise<number> {
+export async function writeTemplate(
+  io: Ctx,
+  format: 'csv' | 'xlsx',
+  opts: PlanOptions & { output?: string },
+): Promise<number> {
   const lang = await templateLang(io, opts);
   io.lang = lang;
   const t = translator(lang);
@@ -34,12 +38,16 @@ export async function writeTemplate(io: Ctx, format: 'csv' | 'xlsx', opts: PlanO
   await refuseOutputInPlan(io, output, opts);
   const path = resolve(io.cwd, output);
   // Never overwrite: the file may be a spreadsheet someone already filled in.
-  if (await stat(path).catch(() => undefined)) throw new CliError('import.template-exists', { path: sanitizeLine(output) });
+  if (await stat(path).catch(() => undefined))
+    throw new CliError('import.template-exists', { path: sanitizeLine(output) });
   const data = format === 'csv' ? csvTemplate(lang) : await xlsxTemplate(lang, t);
   try {
     await writeFileAtomic(path, data);
   } catch (e) {
-    throw new CliError('cli.write-failed', { path: sanitizeLine(output), detail: (e as NodeJS.ErrnoException).code ?? String(e) });
+    throw new CliError('cli.write-failed', {
+      path: sanitizeLine(output),
+      detail: (e as NodeJS.ErrnoException).code ?? String(e),
+    });
   }
   io.stderr.write(t('import.template-wrote', { format, path: sanitizeLine(output) }) + '\n');
   return EXIT_OK;

@@ -33,11 +33,18 @@ export function registerImport(program: Command, io: Ctx, done: (code: number) =
     .description('import progress entries from a CSV or XLSX file: every row is checked, then all are written or none')
     .argument('[file]', 'the .csv or .xlsx file')
     .option('--dry-run', 'check and show what would be written; write nothing')
-    .addOption(new Option('--template <format>', 'write a blank template instead of importing').choices(['csv', 'xlsx']))
-    .option('--output <file>', 'where --template writes (default: standard output for csv, rad-import-template.xlsx for xlsx)')
+    .addOption(
+      new Option('--template <format>', 'write a blank template instead of importing').choices(['csv', 'xlsx']),
+    )
+    .option(
+      '--output <file>',
+      'where --template writes (default: standard output for csv, rad-import-template.xlsx for xlsx)',
+    )
     .addOption(planOption())
     .addOption(langOption())
-    .action(async (file: string | undefined, opts: ImportOptions) => done(await (opts.template ? writeTemplate(io, opts.template, opts) : importFile(io, file, opts))));
+    .action(async (file: string | undefined, opts: ImportOptions) =>
+      done(await (opts.template ? writeTemplate(io, opts.template, opts) : importFile(io, file, opts))),
+    );
 }
 
 export async function importFile(io: Ctx, file: string | undefined, opts: ImportOptions): Promise<number> {
@@ -57,14 +64,23 @@ export async function importFile(io: Ctx, file: string | undefined, opts: Import
   if (rows.length === 0) throw new CliError('import.no-rows', { file: shown }, EXIT_FINDINGS);
 
   const name = (field: string): string => sanitizeLine(columns.header.get(field as never) ?? field);
-  const bar = rows.length > BAR_ROWS && io.stderr.isTTY ? progressBar(io.stderr, rows.length, t('import.checking')) : undefined;
+  const bar =
+    rows.length > BAR_ROWS && io.stderr.isTTY ? progressBar(io.stderr, rows.length, t('import.checking')) : undefined;
   const bad: string[] = [];
   const warnings: string[] = [];
   const groups = new Map<string, FileEntries>();
   rows.forEach((r, i) => {
     const checked = checkInput(plan, rowInput(r.cells, columns));
-    for (const w of checked.warnings) warnings.push(`${shown}:${r.row}: ${t('record.warning', { detail: describeFinding(w, t, name) })}`);
-    if (!checked.entry) bad.push(t('import.bad-row', { file: shown, row: r.row, detail: checked.errors.map((e) => describeFinding(e, t, name)).join('; ') }));
+    for (const w of checked.warnings)
+      warnings.push(`${shown}:${r.row}: ${t('record.warning', { detail: describeFinding(w, t, name) })}`);
+    if (!checked.entry)
+      bad.push(
+        t('import.bad-row', {
+          file: shown,
+          row: r.row,
+          detail: checked.errors.map((e) => describeFinding(e, t, name)).join('; '),
+        }),
+      );
     else {
       const quarter = quarterOf(checked.entry.date);
       const rel = progressPathOf(checked.entry.reported_by, quarter);
@@ -76,18 +92,30 @@ export async function importFile(io: Ctx, file: string | undefined, opts: Import
   });
   bar?.finish();
   for (const w of warnings) io.stderr.write(sanitizeLine(w) + '\n');
-  if (bad.length > 0) throw new CliError('import.refused', { bad: bad.length, rows: rows.length }, EXIT_FINDINGS, bad.map((l) => sanitizeLine(l) + '\n'));
+  if (bad.length > 0)
+    throw new CliError(
+      'import.refused',
+      { bad: bad.length, rows: rows.length },
+      EXIT_FINDINGS,
+      bad.map((l) => sanitizeLine(l) + '\n'),
+    );
 
   const targets = [...groups.values()].sort((a, b) => (a.rel < b.rel ? -1 : 1));
   const { dir } = planDirOf(io, opts);
   const label = loaded.source.label;
-  const line = (rel: string, count: number, isNew: boolean): string => t('import.file-entries', { path: label(rel), count, mode: isNew ? t('import.new-file') : '' }) + '\n';
+  const line = (rel: string, count: number, isNew: boolean): string =>
+    t('import.file-entries', { path: label(rel), count, mode: isNew ? t('import.new-file') : '' }) + '\n';
   if (opts.dryRun) {
-    for (const g of targets) io.stdout.write(line(g.rel, g.entries.length, !(await stat(join(dir, g.rel)).catch(() => undefined))));
+    for (const g of targets)
+      io.stdout.write(line(g.rel, g.entries.length, !(await stat(join(dir, g.rel)).catch(() => undefined))));
     io.stdout.write(t('import.would-write', { count: rows.length, files: targets.length }) + '\n');
     return EXIT_OK;
   }
-  const written = await writeProgress(dir, targets, { lock: lockOptionsFrom(io.env), label, describe: (f) => renderMessage(f, t, () => ({ line: 1, col: 1 })) });
+  const written = await writeProgress(dir, targets, {
+    lock: lockOptionsFrom(io.env),
+    label,
+    describe: (f) => renderMessage(f, t, () => ({ line: 1, col: 1 })),
+  });
   for (const w of written) io.stdout.write(line(w.rel, w.count, w.mode === 'create'));
   io.stdout.write(t('import.wrote', { count: rows.length, file: shown, files: written.length }) + '\n');
   return EXIT_OK;

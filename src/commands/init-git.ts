@@ -24,7 +24,10 @@ export function registerInitGit(program: Command, io: Ctx, done: (code: number) 
     .command('init-git')
     .description('set .gitattributes and .git/config so git diff names the indicator id in hunk headers')
     .addOption(planOption())
-    .option('--driver [command]', `also register rad as git's external diff driver for plan files (default command: ${DRIVER_COMMAND})`)
+    .option(
+      '--driver [command]',
+      `also register rad as git's external diff driver for plan files (default command: ${DRIVER_COMMAND})`,
+    )
     .addOption(langOption())
     .action(async (opts: InitGitOptions) => done(await initGit(io, opts)));
 }
@@ -47,7 +50,9 @@ export async function initGit(io: Ctx, opts: InitGitOptions): Promise<number> {
   const pattern = `${prefix === '' ? '' : `${prefix}/`}**/*.yaml`;
   const line = `${pattern} diff=rad`;
   const added = await ensureAttribute(join(repo.root, '.gitattributes'), line);
-  io.stdout.write(t(added ? 'init-git.attributes' : 'init-git.attributes-kept', { path: '.gitattributes', line }) + '\n');
+  io.stdout.write(
+    t(added ? 'init-git.attributes' : 'init-git.attributes-kept', { path: '.gitattributes', line }) + '\n',
+  );
   await setLocalConfig(repo, 'diff.rad.xfuncname', XFUNCNAME);
   io.stdout.write(t('init-git.config', { key: 'diff.rad.xfuncname', value: `'${XFUNCNAME}'` }) + '\n');
   if (opts.driver !== undefined) {

@@ -7,7 +7,14 @@ import type { Ctx } from '../context.js';
 import { makeChalk, termWidth } from '../render/color.js';
 import { listCsv, listJson, listTable } from '../render/list.js';
 import { openPlan } from './common/open-plan.js';
-import { checkCoordinator, checkSection, langOption, parseYear, planOption, type PlanOptions } from './common/options.js';
+import {
+  checkCoordinator,
+  checkSection,
+  langOption,
+  parseYear,
+  planOption,
+  type PlanOptions,
+} from './common/options.js';
 
 interface ListOptions extends PlanOptions {
   format: 'table' | 'json' | 'csv';
@@ -24,7 +31,7 @@ export function registerList(program: Command, io: Ctx, done: (code: number) => 
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .option('--coordinator <id>', 'only indicators this agency coordinates')
     .option('--section <letter>', 'only this section (A or B)')
-    .option('--year <year>', 'only this year\'s targets, and indicators with a target in it')
+    .option('--year <year>', "only this year's targets, and indicators with a target in it")
     .addOption(langOption())
     .action(async (opts: ListOptions) => done(await list(io, opts)));
 }
@@ -36,7 +43,9 @@ export async function list(io: Ctx, opts: ListOptions): Promise<number> {
   const section = checkSection(plan, opts.section, t);
   const year = opts.year === undefined ? undefined : parseYear(opts.year, plan, '--year', t);
   const years = year === undefined ? plan.years : [year];
-  const indicators = selectIndicators(plan, { coordinator, section }).filter((ind) => year === undefined || (ind.targets[year] ?? 0) > 0);
+  const indicators = selectIndicators(plan, { coordinator, section }).filter(
+    (ind) => year === undefined || (ind.targets[year] ?? 0) > 0,
+  );
   const rows = indicators.map((ind) => indicatorRow(plan, ind, years));
   if (opts.format === 'json') io.stdout.write(listJson(rows));
   else if (opts.format === 'csv') io.stdout.write(listCsv(rows, years));

@@ -58,9 +58,18 @@ export async function log(io: Ctx, id: string, opts: LogOptions): Promise<number
   }
   const entries = current.entries.filter((e) => e.indicator === id).sort((a, b) => a.date.localeCompare(b.date));
   // A removed indicator is known by what it said when it was removed.
-  const removed = steps.flatMap((s) => s.rows).filter((r) => r.op === 'removed').pop();
+  const removed = steps
+    .flatMap((s) => s.rows)
+    .filter((r) => r.op === 'removed')
+    .pop();
   const text = indicator?.text ?? (typeof removed?.from === 'string' ? removed.from : '');
-  const history: History = { id, text, unit: indicator?.unit ?? removed?.unit ?? '', steps, entries: historyEntries(entries) };
+  const history: History = {
+    id,
+    text,
+    unit: indicator?.unit ?? removed?.unit ?? '',
+    steps,
+    entries: historyEntries(entries),
+  };
   if (opts.format === 'json') io.stdout.write(logJson(history));
   else if (opts.format === 'md') io.stdout.write(logMd(history, t));
   else io.stdout.write(logText(history, t, makeChalk(io.stdout, io.env)));

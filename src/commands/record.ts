@@ -31,7 +31,9 @@ interface RecordOptions extends PlanOptions {
 export function registerRecord(program: Command, io: Ctx, done: (code: number) => void): void {
   program
     .command('record')
-    .description('record a progress entry (realisasi): checked against the plan, appended to progress/YYYY/Qn/AGENCY.yaml')
+    .description(
+      'record a progress entry (realisasi): checked against the plan, appended to progress/YYYY/Qn/AGENCY.yaml',
+    )
     .argument('<id>', 'indicator id, e.g. B.1.a.1')
     .requiredOption('--date <date>', 'date of the achievement, YYYY-MM-DD')
     .requiredOption('--amount <n>', "what was achieved, a number >= 0 in the indicator's unit")
@@ -50,9 +52,20 @@ export function registerRecord(program: Command, io: Ctx, done: (code: number) =
 export async function record(io: Ctx, id: string, opts: RecordOptions): Promise<number> {
   const { loaded, t } = await openPlan(io, opts, false, { progress: false, cacheDir: undefined });
   const { plan } = loaded;
-  const input = { indicator: id, date: opts.date, amount: opts.amount, reported_by: opts.by, unit: opts.unit, location: opts.location, evidence: opts.evidence, note: opts.note, breakdown: opts.breakdown };
+  const input = {
+    indicator: id,
+    date: opts.date,
+    amount: opts.amount,
+    reported_by: opts.by,
+    unit: opts.unit,
+    location: opts.location,
+    evidence: opts.evidence,
+    note: opts.note,
+    breakdown: opts.breakdown,
+  };
   const checked = checkInput(plan, input);
-  for (const w of checked.warnings) io.stderr.write(`rad: ${sanitizeLine(t('record.warning', { detail: describeFinding(w, t) }))}\n`);
+  for (const w of checked.warnings)
+    io.stderr.write(`rad: ${sanitizeLine(t('record.warning', { detail: describeFinding(w, t) }))}\n`);
   const entry = checked.entry;
   if (!entry) {
     const lines = checked.errors.map((e) => `rad: ${sanitizeLine(describeFinding(e, t))}\n`);
@@ -61,7 +74,11 @@ export async function record(io: Ctx, id: string, opts: RecordOptions): Promise<
   const quarter = quarterOf(entry.date);
   const rel = progressPathOf(entry.reported_by, quarter);
   const { dir } = planDirOf(io, opts);
-  await writeProgress(dir, [{ rel, agency: entry.reported_by, quarter, entries: [checked.raw] }], { lock: lockOptionsFrom(io.env), label: loaded.source.label, describe: (f) => renderMessage(f, t, () => ({ line: 1, col: 1 })) });
+  await writeProgress(dir, [{ rel, agency: entry.reported_by, quarter, entries: [checked.raw] }], {
+    lock: lockOptionsFrom(io.env),
+    label: loaded.source.label,
+    describe: (f) => renderMessage(f, t, () => ({ line: 1, col: 1 })),
+  });
   const summary = entrySummary(entry, plan.indicatorById.get(entry.indicator)?.unit ?? '');
   const path = loaded.source.label(rel);
   io.stdout.write(sanitizeLine(t('record.recorded', { summary, path })) + '\n');
@@ -70,12 +87,22 @@ export async function record(io: Ctx, id: string, opts: RecordOptions): Promise<
 }
 
 /** git add + pathspec commit of the one file; on failure the entry stays recorded and the message says so. */
-async function commitFile(io: Ctx, planDir: string, file: string, message: string, path: string, t: Translate): Promise<void> {
+async function commitFile(
+  io: Ctx,
+  planDir: string,
+  file: string,
+  message: string,
+  path: string,
+  t: Translate,
+): Promise<void> {
   try {
     const repo = await openRepo(planDir);
     // A commit on a detached HEAD is on no branch: it is lost from sight at the next checkout.
-    if ((await currentBranch(repo)) === undefined && (await headSha(repo)) !== undefined) throw new CliError('git.detached');
-    const rel = relative(await realpath(repo.root), await realpath(file)).split(sep).join('/');
+    if ((await currentBranch(repo)) === undefined && (await headSha(repo)) !== undefined)
+      throw new CliError('git.detached');
+    const rel = relative(await realpath(repo.root), await realpath(file))
+      .split(sep)
+      .join('/');
     await addFile(repo, rel);
     const sha = await commitPaths(repo, [rel], message);
     io.stdout.write(sanitizeLine(t('record.committed', { sha: sha.slice(0, 7), message })) + '\n');

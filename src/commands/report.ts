@@ -11,7 +11,17 @@ import { reportHtml } from '../render/report-html.js';
 import { reportMarkdown } from '../render/report-md.js';
 import { reportText } from '../render/report-text.js';
 import { openPlan, planDirOf } from './common/open-plan.js';
-import { checkCoordinator, checkSection, isCalendarDate, langOption, parseDate, parseYear, parseYears, planOption, type PlanOptions } from './common/options.js';
+import {
+  checkCoordinator,
+  checkSection,
+  isCalendarDate,
+  langOption,
+  parseDate,
+  parseYear,
+  parseYears,
+  planOption,
+  type PlanOptions,
+} from './common/options.js';
 import { emit, refuseOutputInPlan } from './common/output.js';
 import { cacheDirFor } from '../io/cache/cache-dir.js';
 import { outputCache } from '../io/cache/output-cache.js';
@@ -41,8 +51,15 @@ export function registerReport(program: Command, io: Ctx, done: (code: number) =
     .option('--years <range>', 'a range of years, e.g. 2020-2024 (default: every plan year)')
     .option('--coordinator <id>', 'only this coordinating agency')
     .option('--section <letter>', 'only this section (A or B)')
-    .addOption(new Option('--by <grouping>', 'group rows by coordinator, program, or list indicators flat').choices(GROUP_BYS).default('coordinator'))
-    .option('--as-of <date>', 'count entries up to this date and measure pro-rata against it (YYYY-MM-DD; default today)')
+    .addOption(
+      new Option('--by <grouping>', 'group rows by coordinator, program, or list indicators flat')
+        .choices(GROUP_BYS)
+        .default('coordinator'),
+    )
+    .option(
+      '--as-of <date>',
+      'count entries up to this date and measure pro-rata against it (YYYY-MM-DD; default today)',
+    )
     .option('--at <rev>', 'read plan and progress as they were at this git revision')
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
     .option('--output <file>', 'write to FILE instead of standard output')
@@ -54,7 +71,8 @@ export async function report(io: Ctx, opts: ReportOptions): Promise<number> {
   await refuseOutputInPlan(io, opts.output, opts);
   // The only place the report reads the clock: core gets the date as an argument.
   const asOf = opts.asOf ?? today();
-  if (!isCalendarDate(asOf)) parseDate(asOf, '--as-of', (await openPlan(io, opts, true, { progress: false, cacheDir: undefined })).t);
+  if (!isCalendarDate(asOf))
+    parseDate(asOf, '--as-of', (await openPlan(io, opts, true, { progress: false, cacheDir: undefined })).t);
   const dir = planDirOf(io, opts).dir;
   const cacheDir = cacheDirFor(dir, io.env);
   // Unchanged plan, progress, options and build: the bytes rendered last time (a revision is never cached here).
@@ -69,12 +87,26 @@ export async function report(io: Ctx, opts: ReportOptions): Promise<number> {
   }
   // Progress is summarized through the progress cache: a report reads only the files that changed.
   const reading = readingLine(io);
-  const { loaded, lang, t } = await openPlan(io, opts, false, { progress: { summaryAt: asOf }, cacheDir, onProgress: reading.update });
+  const { loaded, lang, t } = await openPlan(io, opts, false, {
+    progress: { summaryAt: asOf },
+    cacheDir,
+    onProgress: reading.update,
+  });
   reading.finish();
   mark(io.env, 'report: plan and progress loaded');
   const { plan } = loaded;
-  const years = opts.year ? [parseYear(opts.year, plan, '--year', t)] : opts.years ? parseYears(opts.years, plan, '--years', t) : plan.years;
-  const options = { asOf, years, by: opts.by, coordinator: checkCoordinator(plan, opts.coordinator, t), section: checkSection(plan, opts.section, t) };
+  const years = opts.year
+    ? [parseYear(opts.year, plan, '--year', t)]
+    : opts.years
+      ? parseYears(opts.years, plan, '--years', t)
+      : plan.years;
+  const options = {
+    asOf,
+    years,
+    by: opts.by,
+    coordinator: checkCoordinator(plan, opts.coordinator, t),
+    section: checkSection(plan, opts.section, t),
+  };
   const result = buildReportFromActuals(plan, loaded.actuals ?? new Map(), options);
   mark(io.env, 'report: built');
   // Bytes once, for the terminal or file and for the cache alike.
@@ -93,7 +125,11 @@ function readingLine(io: Ctx): { update: (done: number, total: number) => void; 
   return {
     update(done, total) {
       if (!io.stderr.isTTY || total < 50) return;
-      bar ??= progressBar(io.stderr, total, translator(io.lang ?? chooseLang(undefined, io.env, undefined))('report.reading'));
+      bar ??= progressBar(
+        io.stderr,
+        total,
+        translator(io.lang ?? chooseLang(undefined, io.env, undefined))('report.reading'),
+      );
       bar.update(done);
     },
     finish: () => bar?.finish(),
@@ -102,8 +138,15 @@ function readingLine(io: Ctx): { update: (done: number, total: number) => void; 
 
 /** Everything besides the files that decides the bytes of a report. */
 function outputKey(io: Ctx, opts: ReportOptions, asOf: string): Record<string, unknown> {
-  const env = Object.fromEntries(['RAD_LANG', 'NO_COLOR', 'FORCE_COLOR', 'COLUMNS', 'TERM', 'COLORTERM'].map((k) => [k, io.env[k]]));
-  return { command: 'report', opts: { ...opts, asOf }, env, tty: opts.output ? null : [io.stdout.isTTY ?? false, io.stdout.columns ?? 0] };
+  const env = Object.fromEntries(
+    ['RAD_LANG', 'NO_COLOR', 'FORCE_COLOR', 'COLUMNS', 'TERM', 'COLORTERM'].map((k) => [k, io.env[k]]),
+  );
+  return {
+    command: 'report',
+    opts: { ...opts, asOf },
+    env,
+    tty: opts.output ? null : [io.stdout.isTTY ?? false, io.stdout.columns ?? 0],
+  };
 }
 
 function render(io: Ctx, opts: ReportOptions, plan: Plan, result: Report, t: Translate, lang: 'id' | 'en'): string {
@@ -120,7 +163,12 @@ function render(io: Ctx, opts: ReportOptions, plan: Plan, result: Report, t: Tra
     case 'table': {
       // A file written with --output never gets colour (not even with FORCE_COLOR) and is laid out to COLUMNS or 120.
       const stream = opts.output ? { write: () => true } : io.stdout;
-      return reportText(result, t, { width: termWidth(stream, io.env), chalk: makeChalk(stream, opts.output ? {} : io.env), short, at: opts.at });
+      return reportText(result, t, {
+        width: termWidth(stream, io.env),
+        chalk: makeChalk(stream, opts.output ? {} : io.env),
+        short,
+        at: opts.at,
+      });
     }
   }
 }

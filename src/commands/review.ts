@@ -23,7 +23,9 @@ interface ReviewOptions extends PlanOptions {
 export function registerReview(program: Command, io: Ctx, done: (code: number) => void): void {
   program
     .command('review')
-    .description('the six-monthly plan review as Markdown: plan changes, achievement per coordinator, indicators behind, agencies that reported nothing')
+    .description(
+      'the six-monthly plan review as Markdown: plan changes, achievement per coordinator, indicators behind, agencies that reported nothing',
+    )
     .addOption(planOption())
     .option('--semester <YYYY-N>', 'the half-year to review: 2021-1 (January-June) or 2021-2 (July-December)')
     .option('--since <date>', 'first day of the period (YYYY-MM-DD), with --until')
@@ -36,22 +38,35 @@ export function registerReview(program: Command, io: Ctx, done: (code: number) =
 function periodOf(opts: ReviewOptions, t: Translate): Period {
   if (opts.semester !== undefined && opts.since === undefined && opts.until === undefined) {
     const period = semesterPeriod(opts.semester);
-    if (!period) throw new CliError('cli.bad-option', { value: opts.semester, option: '--semester', expected: t('review.bad-period') });
+    if (!period)
+      throw new CliError('cli.bad-option', {
+        value: opts.semester,
+        option: '--semester',
+        expected: t('review.bad-period'),
+      });
     return period;
   }
   if (opts.semester === undefined && opts.since !== undefined && opts.until !== undefined) {
     const period = { since: parseDate(opts.since, '--since', t), until: parseDate(opts.until, '--until', t) };
-    if (period.since > period.until) throw new CliError('cli.bad-option', { value: opts.until, option: '--until', expected: `${t('expect.date')} >= ${opts.since}` });
+    if (period.since > period.until)
+      throw new CliError('cli.bad-option', {
+        value: opts.until,
+        option: '--until',
+        expected: `${t('expect.date')} >= ${opts.since}`,
+      });
     return period;
   }
   throw new CliError('review.bad-period');
 }
 
-const dayBefore = (date: string): string => new Date(Date.parse(`${date}T00:00:00Z`) - 86400000).toISOString().slice(0, 10);
+const dayBefore = (date: string): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) - 86400000).toISOString().slice(0, 10);
 
 /** Commits in the period and the plan diff from the last commit before it to the last commit in it. */
 async function periodChanges(repo: Repo, dir: string, period: Period): Promise<ReviewChanges> {
-  const commits = (await pathLog(repo, planPathIn(repo, dir), { since: `${period.since}T00:00:00`, until: `${period.until}T23:59:59` })).reverse();
+  const commits = (
+    await pathLog(repo, planPathIn(repo, dir), { since: `${period.since}T00:00:00`, until: `${period.until}T23:59:59` })
+  ).reverse();
   const base = await commitBefore(repo, `${dayBefore(period.since)}T23:59:59`);
   const end = await commitBefore(repo, `${period.until}T23:59:59`);
   const load = snapshotLoader(repo, dir);

@@ -24,15 +24,27 @@ interface ValidateOptions extends PlanOptions {
 
 /** Rules whose findings are warnings; test/commands/validate-formats.test.ts keeps this true to the code. */
 export const WARNING_RULES: ReadonlySet<string> = new Set(['period-mismatch', 'orphan-file', 'not-responsible']);
-export const RULES: readonly string[] = Object.keys(en).filter((k) => k.startsWith('rule.')).map((k) => k.slice('rule.'.length));
+export const RULES: readonly string[] = Object.keys(en)
+  .filter((k) => k.startsWith('rule.'))
+  .map((k) => k.slice('rule.'.length));
 
 export function registerValidate(program: Command, io: Ctx, done: (code: number) => void, version: string): void {
   program
     .command('validate')
     .description('check every plan file against the schemas and the cross-file rules')
     .addOption(planOption())
-    .addOption(new Option('--format <format>', 'output format (default: github when GITHUB_ACTIONS=true, else text)').choices(['text', 'json', 'github', 'sarif']))
-    .option('--changed-since <rev>', 'report findings only in files changed since this git revision (every rule still runs on the whole plan)')
+    .addOption(
+      new Option('--format <format>', 'output format (default: github when GITHUB_ACTIONS=true, else text)').choices([
+        'text',
+        'json',
+        'github',
+        'sarif',
+      ]),
+    )
+    .option(
+      '--changed-since <rev>',
+      'report findings only in files changed since this git revision (every rule still runs on the whole plan)',
+    )
     .addOption(langOption())
     .action(async (opts: ValidateOptions) => done(await validate(io, opts, version)));
 }
@@ -46,17 +58,35 @@ export async function validate(io: Ctx, opts: ValidateOptions, version = '0.0.0'
   const files = loaded.files.length;
   if (format === 'json') io.stdout.write(renderJson(diagnostics));
   else if (format === 'github') io.stdout.write(renderGithub(diagnostics));
-  else if (format === 'sarif') io.stdout.write(renderSarif(diagnostics, { version, rules: RULES, warningRules: WARNING_RULES, uriOf: await uriMaker(io, opts), t }));
+  else if (format === 'sarif')
+    io.stdout.write(
+      renderSarif(diagnostics, {
+        version,
+        rules: RULES,
+        warningRules: WARNING_RULES,
+        uriOf: await uriMaker(io, opts),
+        t,
+      }),
+    );
   else io.stdout.write(renderText(diagnostics, makeChalk(io.stdout, io.env)));
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   if (format === 'text') {
-    io.stderr.write((diagnostics.length ? t('validate.summary', { files, errors, warnings }) : t('validate.ok', { files })) + '\n');
+    io.stderr.write(
+      (diagnostics.length ? t('validate.summary', { files, errors, warnings }) : t('validate.ok', { files })) + '\n',
+    );
   }
-  if (opts.changedSince !== undefined && all.length > diagnostics.length && (format === 'text' || format === 'github')) {
-    io.stderr.write(t('validate.changed-only', { hidden: all.length - diagnostics.length, rev: opts.changedSince }) + '\n');
+  if (
+    opts.changedSince !== undefined &&
+    all.length > diagnostics.length &&
+    (format === 'text' || format === 'github')
+  ) {
+    io.stderr.write(
+      t('validate.changed-only', { hidden: all.length - diagnostics.length, rev: opts.changedSince }) + '\n',
+    );
   }
-  if (format === 'github' && io.env.GITHUB_STEP_SUMMARY) await appendSummary(io.env.GITHUB_STEP_SUMMARY, renderSummaryMd(diagnostics, files, t));
+  if (format === 'github' && io.env.GITHUB_STEP_SUMMARY)
+    await appendSummary(io.env.GITHUB_STEP_SUMMARY, renderSummaryMd(diagnostics, files, t));
   return errors > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 

@@ -39,7 +39,14 @@ export function mergeTally(earlier: Tally | undefined, later: Tally): Tally {
 }
 
 /** mergeTally in place, from a later tally's parts: no object per merge (a million entries make many). */
-export function mergeInto(earlier: Tally, count: number, sum: number, max: number, lastDate: string, lastAmount: number): void {
+export function mergeInto(
+  earlier: Tally,
+  count: number,
+  sum: number,
+  max: number,
+  lastDate: string,
+  lastAmount: number,
+): void {
   earlier.count += count;
   earlier.sum += sum;
   if (max > earlier.max) earlier.max = max;

@@ -1,7 +1,23 @@
 // Build the typed Plan and entries from raw YAML values, defensively: a malformed part is skipped, never trusted.
 import { asArr, asNum, asObj, asStr, asStrs, type Obj } from './guards.js';
 import { pointerOf, type Loc } from './findings.js';
-import { AGGREGATES, yearsOf, type Activity, type Agency, type Aggregate, type Entry, type Indicator, type Lang, type Plan, type PlanMeta, type Program, type Region, type Section, type Unit, type YearRange } from './types.js';
+import {
+  AGGREGATES,
+  yearsOf,
+  type Activity,
+  type Agency,
+  type Aggregate,
+  type Entry,
+  type Indicator,
+  type Lang,
+  type Plan,
+  type PlanMeta,
+  type Program,
+  type Region,
+  type Section,
+  type Unit,
+  type YearRange,
+} from './types.js';
 
 /** One parsed file; value is undefined when the file could not be read or parsed. */
 export interface RawDoc {
@@ -23,7 +39,14 @@ function yearRange(v: unknown): YearRange | undefined {
   const o = asObj(v);
   const from = asNum(o?.from);
   const to = asNum(o?.to);
-  return from !== undefined && to !== undefined && Number.isInteger(from) && Number.isInteger(to) && from <= to && to - from < 100 ? { from, to } : undefined;
+  return from !== undefined &&
+    to !== undefined &&
+    Number.isInteger(from) &&
+    Number.isInteger(to) &&
+    from <= to &&
+    to - from < 100
+    ? { from, to }
+    : undefined;
 }
 
 function buildMeta(v: unknown): PlanMeta {
@@ -68,7 +91,15 @@ function buildAgencies(doc: RawDoc | undefined): Map<string, Agency> {
     const id = asStr(o?.id);
     if (!o || !id || agencies.has(id)) return;
     const name = asStr(o.name) ?? id;
-    agencies.set(id, { id, name, short: asStr(o.short) ?? name, kind: asStr(o.kind) ?? '', parent: asStr(o.parent), aliases: asStrs(o.aliases), at: loc(doc.file, 'agencies', i) });
+    agencies.set(id, {
+      id,
+      name,
+      short: asStr(o.short) ?? name,
+      kind: asStr(o.kind) ?? '',
+      parent: asStr(o.parent),
+      aliases: asStrs(o.aliases),
+      at: loc(doc.file, 'agencies', i),
+    });
   });
   return agencies;
 }
@@ -80,7 +111,13 @@ function buildRegions(doc: RawDoc | undefined): Map<string, Region> {
     const o = asObj(r);
     const id = asStr(o?.id);
     if (!o || !id || regions.has(id)) return;
-    regions.set(id, { id, code: asStr(o.code) ?? '', name: asStr(o.name) ?? id, kind: asStr(o.kind) ?? '', at: loc(doc.file, 'regions', i) });
+    regions.set(id, {
+      id,
+      code: asStr(o.code) ?? '',
+      name: asStr(o.name) ?? id,
+      kind: asStr(o.kind) ?? '',
+      at: loc(doc.file, 'regions', i),
+    });
   });
   return regions;
 }
@@ -95,7 +132,12 @@ function buildTargets(v: unknown, years: number[]): Record<number, number> {
   return targets;
 }
 
-function buildIndicator(o: Obj, ids: { section: string; program: string; activity: string }, years: number[], at: Loc): Indicator | undefined {
+function buildIndicator(
+  o: Obj,
+  ids: { section: string; program: string; activity: string },
+  years: number[],
+  at: Loc,
+): Indicator | undefined {
   const id = asStr(o.id);
   if (!id) return undefined;
   const aggregate = AGGREGATES.includes(o.aggregate as Aggregate) ? (o.aggregate as Aggregate) : 'sum';
@@ -110,7 +152,14 @@ function buildIndicator(o: Obj, ids: { section: string; program: string; activit
     coordinator: asStr(o.coordinator) ?? '',
     implementers: asStrs(o.implementers),
     locations: asStrs(o.locations),
-    source: source && asStr(source.targets) ? { targets: asStr(source.targets) as string, coordinator: asStr(source.coordinator), implementers: asStr(source.implementers) } : undefined,
+    source:
+      source && asStr(source.targets)
+        ? {
+            targets: asStr(source.targets) as string,
+            coordinator: asStr(source.coordinator),
+            implementers: asStr(source.implementers),
+          }
+        : undefined,
     note: asStr(o.note),
     at,
   };
@@ -133,14 +182,29 @@ function buildSection(doc: RawDoc, years: number[]): Section | undefined {
       const indicators: Indicator[] = [];
       asArr(ao.indicators).forEach((ind, ii) => {
         const io = asObj(ind);
-        const built = io && buildIndicator(io, { section: id, program: pid, activity: aid }, years, loc(doc.file, 'programs', pi, 'activities', ai, 'indicators', ii));
+        const built =
+          io &&
+          buildIndicator(
+            io,
+            { section: id, program: pid, activity: aid },
+            years,
+            loc(doc.file, 'programs', pi, 'activities', ai, 'indicators', ii),
+          );
         if (built) indicators.push(built);
       });
       activities.push({ id: aid, title: asStr(ao.title), note: asStr(ao.note), indicators });
     });
     programs.push({ id: pid, title: asStr(po.title) ?? '', note: asStr(po.note), activities });
   });
-  return { id, title: asStr(o.title) ?? '', goal: asStr(o.goal) ?? '', problems: asStrs(o.problems), outputs: asStrs(o.outputs), programs, file: doc.file };
+  return {
+    id,
+    title: asStr(o.title) ?? '',
+    goal: asStr(o.goal) ?? '',
+    problems: asStrs(o.problems),
+    outputs: asStrs(o.outputs),
+    programs,
+    file: doc.file,
+  };
 }
 
 export function buildPlan(raw: RawPlan): Plan {
@@ -183,7 +247,12 @@ export function buildEntries(progress: RawDoc[]): Entry[] {
         location: asStr(o.location),
         evidence: asStr(o.evidence),
         note: asStr(o.note),
-        breakdown: breakdown ? (Object.fromEntries(Object.entries(breakdown).filter(([, n]) => typeof n === 'number')) as Record<string, number>) : undefined,
+        breakdown: breakdown
+          ? (Object.fromEntries(Object.entries(breakdown).filter(([, n]) => typeof n === 'number')) as Record<
+              string,
+              number
+            >)
+          : undefined,
         at: { file: doc.file, pointer: `/entries/${i}` },
       });
     });

@@ -3,7 +3,17 @@ import { error, type Finding } from './findings.js';
 import type { Entry } from './types.js';
 
 /** Entry fields in the order of the progress schema. */
-export const ENTRY_FIELDS = ['indicator', 'date', 'amount', 'unit', 'reported_by', 'location', 'evidence', 'note', 'breakdown'] as const;
+export const ENTRY_FIELDS = [
+  'indicator',
+  'date',
+  'amount',
+  'unit',
+  'reported_by',
+  'location',
+  'evidence',
+  'note',
+  'breakdown',
+] as const;
 export type EntryField = (typeof ENTRY_FIELDS)[number];
 export const REQUIRED_FIELDS: readonly EntryField[] = ['indicator', 'date', 'amount', 'reported_by'];
 
@@ -23,7 +33,10 @@ export function parseAmount(value: string | number): number | string {
 }
 
 /** "perempuan=4,laki-laki=3" -> { perempuan: 4, "laki-laki": 3 }; a part without "=" or a repeated label is a finding. */
-export function parseBreakdown(text: string, at: Entry['at']): { value?: Record<string, number | string>; findings: Finding[] } {
+export function parseBreakdown(
+  text: string,
+  at: Entry['at'],
+): { value?: Record<string, number | string>; findings: Finding[] } {
   // A Map, then fromEntries: a label such as __proto__ stays an ordinary key.
   const value = new Map<string, number | string>();
   const findings: Finding[] = [];
@@ -62,6 +75,9 @@ export function rawEntryOf(input: EntryInput, at: Entry['at']): { raw: RawEntry;
 const formatAmount = (n: number): string => String(n);
 
 /** "B.3.b.1 +7 ORANG 2021-03-10 (dinsos)": how a recorded entry is named in messages and commit subjects. */
-export function entrySummary(entry: Pick<Entry, 'indicator' | 'amount' | 'date' | 'reported_by'>, unit: string): string {
+export function entrySummary(
+  entry: Pick<Entry, 'indicator' | 'amount' | 'date' | 'reported_by'>,
+  unit: string,
+): string {
   return `${entry.indicator} +${formatAmount(entry.amount)} ${unit} ${entry.date} (${entry.reported_by})`;
 }

@@ -27,7 +27,10 @@ export interface Registries {
   regions: boolean;
 }
 
-export const registriesOf = (raw: RawPlan): Registries => ({ agencies: raw.agencies?.value !== undefined, regions: raw.regions?.value !== undefined });
+export const registriesOf = (raw: RawPlan): Registries => ({
+  agencies: raw.agencies?.value !== undefined,
+  regions: raw.regions?.value !== undefined,
+});
 
 type At = (field: string) => Loc;
 interface Check {
@@ -40,33 +43,63 @@ interface Check {
 const CHECKS: Check[] = [
   {
     plan: true,
-    run: (e, { plan }, at) => (plan.indicatorById.has(e.indicator) ? undefined : error('unknown-indicator', at('indicator'), { id: e.indicator, ...hintFor(e.indicator, plan.indicatorById.keys()) })),
+    run: (e, { plan }, at) =>
+      plan.indicatorById.has(e.indicator)
+        ? undefined
+        : error('unknown-indicator', at('indicator'), {
+            id: e.indicator,
+            ...hintFor(e.indicator, plan.indicatorById.keys()),
+          }),
   },
   {
     plan: true,
-    run: (e, { plan }, at) => (plan.years.length > 0 && !plan.years.includes(Number(e.date.slice(0, 4))) ? error('entry-year', at('date'), { date: e.date, years: yearsText(plan) }) : undefined),
+    run: (e, { plan }, at) =>
+      plan.years.length > 0 && !plan.years.includes(Number(e.date.slice(0, 4)))
+        ? error('entry-year', at('date'), { date: e.date, years: yearsText(plan) })
+        : undefined,
   },
-  { plan: false, run: (e, { file }, at) => (file?.quarter && quarterOf(e.date) !== file.quarter ? error('entry-quarter', at('date'), { date: e.date, quarter: file.quarter }) : undefined) },
+  {
+    plan: false,
+    run: (e, { file }, at) =>
+      file?.quarter && quarterOf(e.date) !== file.quarter
+        ? error('entry-quarter', at('date'), { date: e.date, quarter: file.quarter })
+        : undefined,
+  },
   {
     plan: true,
     run(e, { plan, registries }, at) {
       if (!registries.agencies || plan.agencies.has(e.reported_by)) return undefined;
       // "Dinas Sosial" is how reports name the agency: its registry alias gives the id to write.
-      const named = [...plan.agencies.values()].find((a) => [a.short, ...a.aliases].some((n) => n.toLowerCase() === e.reported_by.trim().toLowerCase()));
-      return error('unknown-agency', at('reported_by'), { id: e.reported_by, ...(named ? { candidate: named.id } : hintFor(e.reported_by, plan.agencies.keys())) });
+      const named = [...plan.agencies.values()].find((a) =>
+        [a.short, ...a.aliases].some((n) => n.toLowerCase() === e.reported_by.trim().toLowerCase()),
+      );
+      return error('unknown-agency', at('reported_by'), {
+        id: e.reported_by,
+        ...(named ? { candidate: named.id } : hintFor(e.reported_by, plan.agencies.keys())),
+      });
     },
   },
-  { plan: false, run: (e, { file }, at) => (file?.agency && e.reported_by !== file.agency ? error('entry-agency', at('reported_by'), { by: e.reported_by, agency: file.agency }) : undefined) },
+  {
+    plan: false,
+    run: (e, { file }, at) =>
+      file?.agency && e.reported_by !== file.agency
+        ? error('entry-agency', at('reported_by'), { by: e.reported_by, agency: file.agency })
+        : undefined,
+  },
   {
     plan: true,
     run: (e, { plan, registries }, at) =>
-      registries.regions && e.location !== undefined && !plan.regions.has(e.location) ? error('unknown-region', at('location'), { id: e.location, ...hintFor(e.location, plan.regions.keys()) }) : undefined,
+      registries.regions && e.location !== undefined && !plan.regions.has(e.location)
+        ? error('unknown-region', at('location'), { id: e.location, ...hintFor(e.location, plan.regions.keys()) })
+        : undefined,
   },
   {
     plan: true,
     run(e, { plan }, at) {
       const ind = plan.indicatorById.get(e.indicator);
-      return ind && e.unit !== undefined && e.unit !== ind.unit ? error('unit-mismatch', at('unit'), { unit: e.unit, id: ind.id, expected: ind.unit }) : undefined;
+      return ind && e.unit !== undefined && e.unit !== ind.unit
+        ? error('unit-mismatch', at('unit'), { unit: e.unit, id: ind.id, expected: ind.unit })
+        : undefined;
     },
   },
   {
@@ -74,7 +107,9 @@ const CHECKS: Check[] = [
     run(e, _, at) {
       if (!e.breakdown) return undefined;
       const sum = Object.values(e.breakdown).reduce((a, b) => a + b, 0);
-      return Math.abs(sum - e.amount) > 1e-9 ? error('breakdown-sum', at('breakdown'), { sum, amount: e.amount }) : undefined;
+      return Math.abs(sum - e.amount) > 1e-9
+        ? error('breakdown-sum', at('breakdown'), { sum, amount: e.amount })
+        : undefined;
     },
   },
   { plan: false, run: (e, _, at) => privacyFindings(e, at) },
@@ -82,7 +117,9 @@ const CHECKS: Check[] = [
     plan: true,
     run(e, { plan }, at) {
       const ind = plan.indicatorById.get(e.indicator);
-      return ind && plan.agencies.has(e.reported_by) && !isResponsible(plan, ind.coordinator, ind.implementers, e.reported_by)
+      return ind &&
+        plan.agencies.has(e.reported_by) &&
+        !isResponsible(plan, ind.coordinator, ind.implementers, e.reported_by)
         ? warning('not-responsible', at('reported_by'), { by: e.reported_by, id: ind.id })
         : undefined;
     },
@@ -114,19 +151,29 @@ export function checkEntry(e: Entry, ctx: EntryContext): Finding[] {
 
 /** The rules that need only the entry and its file, not the plan. */
 export function checkEntryLocally(e: Entry, file: EntryContext['file']): Finding[] {
-  return runChecks(LOCAL, e, { plan: undefined as unknown as Plan, file, registries: { agencies: false, regions: false } });
+  return runChecks(LOCAL, e, {
+    plan: undefined as unknown as Plan,
+    file,
+    registries: { agencies: false, regions: false },
+  });
 }
 
 /** What the plan checks of an entry read: indicator, year, reporter, location, unit; joined by NUL for a compact key. */
 export type EntryRef = string;
 
-export const refOf = (e: Entry): EntryRef => `${e.indicator}\0${e.date.slice(0, 4)}\0${e.reported_by}\0${e.location ?? '\u0001'}\0${e.unit ?? '\u0001'}`;
+export const refOf = (e: Entry): EntryRef =>
+  `${e.indicator}\0${e.date.slice(0, 4)}\0${e.reported_by}\0${e.location ?? '\u0001'}\0${e.unit ?? '\u0001'}`;
 
 /**
  * Whether no entry with these refs would get a finding from the plan (else its file is checked in full).
  * `memo` carries answers across files of one run: the same indicator and reporter recur quarter after quarter.
  */
-export function refsMeetPlan(refs: readonly EntryRef[], plan: Plan, registries: Registries, memo = new Map<EntryRef, boolean>()): boolean {
+export function refsMeetPlan(
+  refs: readonly EntryRef[],
+  plan: Plan,
+  registries: Registries,
+  memo = new Map<EntryRef, boolean>(),
+): boolean {
   for (const ref of refs) {
     let ok = memo.get(ref);
     if (ok === undefined) {
@@ -146,7 +193,14 @@ export function refsMeetPlan(refs: readonly EntryRef[], plan: Plan, registries: 
  * refsMeetPlan for a file's plain entries (reported by its agency, no location or unit), given by their tally keys
  * (`indicator@year`); the memo is per agency so no ref string is built for a key seen before.
  */
-export function plainRefsMeetPlan(tallyKeys: readonly (string | number)[], step: number, agency: string, plan: Plan, registries: Registries, memo: Map<string, Map<string, boolean>>): boolean {
+export function plainRefsMeetPlan(
+  tallyKeys: readonly (string | number)[],
+  step: number,
+  agency: string,
+  plan: Plan,
+  registries: Registries,
+  memo: Map<string, Map<string, boolean>>,
+): boolean {
   let known = memo.get(agency);
   if (!known) memo.set(agency, (known = new Map()));
   for (let i = 0; i < tallyKeys.length; i += step) {
@@ -154,7 +208,19 @@ export function plainRefsMeetPlan(tallyKeys: readonly (string | number)[], step:
     let ok = known.get(key);
     if (ok === undefined) {
       const at = key.lastIndexOf('@');
-      ok = refsMeetPlan([refOf({ indicator: key.slice(0, at), date: key.slice(at + 1), reported_by: agency, amount: 0, at: { file: '', pointer: '' } })], plan, registries);
+      ok = refsMeetPlan(
+        [
+          refOf({
+            indicator: key.slice(0, at),
+            date: key.slice(at + 1),
+            reported_by: agency,
+            amount: 0,
+            at: { file: '', pointer: '' },
+          }),
+        ],
+        plan,
+        registries,
+      );
       known.set(key, ok);
     }
     if (!ok) return false;
@@ -170,7 +236,14 @@ function privacyFindings(e: Entry, at: At): Finding[] {
   }
   for (const label of Object.keys(e.breakdown ?? {})) {
     const kind = findPrivate(label);
-    if (kind) findings.push(error('privacy', { ...at('breakdown'), pointer: `${e.at.pointer}${pointerOf('breakdown', label)}`, key: true }, { field: 'breakdown', kind }));
+    if (kind)
+      findings.push(
+        error(
+          'privacy',
+          { ...at('breakdown'), pointer: `${e.at.pointer}${pointerOf('breakdown', label)}`, key: true },
+          { field: 'breakdown', kind },
+        ),
+      );
   }
   return findings;
 }
@@ -182,20 +255,35 @@ export function progressFileLocalFindings(doc: RawDoc): Finding[] {
   const quarter = asStr(o?.quarter);
   if (!agency || !quarter || !/^\d{4}-Q[1-4]$/.test(quarter)) return [];
   const expected = progressPathOf(agency, quarter);
-  return !doc.file.endsWith('/' + expected) && doc.file !== expected ? [error('progress-path', { file: doc.file, pointer: '/agency' }, { agency, quarter, expected })] : [];
+  return !doc.file.endsWith('/' + expected) && doc.file !== expected
+    ? [error('progress-path', { file: doc.file, pointer: '/agency' }, { agency, quarter, expected })]
+    : [];
 }
 
 /** The agency a progress file declares, checked against the registry. */
 export function progressAgencyFindings(doc: RawDoc, plan: Plan, registries: Registries): Finding[] {
   const agency = asStr(asObj(doc.value)?.agency);
-  return agency && registries.agencies && !plan.agencies.has(agency) ? [error('unknown-agency', { file: doc.file, pointer: '/agency' }, { id: agency, ...hintFor(agency, plan.agencies.keys()) })] : [];
+  return agency && registries.agencies && !plan.agencies.has(agency)
+    ? [
+        error(
+          'unknown-agency',
+          { file: doc.file, pointer: '/agency' },
+          { id: agency, ...hintFor(agency, plan.agencies.keys()) },
+        ),
+      ]
+    : [];
 }
 
 /**
  * Everything checked about one progress file: its declared agency, its path, and each entry. It depends on the
  * file and the plan only, so the progress cache can keep its result per file (io/cache/progress-cache.ts).
  */
-export function progressFileFindings(doc: RawDoc, entries: readonly Entry[], plan: Plan, registries: Registries): Finding[] {
+export function progressFileFindings(
+  doc: RawDoc,
+  entries: readonly Entry[],
+  plan: Plan,
+  registries: Registries,
+): Finding[] {
   const o = asObj(doc.value);
   const file = { agency: asStr(o?.agency), quarter: asStr(o?.quarter) };
   const findings = [...progressAgencyFindings(doc, plan, registries), ...progressFileLocalFindings(doc)];

@@ -37,8 +37,18 @@ export function isLoc(value: unknown): value is Loc {
   return typeof value === 'object' && value !== null && 'file' in value && 'pointer' in value;
 }
 
-export const error = (rule: string, at: Loc, params: Record<string, Param> = {}): Finding => ({ severity: 'error', rule, at, params });
-export const warning = (rule: string, at: Loc, params: Record<string, Param> = {}): Finding => ({ severity: 'warning', rule, at, params });
+export const error = (rule: string, at: Loc, params: Record<string, Param> = {}): Finding => ({
+  severity: 'error',
+  rule,
+  at,
+  params,
+});
+export const warning = (rule: string, at: Loc, params: Record<string, Param> = {}): Finding => ({
+  severity: 'warning',
+  rule,
+  at,
+  params,
+});
 
 const escapePart = (p: string | number): string => {
   const s = String(p);
@@ -55,4 +65,5 @@ export function childLoc(loc: Loc, ...parts: (string | number)[]): Loc {
   return { file: loc.file, pointer: loc.pointer + pointerOf(...parts) };
 }
 
-export const hasErrors = (findings: readonly { severity: Severity }[]): boolean => findings.some((f) => f.severity === 'error');
+export const hasErrors = (findings: readonly { severity: Severity }[]): boolean =>
+  findings.some((f) => f.severity === 'error');

@@ -19,11 +19,33 @@ export const COLUMN_NAMES: Record<EntryField, Record<Lang, string>> = {
 };
 
 /** Column order of the template. */
-export const TEMPLATE_FIELDS: readonly EntryField[] = ['indicator', 'date', 'amount', 'reported_by', 'location', 'evidence', 'note', 'unit', 'breakdown'];
+export const TEMPLATE_FIELDS: readonly EntryField[] = [
+  'indicator',
+  'date',
+  'amount',
+  'reported_by',
+  'location',
+  'evidence',
+  'note',
+  'unit',
+  'breakdown',
+];
 
-const normalize = (text: string): string => text.trim().toLowerCase().replace(/[\s_-]+/g, '_');
+const normalize = (text: string): string =>
+  text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '_');
 
-const BY_NAME = new Map<string, EntryField>(ENTRY_FIELDS.flatMap((f) => [[normalize(COLUMN_NAMES[f].id), f], [normalize(COLUMN_NAMES[f].en), f]] as [string, EntryField][]));
+const BY_NAME = new Map<string, EntryField>(
+  ENTRY_FIELDS.flatMap(
+    (f) =>
+      [
+        [normalize(COLUMN_NAMES[f].id), f],
+        [normalize(COLUMN_NAMES[f].en), f],
+      ] as [string, EntryField][],
+  ),
+);
 
 export type HeaderProblem =
   | { key: 'import.unknown-column'; params: { column: string; allowed: string } }
@@ -37,7 +59,8 @@ export interface Columns {
   header: Map<EntryField, string>;
 }
 
-const columnLetter = (i: number): string => (i >= 26 ? columnLetter(Math.floor(i / 26) - 1) : '') + String.fromCharCode(65 + (i % 26));
+const columnLetter = (i: number): string =>
+  (i >= 26 ? columnLetter(Math.floor(i / 26) - 1) : '') + String.fromCharCode(65 + (i % 26));
 
 /** Map the header row; blank header cells are ignored, anything unknown or repeated is a problem. */
 export function mapHeader(cells: Cell[]): { columns: Columns; problems: HeaderProblem[] } {
@@ -50,12 +73,20 @@ export function mapHeader(cells: Cell[]): { columns: Columns; problems: HeaderPr
     const field = BY_NAME.get(normalize(text));
     if (!field) return problems.push({ key: 'import.unknown-column', params: { column: text, allowed } });
     const first = columns.index.get(field);
-    if (first !== undefined) return problems.push({ key: 'import.repeated-column', params: { column: text, first: columnLetter(first), second: columnLetter(i) } });
+    if (first !== undefined)
+      return problems.push({
+        key: 'import.repeated-column',
+        params: { column: text, first: columnLetter(first), second: columnLetter(i) },
+      });
     columns.index.set(field, i);
     columns.header.set(field, text);
   });
   for (const field of REQUIRED_FIELDS) {
-    if (!columns.index.has(field)) problems.push({ key: 'import.missing-column', params: { column: COLUMN_NAMES[field].en, names: `${COLUMN_NAMES[field].id} / ${COLUMN_NAMES[field].en}` } });
+    if (!columns.index.has(field))
+      problems.push({
+        key: 'import.missing-column',
+        params: { column: COLUMN_NAMES[field].en, names: `${COLUMN_NAMES[field].id} / ${COLUMN_NAMES[field].en}` },
+      });
   }
   return { columns, problems };
 }

@@ -38,20 +38,33 @@ export interface Change {
 
 /** The version before the plan existed: diffPlans reads only its indicator and agency maps and its entries. */
 const EMPTY: Snapshot = {
-  plan: { meta: undefined as never, years: [], units: new Map(), agencies: new Map(), regions: new Map(), sections: [], indicators: [], indicatorById: new Map() },
+  plan: {
+    meta: undefined as never,
+    years: [],
+    units: new Map(),
+    agencies: new Map(),
+    regions: new Map(),
+    sections: [],
+    indicators: [],
+    indicatorById: new Map(),
+  },
   entries: [],
 };
 
-const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameList = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
 
 function indicatorChanges(a: Indicator, b: Indicator, newer: Snapshot): Change[] {
   const out: Change[] = [];
   const base = { kind: 'indicator' as const, id: b.id, was: a.at };
   const field = (name: 'text' | 'unit' | 'aggregate' | 'coordinator'): void => {
-    if (a[name] !== b[name]) out.push({ ...base, op: 'changed', field: name, from: a[name], to: b[name], at: childLoc(b.at, name) });
+    if (a[name] !== b[name])
+      out.push({ ...base, op: 'changed', field: name, from: a[name], to: b[name], at: childLoc(b.at, name) });
   };
-  if (a.activity !== b.activity) out.push({ ...base, op: 'moved', field: 'activity', from: a.activity, to: b.activity, at: b.at });
-  if (a.at.file !== b.at.file) out.push({ ...base, op: 'moved', field: 'file', from: a.at.file, to: b.at.file, at: b.at });
+  if (a.activity !== b.activity)
+    out.push({ ...base, op: 'moved', field: 'activity', from: a.activity, to: b.activity, at: b.at });
+  if (a.at.file !== b.at.file)
+    out.push({ ...base, op: 'moved', field: 'file', from: a.at.file, to: b.at.file, at: b.at });
   field('text');
   field('unit');
   field('aggregate');
@@ -73,14 +86,40 @@ function indicatorChanges(a: Indicator, b: Indicator, newer: Snapshot): Change[]
     });
   }
   field('coordinator');
-  if (!sameList(a.implementers, b.implementers)) out.push({ ...base, op: 'changed', field: 'implementers', from: a.implementers, to: b.implementers, at: childLoc(b.at, 'implementers') });
-  if (!sameList(a.locations, b.locations)) out.push({ ...base, op: 'changed', field: 'locations', from: a.locations, to: b.locations, at: childLoc(b.at, 'locations') });
+  if (!sameList(a.implementers, b.implementers))
+    out.push({
+      ...base,
+      op: 'changed',
+      field: 'implementers',
+      from: a.implementers,
+      to: b.implementers,
+      at: childLoc(b.at, 'implementers'),
+    });
+  if (!sameList(a.locations, b.locations))
+    out.push({
+      ...base,
+      op: 'changed',
+      field: 'locations',
+      from: a.locations,
+      to: b.locations,
+      at: childLoc(b.at, 'locations'),
+    });
   return out;
 }
 
 /** An entry's identity is all it says; the same entry moved to another file is no change in plan terms. */
 const entryKey = (e: Entry): string =>
-  JSON.stringify([e.indicator, e.date, e.amount, e.unit ?? null, e.reported_by, e.location ?? null, e.evidence ?? null, e.note ?? null, e.breakdown ?? null]);
+  JSON.stringify([
+    e.indicator,
+    e.date,
+    e.amount,
+    e.unit ?? null,
+    e.reported_by,
+    e.location ?? null,
+    e.evidence ?? null,
+    e.note ?? null,
+    e.breakdown ?? null,
+  ]);
 
 /** Entries of `from` not matched one-for-one in `to`. */
 function unmatched(from: readonly Entry[], to: readonly Entry[]): Entry[] {
@@ -105,7 +144,9 @@ function entryChanges(older: Snapshot, newer: Snapshot): Change[] {
     for (const list of groups.values()) {
       const first = list[0]!;
       const tally: Tally = { count: list.length, amount: list.reduce((s, e) => s + e.amount, 0) };
-      const unit = (newer.plan.indicatorById.get(first.indicator) ?? older.plan.indicatorById.get(first.indicator))?.unit ?? first.unit;
+      const unit =
+        (newer.plan.indicatorById.get(first.indicator) ?? older.plan.indicatorById.get(first.indicator))?.unit ??
+        first.unit;
       out.push({
         op,
         kind: 'entries',
@@ -134,10 +175,22 @@ function agencyChanges(older: Snapshot, newer: Snapshot): Change[] {
       continue;
     }
     for (const field of ['name', 'short'] as const) {
-      if (old[field] !== agency[field]) out.push({ op: 'changed', kind: 'agency', id, field, from: old[field], to: agency[field], at: childLoc(agency.at, field), was: old.at });
+      if (old[field] !== agency[field])
+        out.push({
+          op: 'changed',
+          kind: 'agency',
+          id,
+          field,
+          from: old[field],
+          to: agency[field],
+          at: childLoc(agency.at, field),
+          was: old.at,
+        });
     }
   }
-  for (const [id, agency] of a) if (!b.has(id)) out.push({ op: 'removed', kind: 'agency', id, field: null, from: agency.name, to: null, was: agency.at });
+  for (const [id, agency] of a)
+    if (!b.has(id))
+      out.push({ op: 'removed', kind: 'agency', id, field: null, from: agency.name, to: null, was: agency.at });
   return out;
 }
 
@@ -151,15 +204,41 @@ export function diffPlans(older: Snapshot | undefined, newer: Snapshot): Change[
     if (newer.plan.indicatorById.get(ind.id) !== ind) continue;
     const old = a.plan.indicatorById.get(ind.id);
     if (old) changes.push(...indicatorChanges(old, ind, newer));
-    else changes.push({ op: 'added', kind: 'indicator', id: ind.id, field: null, from: null, to: ind.text, unit: ind.unit, at: ind.at });
+    else
+      changes.push({
+        op: 'added',
+        kind: 'indicator',
+        id: ind.id,
+        field: null,
+        from: null,
+        to: ind.text,
+        unit: ind.unit,
+        at: ind.at,
+      });
   }
   for (const [id, ind] of a.plan.indicatorById) {
-    if (!newer.plan.indicatorById.has(id)) changes.push({ op: 'removed', kind: 'indicator', id, field: null, from: ind.text, to: null, unit: ind.unit, was: ind.at });
+    if (!newer.plan.indicatorById.has(id))
+      changes.push({
+        op: 'removed',
+        kind: 'indicator',
+        id,
+        field: null,
+        from: ind.text,
+        to: null,
+        unit: ind.unit,
+        was: ind.at,
+      });
   }
   changes.push(...entryChanges(a, newer), ...agencyChanges(a, newer));
   // Stable sort: within one id, the order the changes were pushed in (fields in a fixed order).
   return changes
     .map((c, i) => ({ c, i }))
-    .sort((x, y) => (x.c.kind === 'agency' ? 1 : 0) - (y.c.kind === 'agency' ? 1 : 0) || (x.c.kind === 'agency' ? x.c.id.localeCompare(y.c.id) : compareIds(x.c.id, y.c.id)) || KIND_ORDER[x.c.kind] - KIND_ORDER[y.c.kind] || x.i - y.i)
+    .sort(
+      (x, y) =>
+        (x.c.kind === 'agency' ? 1 : 0) - (y.c.kind === 'agency' ? 1 : 0) ||
+        (x.c.kind === 'agency' ? x.c.id.localeCompare(y.c.id) : compareIds(x.c.id, y.c.id)) ||
+        KIND_ORDER[x.c.kind] - KIND_ORDER[y.c.kind] ||
+        x.i - y.i,
+    )
     .map(({ c }) => c);
 }

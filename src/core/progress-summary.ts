@@ -25,7 +25,8 @@ export function summarizeEntries(entries: readonly Entry[]): ProgressSummary {
     if (e.date > maxDate) maxDate = e.date;
   }
   const tallies: (string | number)[] = [];
-  for (const [key, t] of tallyEntries(entries, '9999-12-31')) tallies.push(key, t.count, t.sum, t.max, t.lastDate, t.lastAmount);
+  for (const [key, t] of tallyEntries(entries, '9999-12-31'))
+    tallies.push(key, t.count, t.sum, t.max, t.lastDate, t.lastAmount);
   return { count: entries.length, minDate, maxDate, tallies };
 }
 
@@ -41,8 +42,23 @@ export function addSummary(actuals: Actuals, summary: ProgressSummary, asOf: str
   for (let i = 0; i < t.length; i += 6) {
     const key = t[i] as string;
     const earlier = actuals.get(key);
-    if (earlier) mergeInto(earlier, t[i + 1] as number, t[i + 2] as number, t[i + 3] as number, t[i + 4] as string, t[i + 5] as number);
-    else actuals.set(key, { count: t[i + 1] as number, sum: t[i + 2] as number, max: t[i + 3] as number, lastDate: t[i + 4] as string, lastAmount: t[i + 5] as number });
+    if (earlier)
+      mergeInto(
+        earlier,
+        t[i + 1] as number,
+        t[i + 2] as number,
+        t[i + 3] as number,
+        t[i + 4] as string,
+        t[i + 5] as number,
+      );
+    else
+      actuals.set(key, {
+        count: t[i + 1] as number,
+        sum: t[i + 2] as number,
+        max: t[i + 3] as number,
+        lastDate: t[i + 4] as string,
+        lastAmount: t[i + 5] as number,
+      });
   }
   return actuals;
 }

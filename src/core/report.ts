@@ -88,7 +88,9 @@ export function buildReportFromActuals(plan: Plan, actuals: Actuals, options: Re
   const rows: ReportRow[] = [];
   const summary: SummaryRow[] = [];
   for (const group of groups) {
-    const groupRows = group.indicators.flatMap((ind) => options.years.map((year) => reportRow(plan, ind, year, actuals.get(actualsKey(ind.id, year)), options.asOf)));
+    const groupRows = group.indicators.flatMap((ind) =>
+      options.years.map((year) => reportRow(plan, ind, year, actuals.get(actualsKey(ind.id, year)), options.asOf)),
+    );
     rows.push(...groupRows);
     if (by !== 'indicator') summary.push(...summarize(groupRows, options.years, group.ref ? { [by]: group.ref } : {}));
   }
@@ -131,7 +133,10 @@ function groupIndicators(plan: Plan, indicators: Indicator[], by: GroupBy): Grou
   const groups = new Map<string, Group>();
   for (const ind of indicators) {
     const key = by === 'coordinator' ? ind.coordinator : ind.program;
-    const group = groups.get(key) ?? { ref: by === 'coordinator' ? agencyRef(plan, key) : programRef(plan, key), indicators: [] };
+    const group = groups.get(key) ?? {
+      ref: by === 'coordinator' ? agencyRef(plan, key) : programRef(plan, key),
+      indicators: [],
+    };
     group.indicators.push(ind);
     groups.set(key, group);
   }
@@ -143,12 +148,18 @@ function programRef(plan: Plan, id: string): AgencyRef {
   return { id, name: program?.title ?? id };
 }
 
-function summarize(rows: ReportRow[], years: number[], group: Pick<SummaryRow, 'coordinator' | 'program'>): SummaryRow[] {
+function summarize(
+  rows: ReportRow[],
+  years: number[],
+  group: Pick<SummaryRow, 'coordinator' | 'program'>,
+): SummaryRow[] {
   return years.map((year) => {
     const inYear = rows.filter((r) => r.year === year);
     const withTarget = inYear.filter((r) => r.target > 0);
     const counted = withTarget.filter((r) => r.percent !== null);
-    const mean = counted.length ? counted.reduce((s, r) => s + Math.min(100, r.percent ?? 0), 0) / counted.length : null;
+    const mean = counted.length
+      ? counted.reduce((s, r) => s + Math.min(100, r.percent ?? 0), 0) / counted.length
+      : null;
     return {
       ...group,
       year,

@@ -26,7 +26,9 @@ export interface Review {
 export function semesterPeriod(semester: string): Period | undefined {
   const m = /^(\d{4})-([12])$/.exec(semester);
   if (!m) return undefined;
-  return m[2] === '1' ? { since: `${m[1]}-01-01`, until: `${m[1]}-06-30` } : { since: `${m[1]}-07-01`, until: `${m[1]}-12-31` };
+  return m[2] === '1'
+    ? { since: `${m[1]}-01-01`, until: `${m[1]}-06-30` }
+    : { since: `${m[1]}-07-01`, until: `${m[1]}-12-31` };
 }
 
 /** Achievement as of the period's last day; entries count by their date, whenever they were recorded. */
@@ -36,7 +38,9 @@ export function buildReview(plan: Plan, entries: readonly Entry[], period: Perio
   const years = plan.years.filter((y) => y >= first && y <= last);
   const report = buildReport(plan, entries, { asOf: period.until, years });
   const behind = report.rows.filter((r) => r.target > 0 && (r.status === 'behind' || r.status === 'not-started'));
-  const reported = new Set(entries.filter((e) => e.date >= period.since && e.date <= period.until).map((e) => e.reported_by));
+  const reported = new Set(
+    entries.filter((e) => e.date >= period.since && e.date <= period.until).map((e) => e.reported_by),
+  );
   const responsible = new Map<string, string[]>();
   for (const ind of plan.indicators) {
     if (!years.some((y) => (ind.targets[y] ?? 0) > 0)) continue;

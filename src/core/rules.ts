@@ -37,10 +37,22 @@ function treeNodes(sections: RawDoc[]): Node[] {
       asArr(po?.activities).forEach((a, ai) => {
         const ao = asObj(a);
         const aid = asStr(ao?.id);
-        if (aid) nodes.push({ kind: 'activity', id: aid, parent: pid, at: loc(doc.file, 'programs', pi, 'activities', ai, 'id') });
+        if (aid)
+          nodes.push({
+            kind: 'activity',
+            id: aid,
+            parent: pid,
+            at: loc(doc.file, 'programs', pi, 'activities', ai, 'id'),
+          });
         asArr(ao?.indicators).forEach((ind, ii) => {
           const iid = asStr(asObj(ind)?.id);
-          if (iid) nodes.push({ kind: 'indicator', id: iid, parent: aid, at: loc(doc.file, 'programs', pi, 'activities', ai, 'indicators', ii, 'id') });
+          if (iid)
+            nodes.push({
+              kind: 'indicator',
+              id: iid,
+              parent: aid,
+              at: loc(doc.file, 'programs', pi, 'activities', ai, 'indicators', ii, 'id'),
+            });
         });
       });
     });
@@ -50,8 +62,14 @@ function treeNodes(sections: RawDoc[]): Node[] {
 
 export const periodMismatch: Rule = ({ raw, plan }) => {
   const { period, targetYears } = plan.meta;
-  if (!asObj(asObj(raw.planFile.value)?.period) || (period.from === targetYears.from && period.to === targetYears.to)) return [];
-  return [warning('period-mismatch', loc(raw.planFile.file, 'target_years'), { period: range(period.from, period.to), years: range(targetYears.from, targetYears.to) })];
+  if (!asObj(asObj(raw.planFile.value)?.period) || (period.from === targetYears.from && period.to === targetYears.to))
+    return [];
+  return [
+    warning('period-mismatch', loc(raw.planFile.file, 'target_years'), {
+      period: range(period.from, period.to),
+      years: range(targetYears.from, targetYears.to),
+    }),
+  ];
 };
 
 /** period and target_years run forwards and span under 100 years; else the plan has no years and every check of them is silent. */
@@ -62,7 +80,10 @@ export const yearRanges: Rule = ({ raw }) => {
     const from = range?.from;
     const to = range?.to;
     if (!Number.isInteger(from) || !Number.isInteger(to)) continue;
-    if ((from as number) > (to as number) || (to as number) - (from as number) >= 100) findings.push(error('year-range', loc(raw.planFile.file, field), { field, from: from as number, to: to as number }));
+    if ((from as number) > (to as number) || (to as number) - (from as number) >= 100)
+      findings.push(
+        error('year-range', loc(raw.planFile.file, field), { field, from: from as number, to: to as number }),
+      );
   }
   return findings;
 };
@@ -83,7 +104,14 @@ export const idsMatchTree: Rule = ({ raw }) => {
   for (const node of treeNodes(raw.sections)) {
     if (node.parent === undefined || parentId(node.id) === node.parent) continue;
     const last = node.id.slice(node.id.lastIndexOf('.') + 1);
-    findings.push(error('id-mismatch', node.at, { kind: node.kind, id: node.id, parent: node.parent, expected: `${node.parent}.${last}` }));
+    findings.push(
+      error('id-mismatch', node.at, {
+        kind: node.kind,
+        id: node.id,
+        parent: node.parent,
+        expected: `${node.parent}.${last}`,
+      }),
+    );
   }
   return findings;
 };
@@ -93,13 +121,15 @@ export const agencyReferences: Rule = ({ raw, plan }) => {
   if (raw.agencies?.value === undefined) return [];
   const findings: Finding[] = [];
   const check = (id: string, at: Loc): void => {
-    if (!plan.agencies.has(id)) findings.push(error('unknown-agency', at, { id, ...hintFor(id, plan.agencies.keys()) }));
+    if (!plan.agencies.has(id))
+      findings.push(error('unknown-agency', at, { id, ...hintFor(id, plan.agencies.keys()) }));
   };
   for (const ind of plan.indicators) {
     if (ind.coordinator) check(ind.coordinator, { ...ind.at, pointer: ind.at.pointer + '/coordinator' });
     ind.implementers.forEach((a, i) => check(a, { ...ind.at, pointer: `${ind.at.pointer}/implementers/${i}` }));
   }
-  for (const agency of plan.agencies.values()) if (agency.parent) check(agency.parent, { ...agency.at, pointer: agency.at.pointer + '/parent' });
+  for (const agency of plan.agencies.values())
+    if (agency.parent) check(agency.parent, { ...agency.at, pointer: agency.at.pointer + '/parent' });
   return findings;
 };
 
@@ -109,7 +139,9 @@ export const agencyParents: Rule = ({ plan }) => {
     const seen = new Set<string>([agency.id]);
     for (let p = agency.parent; p !== undefined; p = plan.agencies.get(p)?.parent) {
       if (seen.has(p)) {
-        findings.push(error('parent-cycle', { ...agency.at, pointer: agency.at.pointer + '/parent' }, { id: agency.id }));
+        findings.push(
+          error('parent-cycle', { ...agency.at, pointer: agency.at.pointer + '/parent' }, { id: agency.id }),
+        );
         break;
       }
       seen.add(p);
@@ -129,7 +161,8 @@ export const uniqueAliases: Rule = ({ raw }) => {
       const key = alias.trim().toLowerCase();
       const at = loc(raw.agencies!.file, 'agencies', i, 'aliases', j);
       const first = seen.get(key);
-      if (first && first.agency !== id) findings.push(error('duplicate-alias', at, { alias, other: first.agency, first: first.at }));
+      if (first && first.agency !== id)
+        findings.push(error('duplicate-alias', at, { alias, other: first.agency, first: first.at }));
       else if (!first) seen.set(key, { agency: id, at });
     });
   });
@@ -142,14 +175,21 @@ export const regionReferences: Rule = ({ raw, plan }) => {
   const check = (id: string, at: Loc): void => {
     if (!plan.regions.has(id)) findings.push(error('unknown-region', at, { id, ...hintFor(id, plan.regions.keys()) }));
   };
-  for (const ind of plan.indicators) ind.locations.forEach((r, i) => check(r, { ...ind.at, pointer: `${ind.at.pointer}/locations/${i}` }));
+  for (const ind of plan.indicators)
+    ind.locations.forEach((r, i) => check(r, { ...ind.at, pointer: `${ind.at.pointer}/locations/${i}` }));
   return findings;
 };
 
 export const knownUnits: Rule = ({ plan }) =>
   plan.indicators
     .filter((ind) => ind.unit && !plan.units.has(ind.unit))
-    .map((ind) => error('unknown-unit', { ...ind.at, pointer: ind.at.pointer + '/unit' }, { id: ind.unit, ...hintFor(ind.unit, plan.units.keys()) }));
+    .map((ind) =>
+      error(
+        'unknown-unit',
+        { ...ind.at, pointer: ind.at.pointer + '/unit' },
+        { id: ind.unit, ...hintFor(ind.unit, plan.units.keys()) },
+      ),
+    );
 
 export const targetYears: Rule = ({ raw, plan }) => {
   const findings: Finding[] = [];
@@ -161,10 +201,14 @@ export const targetYears: Rule = ({ raw, plan }) => {
     if (!targets) continue;
     for (const key of Object.keys(targets)) {
       const at: Loc = { file: ind.at.file, pointer: `${ind.at.pointer}/targets/${key}`, key: true };
-      if (!plan.years.includes(Number(key)) && /^\d{4}$/.test(key)) findings.push(error('target-year-outside', at, { year: key, years }));
+      if (!plan.years.includes(Number(key)) && /^\d{4}$/.test(key))
+        findings.push(error('target-year-outside', at, { year: key, years }));
     }
     for (const year of plan.years) {
-      if (!(String(year) in targets)) findings.push(error('target-year-missing', { file: ind.at.file, pointer: `${ind.at.pointer}/targets` }, { year, years }));
+      if (!(String(year) in targets))
+        findings.push(
+          error('target-year-missing', { file: ind.at.file, pointer: `${ind.at.pointer}/targets` }, { year, years }),
+        );
     }
   }
   return findings;
@@ -180,7 +224,16 @@ function pointerGet(value: unknown, pointer: string): unknown {
 }
 
 /** The rules, in the order their findings are reported. */
-export { checkEntry, isResponsible, progressFileFindings, progressPathOf, quarterOf, registriesOf, type EntryContext, type Registries } from './entry-rules.js';
+export {
+  checkEntry,
+  isResponsible,
+  progressFileFindings,
+  progressPathOf,
+  quarterOf,
+  registriesOf,
+  type EntryContext,
+  type Registries,
+} from './entry-rules.js';
 
 export const RULES: Record<string, Rule> = {
   yearRanges,

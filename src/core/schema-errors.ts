@@ -34,7 +34,13 @@ export function schemaFindings(file: string, errors: readonly SchemaError[]): Fi
       case 'additionalProperties': {
         const key = String(p.additionalProperty);
         const allowed = Object.keys(e.parentSchema?.properties ?? {}).join(', ');
-        findings.push(error('schema', { file, pointer: `${e.instancePath}/${escape(key)}`, key: true }, { keyword: 'additionalProperties', key, allowed }));
+        findings.push(
+          error(
+            'schema',
+            { file, pointer: `${e.instancePath}/${escape(key)}`, key: true },
+            { keyword: 'additionalProperties', key, allowed },
+          ),
+        );
         break;
       }
       case 'required':
@@ -48,31 +54,59 @@ export function schemaFindings(file: string, errors: readonly SchemaError[]): Fi
         findings.push(error('schema', at, { keyword: 'type', type: String(p.type), found: describeValue(e.data) }));
         break;
       case 'enum':
-        findings.push(error('schema', at, { keyword: 'enum', allowed: (p.allowedValues as unknown[]).join(', '), found: describeValue(e.data) }));
+        findings.push(
+          error('schema', at, {
+            keyword: 'enum',
+            allowed: (p.allowedValues as unknown[]).join(', '),
+            found: describeValue(e.data),
+          }),
+        );
         break;
       case 'pattern':
         findings.push(error('schema', at, { keyword: 'pattern', value: String(e.data), pattern: String(p.pattern) }));
         break;
       case 'format':
-        findings.push(error('schema', at, { keyword: p.format === 'date' ? 'format.date' : 'format', value: String(e.data), format: String(p.format) }));
+        findings.push(
+          error('schema', at, {
+            keyword: p.format === 'date' ? 'format.date' : 'format',
+            value: String(e.data),
+            format: String(p.format),
+          }),
+        );
         break;
       case 'minimum':
       case 'maximum':
       case 'minItems':
       case 'minProperties':
       case 'minLength':
-        findings.push(error('schema', at, { keyword: e.keyword, limit: Number(p.limit), value: describeValue(e.data) }));
+        findings.push(
+          error('schema', at, { keyword: e.keyword, limit: Number(p.limit), value: describeValue(e.data) }),
+        );
         break;
       case 'maxLength':
-        findings.push(error('schema', at, { keyword: 'maxLength', limit: Number(p.limit), length: String(e.data).length }));
+        findings.push(
+          error('schema', at, { keyword: 'maxLength', limit: Number(p.limit), length: String(e.data).length }),
+        );
         break;
       case 'uniqueItems':
         // ajv's i is the later index of the pair, j the earlier one.
-        findings.push(error('schema', { file, pointer: `${e.instancePath}/${String(p.i)}` }, { keyword: 'uniqueItems', i: Number(p.i) + 1, j: Number(p.j) + 1 }));
+        findings.push(
+          error(
+            'schema',
+            { file, pointer: `${e.instancePath}/${String(p.i)}` },
+            { keyword: 'uniqueItems', i: Number(p.i) + 1, j: Number(p.j) + 1 },
+          ),
+        );
         break;
       case 'propertyNames': {
         const key = String(p.propertyName);
-        findings.push(error('schema', { file, pointer: `${e.instancePath}/${escape(key)}`, key: true }, { keyword: 'propertyNames', key }));
+        findings.push(
+          error(
+            'schema',
+            { file, pointer: `${e.instancePath}/${escape(key)}`, key: true },
+            { keyword: 'propertyNames', key },
+          ),
+        );
         break;
       }
       default:

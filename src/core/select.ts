@@ -8,6 +8,8 @@ export interface Selection {
 
 export function selectIndicators(plan: Plan, selection: Selection): Indicator[] {
   return plan.indicators.filter(
-    (ind) => (selection.coordinator === undefined || ind.coordinator === selection.coordinator) && (selection.section === undefined || ind.section === selection.section),
+    (ind) =>
+      (selection.coordinator === undefined || ind.coordinator === selection.coordinator) &&
+      (selection.section === undefined || ind.section === selection.section),
   );
 }

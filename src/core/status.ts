@@ -9,7 +9,8 @@ export function elapsedShare(year: number, asOf: string): number {
   const asOfYear = Number(asOf.slice(0, 4));
   if (asOfYear < year) return 0;
   if (asOfYear > year) return 1;
-  const dayOfYear = (Date.UTC(year, Number(asOf.slice(5, 7)) - 1, Number(asOf.slice(8, 10))) - Date.UTC(year, 0, 1)) / 86400000 + 1;
+  const dayOfYear =
+    (Date.UTC(year, Number(asOf.slice(5, 7)) - 1, Number(asOf.slice(8, 10))) - Date.UTC(year, 0, 1)) / 86400000 + 1;
   return dayOfYear / (isLeap(year) ? 366 : 365);
 }
 

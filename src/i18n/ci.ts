@@ -35,7 +35,8 @@ export const id: Record<keyof typeof en, string> = {
   'fmt.wrote': '{file} dirapikan',
   'fmt.done': '{files} berkas diperiksa, {changed} ditulis ulang dalam bentuk kanonik',
   'fmt.check-ok': '{files} berkas diperiksa: semuanya dalam bentuk kanonik',
-  'fmt.check-changed': "{changed} dari {files} berkas tidak dalam bentuk kanonik; jalankan 'rad fmt' untuk menulis ulang",
+  'fmt.check-changed':
+    "{changed} dari {files} berkas tidak dalam bentuk kanonik; jalankan 'rad fmt' untuk menulis ulang",
   'fmt.skipped': "{file}: dibiarkan: {why}; jalankan 'rad validate' untuk melihat masalahnya",
   'fmt.why.yaml': 'bukan YAML yang sah',
   'fmt.why.encoding': 'bukan UTF-8',

@@ -43,7 +43,8 @@ export const en = {
   'schema.propertyNames': "key '{key}' is not allowed here: keys are years such as 2021",
   'schema.other': '{detail}',
   // Cross-file rules
-  'finding.period-mismatch': 'the decree names the period {period} but the targets run {years}; both are kept as written',
+  'finding.period-mismatch':
+    'the decree names the period {period} but the targets run {years}; both are kept as written',
   'finding.duplicate-id': '{kind} {id} is already defined at {first}',
   'finding.id-mismatch': '{kind} id {id} does not fit its place under {parent}; expected {expected}',
   'finding.unknown-agency': "unknown agency '{id}' (not in agencies.yaml){hint}",
@@ -73,7 +74,8 @@ export const en = {
   'cli.write-failed': 'cannot write {path}: {detail}',
   'cli.wrote': 'wrote {path}',
   'git.not-installed': 'git is not installed (or not on PATH); this command needs it',
-  'git.not-a-repo': '{dir} is not inside a git repository; this command needs one (git init, or pass --plan DIR inside a repository)',
+  'git.not-a-repo':
+    '{dir} is not inside a git repository; this command needs one (git init, or pass --plan DIR inside a repository)',
   'git.unknown-rev': "unknown revision '{rev}'; give a commit, branch or tag that exists (see git log)",
   'git.failed': 'git failed: {detail}',
   'validate.summary': '{files} file(s) checked: {errors} error(s), {warnings} warning(s)',

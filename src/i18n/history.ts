@@ -31,7 +31,8 @@ export const en = {
   'diff.actual': 'actual {year}: {actual}',
   'diff.none-value': '(none)',
   'diff.bad-args': 'rad diff takes at most two revisions (REV_A [REV_B]); got {count}',
-  'diff.driver-args': 'rad diff --git-driver takes the seven arguments git passes an external diff driver (path old-file old-hex old-mode new-file new-hex new-mode); got {count}',
+  'diff.driver-args':
+    'rad diff --git-driver takes the seven arguments git passes an external diff driver (path old-file old-hex old-mode new-file new-hex new-mode); got {count}',
   'diff.driver-fallback': 'no change in plan terms (comments, order or layout only); the lines that differ:',
   'diff.driver-no-plan': 'no plan.yaml above {path}; showing the lines that differ',
   'log.title': 'History of {id}: {text}',
@@ -48,7 +49,8 @@ export const en = {
   'init-git.attributes-kept': '{path} already has {line}',
   'init-git.config': 'git config {key} {value}',
   'init-git.done': 'git diff and git log -p now name the indicator id in hunk headers for {pattern}',
-  'init-git.driver': "git diff now shows {pattern} as plan changes; git log -p and git show need --ext-diff for that ('git diff --no-ext-diff' shows lines again)",
+  'init-git.driver':
+    "git diff now shows {pattern} as plan changes; git log -p and git show need --ext-diff for that ('git diff --no-ext-diff' shows lines again)",
 } as const;
 
 export const id: Record<keyof typeof en, string> = {
@@ -56,7 +58,8 @@ export const id: Record<keyof typeof en, string> = {
   'diff.none': 'Tidak ada perubahan rencana dari {from} ke {to}.',
   'diff.count': '{count} perubahan',
   'diff.working-tree': 'direktori kerja',
-  'diff.invalid-version': '{rev}: rencana di sana memiliki {count} kesalahan; perbandingan menampilkan yang dapat dibaca',
+  'diff.invalid-version':
+    '{rev}: rencana di sana memiliki {count} kesalahan; perbandingan menampilkan yang dapat dibaca',
   'diff.h.id': 'Id',
   'diff.h.change': 'Perubahan',
   'diff.h.before': 'Sebelum',
@@ -83,7 +86,8 @@ export const id: Record<keyof typeof en, string> = {
   'diff.actual': 'realisasi {year}: {actual}',
   'diff.none-value': '(tidak ada)',
   'diff.bad-args': 'rad diff menerima paling banyak dua revisi (REV_A [REV_B]); diberikan {count}',
-  'diff.driver-args': 'rad diff --git-driver menerima tujuh argumen yang diberikan git kepada driver diff eksternal (path old-file old-hex old-mode new-file new-hex new-mode); diberikan {count}',
+  'diff.driver-args':
+    'rad diff --git-driver menerima tujuh argumen yang diberikan git kepada driver diff eksternal (path old-file old-hex old-mode new-file new-hex new-mode); diberikan {count}',
   'diff.driver-fallback': 'tidak ada perubahan rencana (hanya komentar, urutan atau tata letak); baris yang berbeda:',
   'diff.driver-no-plan': 'tidak ada plan.yaml di atas {path}; menampilkan baris yang berbeda',
   'log.title': 'Riwayat {id}: {text}',
@@ -100,5 +104,6 @@ export const id: Record<keyof typeof en, string> = {
   'init-git.attributes-kept': '{path} sudah berisi {line}',
   'init-git.config': 'git config {key} {value}',
   'init-git.done': 'git diff dan git log -p kini menyebut id indikator di judul hunk untuk {pattern}',
-  'init-git.driver': "git diff kini menampilkan {pattern} sebagai perubahan rencana; git log -p dan git show memerlukan --ext-diff untuk itu ('git diff --no-ext-diff' menampilkan baris lagi)",
+  'init-git.driver':
+    "git diff kini menampilkan {pattern} sebagai perubahan rencana; git log -p dan git show memerlukan --ext-diff untuk itu ('git diff --no-ext-diff' menampilkan baris lagi)",
 };

@@ -24,7 +24,8 @@ export const id: Record<MessageKey, string> = {
   'finding.read-error': 'tidak dapat membaca {path}: {detail}',
   'finding.not-a-file': '{path} adalah direktori, padahal seharusnya berkas',
   'finding.symlink-outside': '{path} adalah tautan simbolik ke {target}, di luar direktori rencana; ditolak',
-  'finding.orphan-file': '{path} tidak tercantum di bagian sections plan.yaml dan tidak berada di progress/; berkas diabaikan',
+  'finding.orphan-file':
+    '{path} tidak tercantum di bagian sections plan.yaml dan tidak berada di progress/; berkas diabaikan',
   'schema.additionalProperties': "kunci '{key}' tidak dikenal; yang boleh di sini: {allowed}",
   'schema.required': "kunci wajib '{key}' tidak ada",
   'schema.type': 'harus berupa {type}, ditemukan {found}',
@@ -41,7 +42,8 @@ export const id: Record<MessageKey, string> = {
   'schema.uniqueItems': 'butir ke-{i} mengulang butir ke-{j}',
   'schema.propertyNames': "kunci '{key}' tidak boleh dipakai di sini: kuncinya berupa tahun seperti 2021",
   'schema.other': '{detail}',
-  'finding.period-mismatch': 'keputusan menyebut periode {period} tetapi target mencakup {years}; keduanya disimpan sesuai aslinya',
+  'finding.period-mismatch':
+    'keputusan menyebut periode {period} tetapi target mencakup {years}; keduanya disimpan sesuai aslinya',
   'finding.duplicate-id': '{kind} {id} sudah didefinisikan di {first}',
   'finding.id-mismatch': 'id {kind} {id} tidak sesuai letaknya di bawah {parent}; seharusnya {expected}',
   'finding.unknown-agency': "instansi '{id}' tidak dikenal (tidak ada di agencies.yaml){hint}",
@@ -49,7 +51,8 @@ export const id: Record<MessageKey, string> = {
   'finding.unknown-unit': "satuan '{id}' tidak dikenal (tidak ada di units plan.yaml){hint}",
   'finding.unknown-indicator': "indikator '{id}' tidak dikenal{hint}",
   'finding.target-year-outside': 'target untuk {year} berada di luar tahun target rencana {years}',
-  'finding.target-year-missing': 'tidak ada target untuk {year}; setiap tahun {years} perlu target (tulis 0 bila tidak ada)',
+  'finding.target-year-missing':
+    'tidak ada target untuk {year}; setiap tahun {years} perlu target (tulis 0 bila tidak ada)',
   'schema.not-finite': '{value} bukan bilangan terhingga',
   'finding.duplicate-alias': "alias '{alias}' juga menamai {other} di {first}",
   'finding.parent-cycle': 'instansi {id} menjadi leluhurnya sendiri melalui tautan parent',
@@ -70,7 +73,8 @@ export const id: Record<MessageKey, string> = {
   'cli.write-failed': 'tidak dapat menulis {path}: {detail}',
   'cli.wrote': 'menulis {path}',
   'git.not-installed': 'git tidak terpasang (atau tidak ada di PATH); perintah ini memerlukannya',
-  'git.not-a-repo': '{dir} tidak berada di dalam repositori git; perintah ini memerlukannya (git init, atau berikan --plan DIR di dalam repositori)',
+  'git.not-a-repo':
+    '{dir} tidak berada di dalam repositori git; perintah ini memerlukannya (git init, atau berikan --plan DIR di dalam repositori)',
   'git.unknown-rev': "revisi '{rev}' tidak dikenal; berikan commit, cabang atau tag yang ada (lihat git log)",
   'git.failed': 'git gagal: {detail}',
   'validate.summary': '{files} berkas diperiksa: {errors} kesalahan, {warnings} peringatan',

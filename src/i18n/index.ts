@@ -15,11 +15,18 @@ export function isLang(value: unknown): value is Lang {
 
 export function translator(lang: Lang): Translate {
   const catalog = catalogs[lang];
-  return (key, params = {}) => catalog[key].replace(/\{([a-zA-Z0-9_]+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return (key, params = {}) =>
+    catalog[key].replace(/\{([a-zA-Z0-9_]+)\}/g, (whole, name: string) =>
+      name in params ? String(params[name]) : whole,
+    );
 }
 
 /** The language to speak: explicit flag, then RAD_LANG, then the plan's own language, then English. */
-export function chooseLang(flag: string | undefined, env: Record<string, string | undefined>, planLang: string | undefined): Lang {
+export function chooseLang(
+  flag: string | undefined,
+  env: Record<string, string | undefined>,
+  planLang: string | undefined,
+): Lang {
   for (const candidate of [flag, env.RAD_LANG, planLang]) if (isLang(candidate)) return candidate;
   return 'en';
 }

@@ -1,6 +1,7 @@
 // Messages of rad record, rad import and the progress-file writer, in English and Bahasa Indonesia.
 export const en = {
-  'finding.privacy': "holds what looks like {kind}; entries carry aggregate numbers only, never a person's identity or contact: remove it",
+  'finding.privacy':
+    "holds what looks like {kind}; entries carry aggregate numbers only, never a person's identity or contact: remove it",
   'finding.breakdown-syntax': "breakdown part '{part}' is not LABEL=NUMBER (write e.g. perempuan=4,laki-laki=3)",
   'finding.breakdown-repeated': "breakdown label '{label}' is given twice",
   'finding.missing-value': 'is required, but empty',
@@ -13,20 +14,24 @@ export const en = {
   'record.problem': '{detail}',
   'record.refused': 'entry refused ({count} problem(s)); no file was changed',
   'record.not-committed': 'the entry is recorded in {path} but was not committed: {detail}',
-  'progress.locked': '{path} stayed locked for {seconds} s by process {pid}; try again, or if no rad is running, delete {lock}',
+  'progress.locked':
+    '{path} stayed locked for {seconds} s by process {pid}; try again, or if no rad is running, delete {lock}',
   'progress.unreadable': 'cannot add to {path}: {detail}; fix the file first (rad validate shows where)',
-  'progress.other-file': '{path} declares another agency or quarter ({detail}); fix the file first (rad validate shows where)',
+  'progress.other-file':
+    '{path} declares another agency or quarter ({detail}); fix the file first (rad validate shows where)',
   'progress.not-a-file': '{path} is not a regular file; move it away first',
   'progress.outside': '{path} would be written outside the plan directory (into {target}); refused',
-  'progress.write-failed': 'cannot write {path}: {detail}; {restored} file(s) already written were restored, so nothing was recorded',
-  'progress.restore-failed': 'cannot write {path}: {detail}; restoring {other} failed too: check the progress files with git diff',
+  'progress.write-failed':
+    'cannot write {path}: {detail}; {restored} file(s) already written were restored, so nothing was recorded',
+  'progress.restore-failed':
+    'cannot write {path}: {detail}; restoring {other} failed too: check the progress files with git diff',
   'import.bad-row': '{file}:{row}: {detail}',
   'import.refused': '{bad} of {rows} row(s) refused; nothing was written',
   'import.no-rows': '{file}: no entries below the header row',
   'import.unknown-column': "{file}:1: unknown column '{column}'; expected some of: {allowed}",
   'import.repeated-column': "{file}:1: column '{column}' appears twice (as {first} and {second})",
   'import.missing-column': "{file}:1: required column '{column}' is missing (write {names})",
-  'import.bad-extension': "{file}: cannot import this kind of file; give a .csv or .xlsx file",
+  'import.bad-extension': '{file}: cannot import this kind of file; give a .csv or .xlsx file',
   'import.unreadable': '{file}: cannot read it: {detail}',
   'import.no-file': '{file}: no such file',
   'import.not-utf8': '{file}: not UTF-8 text; save the spreadsheet as "CSV UTF-8" and try again',
@@ -48,7 +53,7 @@ export const en = {
   'template.no': 'no',
   'template.indicator': 'indicator id from the plan, as rad list shows it',
   'template.date': 'date of the achievement, YYYY-MM-DD (a date cell is fine)',
-  'template.amount': 'what was achieved, a number >= 0 in the indicator\'s unit',
+  'template.amount': "what was achieved, a number >= 0 in the indicator's unit",
   'template.reported_by': 'id of the reporting agency (see plan/agencies.yaml)',
   'template.location': 'region id (see plan/regions.yaml)',
   'template.evidence': 'URL or document number backing the entry',
@@ -58,8 +63,10 @@ export const en = {
 } as const;
 
 export const id: Record<keyof typeof en, string> = {
-  'finding.privacy': 'memuat sesuatu yang tampak seperti {kind}; entri hanya berisi angka agregat, tidak pernah identitas atau kontak seseorang: hapus',
-  'finding.breakdown-syntax': "bagian rincian '{part}' tidak berbentuk LABEL=ANGKA (tulis mis. perempuan=4,laki-laki=3)",
+  'finding.privacy':
+    'memuat sesuatu yang tampak seperti {kind}; entri hanya berisi angka agregat, tidak pernah identitas atau kontak seseorang: hapus',
+  'finding.breakdown-syntax':
+    "bagian rincian '{part}' tidak berbentuk LABEL=ANGKA (tulis mis. perempuan=4,laki-laki=3)",
   'finding.breakdown-repeated': "label rincian '{label}' ditulis dua kali",
   'finding.missing-value': 'wajib diisi, tetapi kosong',
   'kind.nik': 'NIK (nomor induk kependudukan 16 digit)',
@@ -71,13 +78,18 @@ export const id: Record<keyof typeof en, string> = {
   'record.problem': '{detail}',
   'record.refused': 'entri ditolak ({count} masalah); tidak ada berkas yang diubah',
   'record.not-committed': 'entri sudah dicatat di {path} tetapi tidak di-commit: {detail}',
-  'progress.locked': '{path} tetap terkunci selama {seconds} detik oleh proses {pid}; coba lagi, atau jika tidak ada rad yang berjalan, hapus {lock}',
-  'progress.unreadable': 'tidak dapat menambah ke {path}: {detail}; perbaiki berkasnya dahulu (rad validate menunjukkan letaknya)',
-  'progress.other-file': '{path} menyatakan instansi atau triwulan lain ({detail}); perbaiki berkasnya dahulu (rad validate menunjukkan letaknya)',
+  'progress.locked':
+    '{path} tetap terkunci selama {seconds} detik oleh proses {pid}; coba lagi, atau jika tidak ada rad yang berjalan, hapus {lock}',
+  'progress.unreadable':
+    'tidak dapat menambah ke {path}: {detail}; perbaiki berkasnya dahulu (rad validate menunjukkan letaknya)',
+  'progress.other-file':
+    '{path} menyatakan instansi atau triwulan lain ({detail}); perbaiki berkasnya dahulu (rad validate menunjukkan letaknya)',
   'progress.not-a-file': '{path} bukan berkas biasa; pindahkan dahulu',
   'progress.outside': '{path} akan ditulis di luar direktori rencana (ke {target}); ditolak',
-  'progress.write-failed': 'tidak dapat menulis {path}: {detail}; {restored} berkas yang sudah ditulis dikembalikan, jadi tidak ada yang dicatat',
-  'progress.restore-failed': 'tidak dapat menulis {path}: {detail}; pengembalian {other} juga gagal: periksa berkas realisasi dengan git diff',
+  'progress.write-failed':
+    'tidak dapat menulis {path}: {detail}; {restored} berkas yang sudah ditulis dikembalikan, jadi tidak ada yang dicatat',
+  'progress.restore-failed':
+    'tidak dapat menulis {path}: {detail}; pengembalian {other} juga gagal: periksa berkas realisasi dengan git diff',
   'import.bad-row': '{file}:{row}: {detail}',
   'import.refused': '{bad} dari {rows} baris ditolak; tidak ada yang ditulis',
   'import.no-rows': '{file}: tidak ada entri di bawah baris judul',

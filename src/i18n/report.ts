@@ -8,10 +8,13 @@ export const en = {
   'report.no-rows': 'No indicators match.',
   'report.reading': 'Reading progress files',
   'report.legend.cell': 'Each year: actual/target, percent achieved and status: {statuses}.',
-  'report.legend.on-track': 'On track: the actual is at least what is due, the target times the share of the year elapsed on the as-of date{share}.',
+  'report.legend.on-track':
+    'On track: the actual is at least what is due, the target times the share of the year elapsed on the as-of date{share}.',
   'report.legend.share': ' ({percent} of {year} on {date})',
-  'report.legend.aggregate': "Aggregation: {sum} = the year's entries added up, {max} = the largest entry, {last} = the latest entry.",
-  'report.legend.mean': 'Totals: indicators met / indicators with a target, and the mean achievement (percent over indicators with a target, each counted at most 100%).',
+  'report.legend.aggregate':
+    "Aggregation: {sum} = the year's entries added up, {max} = the largest entry, {last} = the latest entry.",
+  'report.legend.mean':
+    'Totals: indicators met / indicators with a target, and the mean achievement (percent over indicators with a target, each counted at most 100%).',
   'report.legend.text': "Indicator texts are cut to one line; 'rad show ID' prints one in full.",
   'report.overview': 'Overview',
   'report.group.coordinator': 'Coordinator: {name} ({id})',
@@ -46,10 +49,13 @@ export const id: Record<keyof typeof en, string> = {
   'report.no-rows': 'Tidak ada indikator yang cocok.',
   'report.reading': 'Membaca berkas realisasi',
   'report.legend.cell': 'Setiap tahun: realisasi/target, persen capaian dan status: {statuses}.',
-  'report.legend.on-track': 'Sesuai jadwal: realisasi paling sedikit yang seharusnya, yaitu target dikali bagian tahun yang sudah berjalan pada tanggal laporan{share}.',
+  'report.legend.on-track':
+    'Sesuai jadwal: realisasi paling sedikit yang seharusnya, yaitu target dikali bagian tahun yang sudah berjalan pada tanggal laporan{share}.',
   'report.legend.share': ' ({percent} dari tahun {year} pada {date})',
-  'report.legend.aggregate': 'Agregasi: {sum} = entri tahun itu dijumlahkan, {max} = entri terbesar, {last} = entri paling akhir.',
-  'report.legend.mean': 'Jumlah: indikator tercapai / indikator bertarget, dan rata-rata capaian (persen atas indikator bertarget, masing-masing dihitung paling tinggi 100%).',
+  'report.legend.aggregate':
+    'Agregasi: {sum} = entri tahun itu dijumlahkan, {max} = entri terbesar, {last} = entri paling akhir.',
+  'report.legend.mean':
+    'Jumlah: indikator tercapai / indikator bertarget, dan rata-rata capaian (persen atas indikator bertarget, masing-masing dihitung paling tinggi 100%).',
   'report.legend.text': "Uraian indikator dipotong menjadi satu baris; 'rad show ID' menampilkannya utuh.",
   'report.overview': 'Ringkasan',
   'report.group.coordinator': 'Koordinator: {name} ({id})',

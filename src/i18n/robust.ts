@@ -1,28 +1,42 @@
 // Messages about hostile and broken input (issue 6): refused texts, year ranges, option values, git states.
 export const en = {
   'finding.control-character': 'raw control character {code}; plan files hold printable text only: remove it',
-  'finding.year-range': '{field} runs from {from} to {to}: the first year must not come after the last, and a plan spans under 100 years',
+  'finding.year-range':
+    '{field} runs from {from} to {to}: the first year must not come after the last, and a plan spans under 100 years',
   'rule.control-character': 'A plan file holds printable text: no raw control characters or bidirectional overrides.',
   'rule.year-range': 'period and target_years must run forwards and span under 100 years.',
-  'progress.too-large': 'cannot add to {path}: it is {size} MB, over the {limit} MB limit of a plan file; move it away first',
+  'progress.too-large':
+    'cannot add to {path}: it is {size} MB, over the {limit} MB limit of a plan file; move it away first',
   'progress.not-utf8': 'cannot add to {path}: not UTF-8 from here on; save the file as UTF-8 first',
   'import.too-large': '{file}: {size} MB, over the {limit} MB limit of an import; split it into smaller files',
-  'cli.flag-as-value': "option {option} needs a value, but the next argument is the option {value}; give the value (to mean the text {value}, write {option}={value})",
+  'cli.flag-as-value':
+    'option {option} needs a value, but the next argument is the option {value}; give the value (to mean the text {value}, write {option}={value})',
   'cli.output-in-plan': '{path} is inside the plan directory {dir}, which holds plan data only; write it elsewhere',
-  'git.no-commits': "unknown revision '{rev}': the repository has no commits yet; commit the plan first (git add plan && git commit)",
-  'git.detached': 'HEAD is detached (on no branch), where a commit is easily lost; check out a branch, then commit the file',
+  'git.no-commits':
+    "unknown revision '{rev}': the repository has no commits yet; commit the plan first (git add plan && git commit)",
+  'git.detached':
+    'HEAD is detached (on no branch), where a commit is easily lost; check out a branch, then commit the file',
 } as const;
 
 export const id: Record<keyof typeof en, string> = {
-  'finding.control-character': 'karakter kontrol mentah {code}; berkas rencana hanya berisi teks yang dapat dicetak: hapus',
-  'finding.year-range': '{field} berjalan dari {from} sampai {to}: tahun pertama tidak boleh sesudah tahun terakhir, dan rencana mencakup kurang dari 100 tahun',
-  'rule.control-character': 'Berkas rencana berisi teks yang dapat dicetak: tanpa karakter kontrol mentah atau penimpa arah teks.',
+  'finding.control-character':
+    'karakter kontrol mentah {code}; berkas rencana hanya berisi teks yang dapat dicetak: hapus',
+  'finding.year-range':
+    '{field} berjalan dari {from} sampai {to}: tahun pertama tidak boleh sesudah tahun terakhir, dan rencana mencakup kurang dari 100 tahun',
+  'rule.control-character':
+    'Berkas rencana berisi teks yang dapat dicetak: tanpa karakter kontrol mentah atau penimpa arah teks.',
   'rule.year-range': 'period dan target_years harus maju dan mencakup kurang dari 100 tahun.',
-  'progress.too-large': 'tidak dapat menambah ke {path}: ukurannya {size} MB, melebihi batas {limit} MB untuk berkas rencana; pindahkan dahulu',
-  'progress.not-utf8': 'tidak dapat menambah ke {path}: bukan UTF-8 mulai dari sini; simpan berkas sebagai UTF-8 dahulu',
+  'progress.too-large':
+    'tidak dapat menambah ke {path}: ukurannya {size} MB, melebihi batas {limit} MB untuk berkas rencana; pindahkan dahulu',
+  'progress.not-utf8':
+    'tidak dapat menambah ke {path}: bukan UTF-8 mulai dari sini; simpan berkas sebagai UTF-8 dahulu',
   'import.too-large': '{file}: {size} MB, melebihi batas {limit} MB untuk impor; pecah menjadi berkas yang lebih kecil',
-  'cli.flag-as-value': 'opsi {option} memerlukan nilai, tetapi argumen berikutnya adalah opsi {value}; berikan nilainya (untuk maksud teks {value}, tulis {option}={value})',
-  'cli.output-in-plan': '{path} berada di dalam direktori rencana {dir}, yang hanya berisi data rencana; tulis di tempat lain',
-  'git.no-commits': "revisi '{rev}' tidak dikenal: repositori belum memiliki commit; commit rencana dahulu (git add plan && git commit)",
-  'git.detached': 'HEAD terlepas (tidak pada cabang mana pun), tempat commit mudah hilang; pindah ke sebuah cabang, lalu commit berkasnya',
+  'cli.flag-as-value':
+    'opsi {option} memerlukan nilai, tetapi argumen berikutnya adalah opsi {value}; berikan nilainya (untuk maksud teks {value}, tulis {option}={value})',
+  'cli.output-in-plan':
+    '{path} berada di dalam direktori rencana {dir}, yang hanya berisi data rencana; tulis di tempat lain',
+  'git.no-commits':
+    "revisi '{rev}' tidak dikenal: repositori belum memiliki commit; commit rencana dahulu (git add plan && git commit)",
+  'git.detached':
+    'HEAD terlepas (tidak pada cabang mana pun), tempat commit mudah hilang; pindah ke sebuah cabang, lalu commit berkasnya',
 };

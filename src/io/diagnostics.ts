@@ -34,9 +34,21 @@ export function toDiagnostics(findings: Finding[], t: Translate, locate: Locate,
   const order = new Map(fileOrder.map((f, i) => [f, i]));
   const diagnostics = findings.map((f) => {
     const { line, col } = locate(f.at);
-    return { file: f.at.file, line, col, severity: f.severity, rule: f.rule, message: renderMessage(f, t, locate), pointer: f.at.pointer };
+    return {
+      file: f.at.file,
+      line,
+      col,
+      severity: f.severity,
+      rule: f.rule,
+      message: renderMessage(f, t, locate),
+      pointer: f.at.pointer,
+    };
   });
   return diagnostics.sort(
-    (a, b) => (order.get(a.file) ?? 1e9) - (order.get(b.file) ?? 1e9) || a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col,
+    (a, b) =>
+      (order.get(a.file) ?? 1e9) - (order.get(b.file) ?? 1e9) ||
+      a.file.localeCompare(b.file) ||
+      a.line - b.line ||
+      a.col - b.col,
   );
 }

@@ -39,7 +39,17 @@ export function renderSummaryMd(diagnostics: Diagnostic[], files: number, t: Tra
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   if (diagnostics.length === 0) return `### ${t('validate.md.ok', { files })}\n\n`;
   const title = t('validate.md.title', { errors, warnings: diagnostics.length - errors, files });
-  const rows = diagnostics.slice(0, SUMMARY_MAX_ROWS).map((d) => [t(d.severity === 'error' ? 'validate.md.error' : 'validate.md.warning'), mdCode(`${d.file}:${d.line}:${d.col}`), mdCode(d.rule), mdText(d.message)]);
-  const more = diagnostics.length > SUMMARY_MAX_ROWS ? `\n${t('validate.md.more', { count: diagnostics.length - SUMMARY_MAX_ROWS })}\n` : '';
+  const rows = diagnostics
+    .slice(0, SUMMARY_MAX_ROWS)
+    .map((d) => [
+      t(d.severity === 'error' ? 'validate.md.error' : 'validate.md.warning'),
+      mdCode(`${d.file}:${d.line}:${d.col}`),
+      mdCode(d.rule),
+      mdText(d.message),
+    ]);
+  const more =
+    diagnostics.length > SUMMARY_MAX_ROWS
+      ? `\n${t('validate.md.more', { count: diagnostics.length - SUMMARY_MAX_ROWS })}\n`
+      : '';
   return `### ${title}\n\n${mdTable([t('validate.md.severity'), t('validate.md.where'), t('validate.md.rule'), t('validate.md.message')], rows)}${more}\n`;
 }

@@ -17,14 +17,26 @@ export type GridRow = string[] | 'rule';
 export const GAP = 2;
 
 const CHARS = {
-  top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
-  bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
-  left: '', 'left-mid': '', right: '', 'right-mid': '',
-  mid: '─', 'mid-mid': ' '.repeat(GAP), middle: ' '.repeat(GAP),
+  top: '',
+  'top-mid': '',
+  'top-left': '',
+  'top-right': '',
+  bottom: '',
+  'bottom-mid': '',
+  'bottom-left': '',
+  'bottom-right': '',
+  left: '',
+  'left-mid': '',
+  right: '',
+  'right-mid': '',
+  mid: '─',
+  'mid-mid': ' '.repeat(GAP),
+  middle: ' '.repeat(GAP),
 };
 
 /** Width of a grid: the columns plus the gaps between them. */
-export const gridWidth = (widths: number[]): number => widths.reduce((s, w) => s + w, 0) + GAP * Math.max(0, widths.length - 1);
+export const gridWidth = (widths: number[]): number =>
+  widths.reduce((s, w) => s + w, 0) + GAP * Math.max(0, widths.length - 1);
 
 export function renderGrid(columns: GridColumn[], rows: GridRow[], chalk: ChalkInstance): string {
   const table = new Table({
@@ -36,5 +48,11 @@ export function renderGrid(columns: GridColumn[], rows: GridRow[], chalk: ChalkI
     style: { head: [], border: [], compact: true, 'padding-left': 0, 'padding-right': 0 },
   });
   for (const row of rows) table.push(row === 'rule' ? columns.map((c) => chalk.dim('─'.repeat(c.width))) : row);
-  return table.toString().split('\n').map((line) => line.trimEnd()).join('\n') + '\n';
+  return (
+    table
+      .toString()
+      .split('\n')
+      .map((line) => line.trimEnd())
+      .join('\n') + '\n'
+  );
 }

@@ -25,7 +25,9 @@ export function fitColumns(columns: LayoutColumn[], width: number): Fitted {
   const rest = width - gridWidth([...kept].map((c) => (c.flex ? 0 : c.width)));
   return {
     fits: minWidth() <= width,
-    columns: [...kept].map(({ flex, drop: _drop, ...c }) => (flex ? { ...c, width: Math.max(4, Math.min(c.width, rest)) } : c)),
+    columns: [...kept].map(({ flex, drop: _drop, ...c }) =>
+      flex ? { ...c, width: Math.max(4, Math.min(c.width, rest)) } : c,
+    ),
     pick: (row) => row.filter((_, i) => kept.has(columns[i]!)),
   };
 }
@@ -50,7 +52,9 @@ export function chunkYears(years: number[], k: number): number[][] {
 export function wrapText(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
-  const words = text.split(' ').flatMap((w) => (w.length > width ? (w.match(new RegExp(`.{1,${width}}`, 'gu')) ?? [w]) : [w]));
+  const words = text
+    .split(' ')
+    .flatMap((w) => (w.length > width ? (w.match(new RegExp(`.{1,${width}}`, 'gu')) ?? [w]) : [w]));
   for (const word of words) {
     if (line && line.length + 1 + word.length > width) {
       lines.push(line);

@@ -7,7 +7,14 @@ import { toCsv } from './csv.js';
 import { safeJson, sanitize } from './sanitize.js';
 import { formatNumber, renderTable } from './table.js';
 
-export function listTable(plan: Plan, rows: IndicatorRow[], years: number[], t: Translate, width: number, chalk: ChalkInstance): string {
+export function listTable(
+  plan: Plan,
+  rows: IndicatorRow[],
+  years: number[],
+  t: Translate,
+  width: number,
+  chalk: ChalkInstance,
+): string {
   const columns = [
     { head: t('h.id'), width: 9 },
     { head: t('h.text') },
@@ -15,17 +22,47 @@ export function listTable(plan: Plan, rows: IndicatorRow[], years: number[], t: 
     ...years.map((y) => ({ head: String(y), width: 4, align: 'right' as const })),
     { head: t('h.coordinator'), width: 14 },
   ];
-  const body = rows.map((r) => [r.id, r.text, r.unit, ...years.map((y) => formatNumber(r.targets[String(y)] ?? 0)), plan.agencies.get(r.coordinator.id)?.short ?? r.coordinator.id]);
+  const body = rows.map((r) => [
+    r.id,
+    r.text,
+    r.unit,
+    ...years.map((y) => formatNumber(r.targets[String(y)] ?? 0)),
+    plan.agencies.get(r.coordinator.id)?.short ?? r.coordinator.id,
+  ]);
   return renderTable(columns, body, width, chalk) + t('list.count', { count: rows.length }) + '\n';
 }
 
 export const listJson = (rows: IndicatorRow[]): string => safeJson(rows) + '\n';
 
 export function listCsv(rows: IndicatorRow[], years: number[]): string {
-  const header = ['id', 'section', 'program', 'activity', 'text', 'unit', 'aggregate', ...years.map((y) => `target_${y}`), 'coordinator', 'coordinator_name', 'implementers'];
+  const header = [
+    'id',
+    'section',
+    'program',
+    'activity',
+    'text',
+    'unit',
+    'aggregate',
+    ...years.map((y) => `target_${y}`),
+    'coordinator',
+    'coordinator_name',
+    'implementers',
+  ];
   return toCsv(
     header,
-    rows.map((r) => [r.id, r.section, r.program, r.activity, r.text, r.unit, r.aggregate, ...years.map((y) => r.targets[String(y)] ?? 0), r.coordinator.id, r.coordinator.name, r.implementers.map((a) => a.id).join(' ')]),
+    rows.map((r) => [
+      r.id,
+      r.section,
+      r.program,
+      r.activity,
+      r.text,
+      r.unit,
+      r.aggregate,
+      ...years.map((y) => r.targets[String(y)] ?? 0),
+      r.coordinator.id,
+      r.coordinator.name,
+      r.implementers.map((a) => a.id).join(' '),
+    ]),
   );
 }
 
@@ -49,7 +86,8 @@ export function showText(plan: Plan, ind: Indicator, t: Translate, chalk: ChalkI
     [t('h.coordinator'), agency(ind.coordinator)],
     [t('h.implementers'), ind.implementers.map(agency).join('; ')],
   ];
-  if (ind.locations.length) lines.push([t('h.locations'), ind.locations.map((r) => plan.regions.get(r)?.name ?? r).join(', ')]);
+  if (ind.locations.length)
+    lines.push([t('h.locations'), ind.locations.map((r) => plan.regions.get(r)?.name ?? r).join(', ')]);
   if (activity?.note) lines.push([`${t('h.note')} (${ind.activity})`, activity.note]);
   if (ind.note) lines.push([t('h.note'), ind.note]);
   if (ind.source) {

@@ -41,15 +41,23 @@ export function logText(h: History, t: Translate, chalk: ChalkInstance): string 
   if (h.steps.length === 0) out += `  ${t('log.no-changes', { id: h.id })}\n`;
   for (const step of h.steps) {
     const c = step.commit;
-    out += c ? `${c.date.slice(0, 10)}  ${chalk.yellow(short(c.sha))}  ${sanitizeLine(c.author)}  ${sanitizeLine(c.subject)}\n` : `${chalk.yellow(`(${t('log.uncommitted')})`)}\n`;
+    out += c
+      ? `${c.date.slice(0, 10)}  ${chalk.yellow(short(c.sha))}  ${sanitizeLine(c.author)}  ${sanitizeLine(c.subject)}\n`
+      : `${chalk.yellow(`(${t('log.uncommitted')})`)}\n`;
     for (const row of step.rows) out += `  ${sanitizeLine(changeLine(row, t))}\n`;
   }
   out += `\n${chalk.bold(t('log.entries'))}\n`;
   if (h.entries.length === 0) return out + `  ${t('log.no-entries', { id: h.id })}\n`;
-  const cells = h.entries.map((e) => [e.date, `${formatNumber(e.amount)} ${h.unit}`.trim(), sanitizeLine(e.reported_by), sanitizeLine(e.file)]);
+  const cells = h.entries.map((e) => [
+    e.date,
+    `${formatNumber(e.amount)} ${h.unit}`.trim(),
+    sanitizeLine(e.reported_by),
+    sanitizeLine(e.file),
+  ]);
   const head = [t('log.h.date'), t('log.h.amount'), t('log.h.reporter'), t('log.h.file')];
   const widths = head.map((hd, i) => Math.max(hd.length, ...cells.map((r) => r[i]!.length)));
-  const line = (r: string[]): string => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ') + '\n';
+  const line = (r: string[]): string =>
+    r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ') + '\n';
   return out + chalk.dim(line(head)) + cells.map(line).join('');
 }
 
@@ -58,15 +66,30 @@ export function logMd(h: History, t: Translate): string {
   if (h.steps.length === 0) out += `${mdText(t('log.no-changes', { id: h.id }))}\n`;
   for (const step of h.steps) {
     const c = step.commit;
-    out += c ? `- ${c.date.slice(0, 10)} ${mdCode(short(c.sha))} ${mdText(c.author)}: ${mdText(c.subject)}\n` : `- *${t('log.uncommitted')}*\n`;
+    out += c
+      ? `- ${c.date.slice(0, 10)} ${mdCode(short(c.sha))} ${mdText(c.author)}: ${mdText(c.subject)}\n`
+      : `- *${t('log.uncommitted')}*\n`;
     for (const row of step.rows) out += `  - ${mdText(changeLine(row, t))}\n`;
   }
   out += `\n#### ${t('log.entries')}\n\n`;
   if (h.entries.length === 0) return out + `${mdText(t('log.no-entries', { id: h.id }))}\n`;
-  const rows = h.entries.map((e) => [e.date, mdText(`${formatNumber(e.amount)} ${h.unit}`.trim()), mdText(e.reported_by), mdCode(e.file)]);
+  const rows = h.entries.map((e) => [
+    e.date,
+    mdText(`${formatNumber(e.amount)} ${h.unit}`.trim()),
+    mdText(e.reported_by),
+    mdCode(e.file),
+  ]);
   return out + mdTable([t('log.h.date'), t('log.h.amount'), t('log.h.reporter'), t('log.h.file')], rows);
 }
 
 export function logJson(h: History): string {
-  return safeJson({ id: h.id, text: h.text, unit: h.unit, changes: h.steps.map((s) => ({ commit: s.commit ?? null, changes: s.rows })), entries: h.entries }) + '\n';
+  return (
+    safeJson({
+      id: h.id,
+      text: h.text,
+      unit: h.unit,
+      changes: h.steps.map((s) => ({ commit: s.commit ?? null, changes: s.rows })),
+      entries: h.entries,
+    }) + '\n'
+  );
 }

@@ -35,17 +35,32 @@ export function describe(row: ChangeRow, t: Translate): Described {
   const unit = row.unit ?? '';
   if (row.kind === 'entries') {
     const tally = (row.to ?? row.from) as Tally;
-    const text = t(tally.count === 1 ? 'diff.entries-one' : 'diff.entries', { count: tally.count, amount: formatNumber(tally.amount), unit }).trim();
-    return row.op === 'added' ? { what: t('diff.entries-added'), before: '', after: `+${text}` } : { what: t('diff.entries-removed'), before: `−${text}`, after: '' };
+    const text = t(tally.count === 1 ? 'diff.entries-one' : 'diff.entries', {
+      count: tally.count,
+      amount: formatNumber(tally.amount),
+      unit,
+    }).trim();
+    return row.op === 'added'
+      ? { what: t('diff.entries-added'), before: '', after: `+${text}` }
+      : { what: t('diff.entries-removed'), before: `−${text}`, after: '' };
   }
   if (row.op === 'added') return { what: t('diff.added'), before: '', after: value(row.to, t, true) };
   if (row.op === 'removed') return { what: t('diff.removed'), before: value(row.from, t, true), after: '' };
-  if (row.op === 'moved') return { what: t(row.field === 'file' ? 'diff.moved-file' : 'diff.moved-activity'), before: value(row.from, t, false), after: value(row.to, t, false) };
+  if (row.op === 'moved')
+    return {
+      what: t(row.field === 'file' ? 'diff.moved-file' : 'diff.moved-activity'),
+      before: value(row.from, t, false),
+      after: value(row.to, t, false),
+    };
   const field = row.field ?? '';
   if (field.startsWith('targets.')) {
     const year = field.slice('targets.'.length);
     const actual = row.actual === undefined ? '' : ` (${t('diff.actual', { year, actual: formatNumber(row.actual) })})`;
-    return { what: t('diff.field.target', { year }), before: value(row.from, t, false), after: `${value(row.to, t, false)} ${unit}`.trim() + actual };
+    return {
+      what: t('diff.field.target', { year }),
+      before: value(row.from, t, false),
+      after: `${value(row.to, t, false)} ${unit}`.trim() + actual,
+    };
   }
   if ((field === 'implementers' || field === 'locations') && Array.isArray(row.from) && Array.isArray(row.to)) {
     const from = row.from;
@@ -53,23 +68,39 @@ export function describe(row: ChangeRow, t: Translate): Described {
     const gone = from.filter((x) => !to.includes(x));
     const added = to.filter((x) => !from.includes(x));
     // Same members in another order: show both lists.
-    if (!gone.length && !added.length) return { what: t(`diff.field.${field}`), before: value(from, t, false), after: value(to, t, false) };
-    return { what: t(`diff.field.${field}`), before: gone.map((x) => `−${x}`).join(' '), after: added.map((x) => `+${x}`).join(' ') };
+    if (!gone.length && !added.length)
+      return { what: t(`diff.field.${field}`), before: value(from, t, false), after: value(to, t, false) };
+    return {
+      what: t(`diff.field.${field}`),
+      before: gone.map((x) => `−${x}`).join(' '),
+      after: added.map((x) => `+${x}`).join(' '),
+    };
   }
   const quoted = field === 'text' || field === 'name' || field === 'short';
-  const what = (NAMED_FIELDS as readonly string[]).includes(field) ? t(`diff.field.${field as (typeof NAMED_FIELDS)[number]}`) : field;
+  const what = (NAMED_FIELDS as readonly string[]).includes(field)
+    ? t(`diff.field.${field as (typeof NAMED_FIELDS)[number]}`)
+    : field;
   return { what, before: value(row.from, t, quoted), after: value(row.to, t, quoted) };
 }
 
-const subject = (row: ChangeRow, t: Translate): string => (row.kind === 'agency' ? t('diff.agency', { id: row.id }) : row.id);
-const where = (row: ChangeRow): string => (row.file === null ? '' : row.line === null ? row.file : `${row.file}:${row.line}`);
+const subject = (row: ChangeRow, t: Translate): string =>
+  row.kind === 'agency' ? t('diff.agency', { id: row.id }) : row.id;
+const where = (row: ChangeRow): string =>
+  row.file === null ? '' : row.line === null ? row.file : `${row.file}:${row.line}`;
 
 export const diffJson = (rows: ChangeRow[]): string => safeJson(rows) + '\n';
 
 /** Grouped per indicator or agency: a heading line with where it is, then one line per change; no title without labels. */
-export function diffText(rows: ChangeRow[], labels: DiffLabels | undefined, t: Translate, chalk: ChalkInstance): string {
+export function diffText(
+  rows: ChangeRow[],
+  labels: DiffLabels | undefined,
+  t: Translate,
+  chalk: ChalkInstance,
+): string {
   if (rows.length === 0) return labels ? sanitizeLine(t('diff.none', { ...labels })) + '\n' : '';
-  let out = labels ? `${chalk.bold(sanitizeLine(t('diff.title', { ...labels })))} (${t('diff.count', { count: rows.length })})\n` : '';
+  let out = labels
+    ? `${chalk.bold(sanitizeLine(t('diff.title', { ...labels })))} (${t('diff.count', { count: rows.length })})\n`
+    : '';
   let current = '';
   for (const row of rows) {
     const head = subject(row, t);
@@ -90,7 +121,13 @@ export function diffMd(rows: ChangeRow[], labels: DiffLabels, t: Translate): str
   if (rows.length === 0) return `### ${mdText(t('diff.none', { ...labels }))}\n`;
   const body = rows.map((row) => {
     const d = describe(row, t);
-    return [mdText(subject(row, t)), mdText(d.what), mdText(d.before), mdText(d.after), row.file === null ? '' : mdCode(where(row))];
+    return [
+      mdText(subject(row, t)),
+      mdText(d.what),
+      mdText(d.before),
+      mdText(d.after),
+      row.file === null ? '' : mdCode(where(row)),
+    ];
   });
   return `### ${mdText(t('diff.title', { ...labels }))} (${t('diff.count', { count: rows.length })})\n\n${mdTable([t('diff.h.id'), t('diff.h.change'), t('diff.h.before'), t('diff.h.after'), t('diff.h.where')], body)}`;
 }

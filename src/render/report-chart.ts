@@ -21,7 +21,13 @@ export function reportCharts(report: Report, groups: ViewGroup[], t: Translate):
     const bars = report.total.filter((s) => begun.includes(s.year)).map((s) => ({ label: String(s.year), summary: s }));
     return bars.length ? [barChart(t('report.chart.title.indicator'), bars, t)] : [];
   }
-  return begun.map((year) => barChart(t(`report.chart.title.${report.by as 'coordinator' | 'program'}`, { year }), groups.map((g) => ({ label: g.label, summary: g.summary.find((s) => s.year === year)! })), t));
+  return begun.map((year) =>
+    barChart(
+      t(`report.chart.title.${report.by as 'coordinator' | 'program'}`, { year }),
+      groups.map((g) => ({ label: g.label, summary: g.summary.find((s) => s.year === year)! })),
+      t,
+    ),
+  );
 }
 
 function barChart(title: string, bars: Bar[], t: Translate): string {
@@ -30,7 +36,10 @@ function barChart(title: string, bars: Bar[], t: Translate): string {
     const y = 30 + i * ROW;
     const s = bar.summary;
     const mean = s.meanPercent === null ? 0 : Math.min(100, s.meanPercent);
-    const value = s.withTarget === 0 ? t('status.no-target') : t('report.chart.label', { percent: percentText(s.meanPercent), met: s.met, withTarget: s.withTarget });
+    const value =
+      s.withTarget === 0
+        ? t('status.no-target')
+        : t('report.chart.label', { percent: percentText(s.meanPercent), met: s.met, withTarget: s.withTarget });
     const label = bar.label.length > 28 ? `${bar.label.slice(0, 27)}…` : bar.label;
     return [
       `<text x="${LABEL - 8}" y="${y + 15}" text-anchor="end">${escapeHtml(label)}</text>`,

@@ -3,7 +3,17 @@ import type { Report, ReportRow, SummaryRow } from '../core/report.js';
 import type { Lang } from '../core/types.js';
 import type { Translate } from '../i18n/index.js';
 import { reportCharts } from './report-chart.js';
-import { escapeHtml, legendLines, num, percentText, reportTitle, STATUS_SYMBOL, viewGroups, type ViewGroup, type ViewLine } from './report.js';
+import {
+  escapeHtml,
+  legendLines,
+  num,
+  percentText,
+  reportTitle,
+  STATUS_SYMBOL,
+  viewGroups,
+  type ViewGroup,
+  type ViewLine,
+} from './report.js';
 
 const CSS = `
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328; background: #fff; margin: 2rem auto; max-width: 90rem; padding: 0 1rem; }
@@ -23,15 +33,26 @@ figure { margin: 1rem 0; } figcaption { color: #424a53; font-size: .9em; }
 @media print { body { margin: 0; max-width: none; font-size: 9pt; } h2 { break-after: avoid; } tr, figure { break-inside: avoid; } th { background: none; } }
 `.trim();
 
-export function reportHtml(report: Report, t: Translate, lang: Lang, short: (id: string) => string, at?: string): string {
+export function reportHtml(
+  report: Report,
+  t: Translate,
+  lang: Lang,
+  short: (id: string) => string,
+  at?: string,
+): string {
   const title = reportTitle(report, t, at);
   const body: string[] = [`<h1>${escapeHtml(title)}</h1>`];
   if (report.rows.length === 0) body.push(`<p>${escapeHtml(t('report.no-rows'))}</p>`);
   else {
     body.push(...legendLines(report, t).map((l) => `<p class="legend">${escapeHtml(l)}</p>`));
     const groups = viewGroups(report, t, short);
-    body.push(`<h2>${escapeHtml(t('report.overview'))}</h2>`, overview(report, groups, t), ...reportCharts(report, groups, t));
-    for (const g of groups) body.push(`<h2>${escapeHtml(g.heading ?? t('report.group.indicator'))}</h2>`, groupTable(report, g, t, short));
+    body.push(
+      `<h2>${escapeHtml(t('report.overview'))}</h2>`,
+      overview(report, groups, t),
+      ...reportCharts(report, groups, t),
+    );
+    for (const g of groups)
+      body.push(`<h2>${escapeHtml(g.heading ?? t('report.group.indicator'))}</h2>`, groupTable(report, g, t, short));
   }
   return [
     '<!doctype html>',
@@ -47,12 +68,15 @@ export function reportHtml(report: Report, t: Translate, lang: Lang, short: (id:
 
 const th = (cells: string[]): string => `<tr>${cells.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr>`;
 const td = (text: string, cls = ''): string => `<td${cls ? ` class="${cls}"` : ''}>${escapeHtml(text)}</td>`;
-const sumCell = (s: SummaryRow): string => td([`${s.met}/${s.withTarget}`, percentText(s.meanPercent)].filter(Boolean).join(' '), 'n');
-const table = (head: string, rows: string[]): string => `<table>\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
+const sumCell = (s: SummaryRow): string =>
+  td([`${s.met}/${s.withTarget}`, percentText(s.meanPercent)].filter(Boolean).join(' '), 'n');
+const table = (head: string, rows: string[]): string =>
+  `<table>\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
 
 function overview(report: Report, groups: ViewGroup[], t: Translate): string {
   const head = report.by === 'coordinator' ? t('h.coordinator') : report.by === 'program' ? t('h.program') : '';
-  const body = report.by === 'indicator' ? [] : groups.map((g) => `<tr>${td(g.label)}${g.summary.map(sumCell).join('')}</tr>`);
+  const body =
+    report.by === 'indicator' ? [] : groups.map((g) => `<tr>${td(g.label)}${g.summary.map(sumCell).join('')}</tr>`);
   body.push(`<tr class="total">${td(t('h.total'))}${report.total.map(sumCell).join('')}</tr>`);
   return table(th([head, ...report.years.map(String)]), body);
 }
@@ -66,18 +90,43 @@ function yearCell(r: ReportRow, t: Translate): string {
 
 function groupTable(report: Report, group: ViewGroup, t: Translate, short: (id: string) => string): string {
   const withCoordinator = report.by !== 'coordinator';
-  const lead = [t('h.id'), t('h.text'), t('h.unit'), t('report.h.agg'), ...(withCoordinator ? [t('h.coordinator')] : [])];
-  const leadCells = (l: ViewLine): string => [l.indicator, l.text, l.unit, t(`aggregate.${l.aggregate}`), ...(withCoordinator ? [short(l.coordinator.id)] : [])].map((c) => td(c)).join('');
-  const totalLead = td(t('h.total')) + lead.slice(1).map(() => '<td></td>').join('');
+  const lead = [
+    t('h.id'),
+    t('h.text'),
+    t('h.unit'),
+    t('report.h.agg'),
+    ...(withCoordinator ? [t('h.coordinator')] : []),
+  ];
+  const leadCells = (l: ViewLine): string =>
+    [l.indicator, l.text, l.unit, t(`aggregate.${l.aggregate}`), ...(withCoordinator ? [short(l.coordinator.id)] : [])]
+      .map((c) => td(c))
+      .join('');
+  const totalLead =
+    td(t('h.total')) +
+    lead
+      .slice(1)
+      .map(() => '<td></td>')
+      .join('');
   if (report.years.length === 1) {
     const s = group.summary[0]!;
     const rows = group.lines.map((l) => {
       const r = l.cells[0]!;
-      const cells = [td(num(r.target), 'n'), td(r.expected === null ? '' : num(r.expected), 'n'), td(num(r.actual), 'n'), td(percentText(r.percent), `n ${r.status}`), td(statusText(r, t), r.status)];
+      const cells = [
+        td(num(r.target), 'n'),
+        td(r.expected === null ? '' : num(r.expected), 'n'),
+        td(num(r.actual), 'n'),
+        td(percentText(r.percent), `n ${r.status}`),
+        td(statusText(r, t), r.status),
+      ];
       return `<tr>${leadCells(l)}${cells.join('')}</tr>`;
     });
-    rows.push(`<tr class="total">${totalLead}<td></td><td></td><td></td>${td(percentText(s.meanPercent), 'n')}${td(t('report.met-of', { met: s.met, withTarget: s.withTarget }))}</tr>`);
-    return table(th([...lead, t('h.target'), t('report.h.expected'), t('h.actual'), t('h.percent'), t('h.status')]), rows);
+    rows.push(
+      `<tr class="total">${totalLead}<td></td><td></td><td></td>${td(percentText(s.meanPercent), 'n')}${td(t('report.met-of', { met: s.met, withTarget: s.withTarget }))}</tr>`,
+    );
+    return table(
+      th([...lead, t('h.target'), t('report.h.expected'), t('h.actual'), t('h.percent'), t('h.status')]),
+      rows,
+    );
   }
   const rows = group.lines.map((l) => `<tr>${leadCells(l)}${l.cells.map((r) => yearCell(r, t)).join('')}</tr>`);
   rows.push(`<tr class="total">${totalLead}${group.summary.map(sumCell).join('')}</tr>`);

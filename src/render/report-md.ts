@@ -1,17 +1,29 @@
 // rad report as GitHub-flavoured Markdown, for pull requests and written reports.
 import type { Report, ReportRow, SummaryRow } from '../core/report.js';
 import type { Translate } from '../i18n/index.js';
-import { legendLines, num, percentText, reportTitle, STATUS_SYMBOL, viewGroups, type ViewGroup, type ViewLine } from './report.js';
+import {
+  legendLines,
+  num,
+  percentText,
+  reportTitle,
+  STATUS_SYMBOL,
+  viewGroups,
+  type ViewGroup,
+  type ViewLine,
+} from './report.js';
 import { sanitize } from './sanitize.js';
 
 /** Text safe inside a Markdown table cell or heading: one line, control characters shown, markup characters escaped. */
-export const mdText = (text: string): string => sanitize(text.replace(/\s*\r?\n\s*/g, ' ')).replace(/[\\|`*_[\]<>#]/g, (c) => `\\${c}`);
+export const mdText = (text: string): string =>
+  sanitize(text.replace(/\s*\r?\n\s*/g, ' ')).replace(/[\\|`*_[\]<>#]/g, (c) => `\\${c}`);
 
 const tableMd = (head: string[], align: ('l' | 'r')[], rows: string[][]): string =>
   [head, align.map((a) => (a === 'r' ? '---:' : '---')), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n') + '\n';
 
-const yearCell = (r: ReportRow): string => [`${num(r.actual)}/${num(r.target)}`, percentText(r.percent), STATUS_SYMBOL[r.status]].filter(Boolean).join(' ');
-const sumCell = (s: SummaryRow): string => [`${s.met}/${s.withTarget}`, percentText(s.meanPercent)].filter(Boolean).join(' ');
+const yearCell = (r: ReportRow): string =>
+  [`${num(r.actual)}/${num(r.target)}`, percentText(r.percent), STATUS_SYMBOL[r.status]].filter(Boolean).join(' ');
+const sumCell = (s: SummaryRow): string =>
+  [`${s.met}/${s.withTarget}`, percentText(s.meanPercent)].filter(Boolean).join(' ');
 
 export function reportMarkdown(report: Report, t: Translate, short: (id: string) => string, at?: string): string {
   const out = [`## ${mdText(reportTitle(report, t, at))}`, ''];
@@ -19,7 +31,8 @@ export function reportMarkdown(report: Report, t: Translate, short: (id: string)
   out.push(...legendLines(report, t).map((l) => `${mdText(l)}\n`));
   const groups = viewGroups(report, t, short);
   out.push(`### ${mdText(t('report.overview'))}`, '', overview(report, groups, t));
-  for (const group of groups) out.push(`### ${mdText(group.heading ?? t('report.group.indicator'))}`, '', groupTable(report, group, t, short));
+  for (const group of groups)
+    out.push(`### ${mdText(group.heading ?? t('report.group.indicator'))}`, '', groupTable(report, group, t, short));
   return out.join('\n');
 }
 
@@ -27,13 +40,29 @@ function overview(report: Report, groups: ViewGroup[], t: Translate): string {
   const head = report.by === 'coordinator' ? t('h.coordinator') : report.by === 'program' ? t('h.program') : '';
   const line = (label: string, summary: SummaryRow[]): string[] => [label, ...summary.map(sumCell)];
   const body = report.by === 'indicator' ? [] : groups.map((g) => line(mdText(g.label), g.summary));
-  return tableMd([mdText(head), ...report.years.map(String)], ['l', ...report.years.map(() => 'r' as const)], [...body, line(`**${mdText(t('h.total'))}**`, report.total)]);
+  return tableMd(
+    [mdText(head), ...report.years.map(String)],
+    ['l', ...report.years.map(() => 'r' as const)],
+    [...body, line(`**${mdText(t('h.total'))}**`, report.total)],
+  );
 }
 
 function groupTable(report: Report, group: ViewGroup, t: Translate, short: (id: string) => string): string {
   const withCoordinator = report.by !== 'coordinator';
-  const lead = [t('h.id'), t('h.text'), t('h.unit'), t('report.h.agg'), ...(withCoordinator ? [t('h.coordinator')] : [])].map(mdText);
-  const leadCells = (l: ViewLine): string[] => [l.indicator, mdText(l.text), mdText(l.unit), t(`aggregate.${l.aggregate}`), ...(withCoordinator ? [mdText(short(l.coordinator.id))] : [])];
+  const lead = [
+    t('h.id'),
+    t('h.text'),
+    t('h.unit'),
+    t('report.h.agg'),
+    ...(withCoordinator ? [t('h.coordinator')] : []),
+  ].map(mdText);
+  const leadCells = (l: ViewLine): string[] => [
+    l.indicator,
+    mdText(l.text),
+    mdText(l.unit),
+    t(`aggregate.${l.aggregate}`),
+    ...(withCoordinator ? [mdText(short(l.coordinator.id))] : []),
+  ];
   const blank = lead.map(() => '');
   blank[1] = `**${mdText(t('h.total'))}**`;
   const align = lead.map(() => 'l' as const);
@@ -42,9 +71,23 @@ function groupTable(report: Report, group: ViewGroup, t: Translate, short: (id: 
     const heads = [t('h.target'), t('report.h.expected'), t('h.actual'), t('h.percent'), t('h.status')].map(mdText);
     const rows = group.lines.map((l) => {
       const r = l.cells[0]!;
-      return [...leadCells(l), num(r.target), r.expected === null ? '' : num(r.expected), num(r.actual), percentText(r.percent), `${STATUS_SYMBOL[r.status]} ${t(`status.${r.status}`)}`];
+      return [
+        ...leadCells(l),
+        num(r.target),
+        r.expected === null ? '' : num(r.expected),
+        num(r.actual),
+        percentText(r.percent),
+        `${STATUS_SYMBOL[r.status]} ${t(`status.${r.status}`)}`,
+      ];
     });
-    rows.push([...blank, '', '', '', percentText(s.meanPercent), mdText(t('report.met-of', { met: s.met, withTarget: s.withTarget }))]);
+    rows.push([
+      ...blank,
+      '',
+      '',
+      '',
+      percentText(s.meanPercent),
+      mdText(t('report.met-of', { met: s.met, withTarget: s.withTarget })),
+    ]);
     return tableMd([...lead, ...heads], [...align, 'r', 'r', 'r', 'r', 'l'], rows);
   }
   const rows = group.lines.map((l) => [...leadCells(l), ...l.cells.map(yearCell)]);

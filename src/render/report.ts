@@ -8,15 +8,50 @@ import { toCsv } from './csv.js';
 import { safeJson, sanitize } from './sanitize.js';
 import { formatNumber } from './table.js';
 
-export const reportJson = (report: Report, at?: string): string => safeJson(at === undefined ? report : { ...report, at }) + '\n';
+export const reportJson = (report: Report, at?: string): string =>
+  safeJson(at === undefined ? report : { ...report, at }) + '\n';
 
-const CSV_FIELDS = ['indicator', 'text', 'section', 'program', 'activity', 'coordinator', 'coordinator_name', 'year', 'unit', 'aggregate', 'target', 'actual', 'percent', 'expected', 'status', 'entries'];
+const CSV_FIELDS = [
+  'indicator',
+  'text',
+  'section',
+  'program',
+  'activity',
+  'coordinator',
+  'coordinator_name',
+  'year',
+  'unit',
+  'aggregate',
+  'target',
+  'actual',
+  'percent',
+  'expected',
+  'status',
+  'entries',
+];
 
 /** Tidy CSV: one row per indicator and year, field names and status codes as in the JSON (stable, not translated). */
 export function reportCsv(report: Report): string {
   return toCsv(
     CSV_FIELDS,
-    report.rows.map((r) => [r.indicator, r.text, r.section, r.program, r.activity, r.coordinator.id, r.coordinator.name, r.year, r.unit, r.aggregate, r.target, r.actual, r.percent, r.expected, r.status, r.entries]),
+    report.rows.map((r) => [
+      r.indicator,
+      r.text,
+      r.section,
+      r.program,
+      r.activity,
+      r.coordinator.id,
+      r.coordinator.name,
+      r.year,
+      r.unit,
+      r.aggregate,
+      r.target,
+      r.actual,
+      r.percent,
+      r.expected,
+      r.status,
+      r.entries,
+    ]),
   );
 }
 
@@ -29,7 +64,14 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 export const escapeHtml = (text: string): string => sanitize(text).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 
 /** Readable without colour: each status has a symbol, explained in the legend. */
-export const STATUS_SYMBOL: Record<Status, string> = { achieved: '✓', 'on-track': '↗', behind: '!', 'not-started': '○', 'no-target': '–', future: '·' };
+export const STATUS_SYMBOL: Record<Status, string> = {
+  achieved: '✓',
+  'on-track': '↗',
+  behind: '!',
+  'not-started': '○',
+  'no-target': '–',
+  future: '·',
+};
 
 export function statusColor(chalk: ChalkInstance, status: Status): (text: string) => string {
   switch (status) {
@@ -70,7 +112,8 @@ export interface ViewGroup {
   summary: SummaryRow[];
 }
 
-const rowKey = (report: Report, r: ReportRow): string => (report.by === 'coordinator' ? r.coordinator.id : report.by === 'program' ? r.program : '');
+const rowKey = (report: Report, r: ReportRow): string =>
+  report.by === 'coordinator' ? r.coordinator.id : report.by === 'program' ? r.program : '';
 const summaryKey = (s: SummaryRow): string => s.coordinator?.id ?? s.program?.id ?? '';
 
 /** The report's rows gathered as the chosen view shows them: groups of indicators, each with its summary. */
@@ -78,8 +121,16 @@ export function viewGroups(report: Report, t: Translate, short: (id: string) => 
   const groups = new Map<string, ViewGroup>();
   for (const s of report.summary) {
     const group = groups.get(summaryKey(s)) ?? {
-      heading: s.coordinator ? t('report.group.coordinator', { ...s.coordinator }) : s.program ? t('report.group.program', { ...s.program }) : undefined,
-      label: s.coordinator ? short(s.coordinator.id) : s.program ? `${s.program.id} ${s.program.name}` : t('report.group.indicator'),
+      heading: s.coordinator
+        ? t('report.group.coordinator', { ...s.coordinator })
+        : s.program
+          ? t('report.group.program', { ...s.program })
+          : undefined,
+      label: s.coordinator
+        ? short(s.coordinator.id)
+        : s.program
+          ? `${s.program.id} ${s.program.name}`
+          : t('report.group.indicator'),
       lines: [],
       summary: [],
     };
@@ -90,7 +141,14 @@ export function viewGroups(report: Report, t: Translate, short: (id: string) => 
     const group = groups.get(rowKey(report, row))!;
     let line = group.lines[group.lines.length - 1];
     if (line?.indicator !== row.indicator) {
-      line = { indicator: row.indicator, text: row.text, unit: row.unit, aggregate: row.aggregate, coordinator: row.coordinator, cells: [] };
+      line = {
+        indicator: row.indicator,
+        text: row.text,
+        unit: row.unit,
+        aggregate: row.aggregate,
+        coordinator: row.coordinator,
+        cells: [],
+      };
       group.lines.push(line);
     }
     line.cells.push(row);
@@ -104,9 +162,19 @@ export function reportTitle(report: Report, t: Translate, at: string | undefined
 }
 
 /** The legend as sentences: how to read a cell, the statuses, the pro-rata rule, aggregation, the mean. */
-export function legendLines(report: Report, t: Translate, status: (s: Status) => string = (s) => `${STATUS_SYMBOL[s]} ${t(`status.${s}`)}`): string[] {
+export function legendLines(
+  report: Report,
+  t: Translate,
+  status: (s: Status) => string = (s) => `${STATUS_SYMBOL[s]} ${t(`status.${s}`)}`,
+): string[] {
   const year = Number(report.asOf.slice(0, 4));
-  const share = report.years.includes(year) ? t('report.legend.share', { percent: `${(elapsedShare(year, report.asOf) * 100).toFixed(2)}%`, year, date: report.asOf }) : '';
+  const share = report.years.includes(year)
+    ? t('report.legend.share', {
+        percent: `${(elapsedShare(year, report.asOf) * 100).toFixed(2)}%`,
+        year,
+        date: report.asOf,
+      })
+    : '';
   return [
     t('report.legend.cell', { statuses: STATUSES.map(status).join(', ') }),
     t('report.legend.on-track', { share }),

@@ -27,16 +27,38 @@ export function reviewMd(plan: Plan, review: Review, changes: ReviewChanges, t: 
   if (changes.commits.length === 0) out += `${t('review.no-commits')}\n\n`;
   else {
     if (changes.fromScratch) out += `${mdText(t('review.first-commit', { since }))}\n\n`;
-    const rows = changes.commits.map((c) => [c.date.slice(0, 10), mdCode(c.sha.slice(0, 7)), mdText(c.author), mdText(c.subject)]);
-    out += mdTable([t('review.h.date'), t('review.h.commit'), t('review.h.author'), t('review.h.subject')], rows) + '\n';
+    const rows = changes.commits.map((c) => [
+      c.date.slice(0, 10),
+      mdCode(c.sha.slice(0, 7)),
+      mdText(c.author),
+      mdText(c.subject),
+    ]);
+    out +=
+      mdTable([t('review.h.date'), t('review.h.commit'), t('review.h.author'), t('review.h.subject')], rows) + '\n';
     out += diffMd(changes.rows, changes.labels, t).replace(/^### /, '#### ') + '\n';
   }
 
   out += `## ${t('review.achievement')}\n\n`;
   if (review.summary.length === 0) out += `${t('review.no-targets', { years: review.years.join(', ') })}\n\n`;
   else {
-    const rows = review.summary.map((s) => [mdText(s.coordinator?.name ?? ""), String(s.year), String(s.withTarget), String(s.met), pct(s.meanPercent)]);
-    out += mdTable([t('review.h.coordinator'), t('review.h.year'), t('review.h.with-target'), t('review.h.met'), t('review.h.mean')], rows) + '\n';
+    const rows = review.summary.map((s) => [
+      mdText(s.coordinator?.name ?? ''),
+      String(s.year),
+      String(s.withTarget),
+      String(s.met),
+      pct(s.meanPercent),
+    ]);
+    out +=
+      mdTable(
+        [
+          t('review.h.coordinator'),
+          t('review.h.year'),
+          t('review.h.with-target'),
+          t('review.h.met'),
+          t('review.h.mean'),
+        ],
+        rows,
+      ) + '\n';
   }
 
   out += `## ${t('review.behind')}\n\n`;
@@ -49,11 +71,24 @@ export function reviewMd(plan: Plan, review: Review, changes: ReviewChanges, t: 
       mdText(`${formatNumber(r.actual)} / ${formatNumber(r.target)} ${r.unit}`),
       t(r.status === 'behind' ? 'review.status.behind' : 'review.status.not-started'),
     ]);
-    out += mdTable([t('review.h.indicator'), t('review.h.coordinator'), t('review.h.year'), t('review.h.actual-target'), t('review.h.status')], rows) + '\n';
+    out +=
+      mdTable(
+        [
+          t('review.h.indicator'),
+          t('review.h.coordinator'),
+          t('review.h.year'),
+          t('review.h.actual-target'),
+          t('review.h.status'),
+        ],
+        rows,
+      ) + '\n';
   }
 
   out += `## ${t('review.silent')}\n\n`;
   if (review.silent.length === 0) return out + `${t('review.none-silent')}\n`;
-  const rows = review.silent.map((s) => [`${mdText(s.agency.name)} (${mdCode(s.agency.id)})`, s.indicators.map(mdCode).join(', ')]);
+  const rows = review.silent.map((s) => [
+    `${mdText(s.agency.name)} (${mdCode(s.agency.id)})`,
+    s.indicators.map(mdCode).join(', '),
+  ]);
   return out + mdTable([t('review.h.agency'), t('review.h.indicators')], rows);
 }

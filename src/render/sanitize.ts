@@ -22,5 +22,7 @@ const UNSAFE_JSON = /[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 export function safeJson(value: unknown): string {
   const text = JSON.stringify(value, null, 2);
   // Almost never needed: test before building a second copy of a large report.
-  return UNSAFE_JSON.test(text) ? text.replace(new RegExp(UNSAFE_JSON.source, 'g'), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : text;
+  return UNSAFE_JSON.test(text)
+    ? text.replace(new RegExp(UNSAFE_JSON.source, 'g'), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    : text;
 }

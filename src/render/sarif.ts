@@ -15,7 +15,9 @@ export interface SarifOptions {
 }
 
 export function renderSarif(diagnostics: Diagnostic[], o: SarifOptions): string {
-  const ids = [...o.rules, ...diagnostics.map((d) => d.rule).filter((r) => !o.rules.includes(r))].filter((r, i, all) => all.indexOf(r) === i);
+  const ids = [...o.rules, ...diagnostics.map((d) => d.rule).filter((r) => !o.rules.includes(r))].filter(
+    (r, i, all) => all.indexOf(r) === i,
+  );
   const rules = ids.map((id) => {
     const key = `rule.${id}`;
     const text = hasMessage(key) ? o.t(key) : id;
@@ -46,7 +48,13 @@ export function renderSarif(diagnostics: Diagnostic[], o: SarifOptions): string 
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{ tool: { driver: { name: 'rad', version: o.version, semanticVersion: o.version, rules } }, columnKind: 'utf16CodeUnits', results }],
+    runs: [
+      {
+        tool: { driver: { name: 'rad', version: o.version, semanticVersion: o.version, rules } },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
   };
   return safeJson(log) + '\n';
 }

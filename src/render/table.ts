@@ -10,7 +10,8 @@ export interface Column {
   align?: 'left' | 'right' | 'center';
 }
 
-export type Cell = string | number | { content: string | number; colSpan?: number; hAlign?: 'left' | 'right' | 'center' };
+export type Cell =
+  string | number | { content: string | number; colSpan?: number; hAlign?: 'left' | 'right' | 'center' };
 
 export function renderTable(columns: Column[], rows: Cell[][], width: number, chalk: ChalkInstance): string {
   const overhead = columns.length + 1 + columns.length * 2;
@@ -26,7 +27,11 @@ export function renderTable(columns: Column[], rows: Cell[][], width: number, ch
     style: { head: [], border: [], compact: false },
   });
   for (const row of rows) {
-    table.push(row.map((cell) => (typeof cell === 'object' ? { ...cell, content: sanitizeCell(cell.content) } : sanitizeCell(cell))));
+    table.push(
+      row.map((cell) =>
+        typeof cell === 'object' ? { ...cell, content: sanitizeCell(cell.content) } : sanitizeCell(cell),
+      ),
+    );
   }
   return table.toString() + '\n';
 }

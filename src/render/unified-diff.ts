@@ -6,7 +6,10 @@ import { sanitize } from './sanitize.js';
 /** The unified diff turning before into after, as `diff -u a/FILE b/FILE`; empty when they are equal. */
 export function unifiedDiff(file: string, before: string, after: string, chalk: ChalkInstance): string {
   if (before === after) return '';
-  const patch = createTwoFilesPatch(`a/${file}`, `b/${file}`, before, after, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY });
+  const patch = createTwoFilesPatch(`a/${file}`, `b/${file}`, before, after, undefined, undefined, {
+    context: 3,
+    headerOptions: FILE_HEADERS_ONLY,
+  });
   let header = true;
   return patch
     .split('\n')

@@ -29,7 +29,9 @@ const graph = new Map<string, { local: string[]; packages: string[] }>();
 for (const file of files) {
   const specs = specifiers(readFileSync(file, 'utf8'));
   graph.set(rel(file), {
-    local: specs.filter((s) => s.startsWith('.') && s.endsWith('.js') && !s.includes('/generated/')).map((s) => rel(resolve(dirname(file), s.replace(/\.js$/, '.ts')))),
+    local: specs
+      .filter((s) => s.startsWith('.') && s.endsWith('.js') && !s.includes('/generated/'))
+      .map((s) => rel(resolve(dirname(file), s.replace(/\.js$/, '.ts')))),
     packages: specs.filter((s) => !s.startsWith('.')),
   });
 }
@@ -57,7 +59,9 @@ const layerOf = (file: string): string => file.split('/')[0]!.replace(/\.ts$/, '
 describe('the import graph of src/', () => {
   it('reads every source file and resolves every local import to one', () => {
     expect(graph.size).toBeGreaterThan(50);
-    const missing = [...graph].flatMap(([f, { local }]) => local.filter((l) => !graph.has(l)).map((l) => `${f} -> ${l}`));
+    const missing = [...graph].flatMap(([f, { local }]) =>
+      local.filter((l) => !graph.has(l)).map((l) => `${f} -> ${l}`),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -66,17 +70,25 @@ describe('the import graph of src/', () => {
   });
 
   it('keeps core pure: no node: modules, no io, render, commands or i18n', () => {
-    const bad = [...graph].filter(([f]) => layerOf(f) === 'core').flatMap(([f, { local, packages }]) => [
-      ...packages.filter((p) => p.startsWith('node:') || ['simple-git', 'chalk', 'cli-table3', 'exceljs'].includes(p)).map((p) => `${f} -> ${p}`),
-      ...local.filter((l) => ['io', 'render', 'commands', 'i18n'].includes(layerOf(l))).map((l) => `${f} -> ${l}`),
-    ]);
+    const bad = [...graph]
+      .filter(([f]) => layerOf(f) === 'core')
+      .flatMap(([f, { local, packages }]) => [
+        ...packages
+          .filter((p) => p.startsWith('node:') || ['simple-git', 'chalk', 'cli-table3', 'exceljs'].includes(p))
+          .map((p) => `${f} -> ${p}`),
+        ...local.filter((l) => ['io', 'render', 'commands', 'i18n'].includes(layerOf(l))).map((l) => `${f} -> ${l}`),
+      ]);
     expect(bad).toEqual([]);
   });
 
   it('lets only io/git/git.ts import simple-git, and only render/ import chalk and cli-table3', () => {
     const bad = [...graph].flatMap(([f, { packages }]) =>
       packages
-        .filter((p) => (p === 'simple-git' && f !== 'io/git/git.ts') || ((p === 'chalk' || p === 'cli-table3') && layerOf(f) !== 'render'))
+        .filter(
+          (p) =>
+            (p === 'simple-git' && f !== 'io/git/git.ts') ||
+            ((p === 'chalk' || p === 'cli-table3') && layerOf(f) !== 'render'),
+        )
         .map((p) => `${f} -> ${p}`),
     );
     expect(bad).toEqual([]);
@@ -85,7 +97,9 @@ describe('the import graph of src/', () => {
   it('never imports a command from io/, render/ or core/', () => {
     const bad = [...graph]
       .filter(([f]) => ['io', 'render', 'core'].includes(layerOf(f)))
-      .flatMap(([f, { local }]) => local.filter((l) => layerOf(l) === 'commands' || l === 'cli.ts').map((l) => `${f} -> ${l}`));
+      .flatMap(([f, { local }]) =>
+        local.filter((l) => layerOf(l) === 'commands' || l === 'cli.ts').map((l) => `${f} -> ${l}`),
+      );
     expect(bad).toEqual([]);
   });
 });

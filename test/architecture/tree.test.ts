@@ -7,7 +7,17 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** Files at the root that describe the project rather than belong to its tree. */
-const META = new Set(['README.md', 'ARCHITECTURE.md', 'CHANGELOG.md', 'CONTRIBUTING.md', 'LICENSE', 'package.json', 'package-lock.json', 'tsconfig.json', '.gitignore']);
+const META = new Set([
+  'README.md',
+  'ARCHITECTURE.md',
+  'CHANGELOG.md',
+  'CONTRIBUTING.md',
+  'LICENSE',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+  '.gitignore',
+]);
 
 const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' })
   .split('\0')
@@ -16,10 +26,14 @@ const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: '
 function listedPaths(): string[] {
   const text = readFileSync(join(ROOT, 'ARCHITECTURE.md'), 'utf8');
   const tree = /## Tree\n+```\n([\s\S]*?)\n```/.exec(text)?.[1] ?? '';
-  return tree.split('\n').filter((l) => l.trim() !== '').map((l) => l.split(/\s+/)[0]!);
+  return tree
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => l.split(/\s+/)[0]!);
 }
 
-const globRe = (pattern: string): RegExp => new RegExp('^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*'));
+const globRe = (pattern: string): RegExp =>
+  new RegExp('^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*'));
 
 describe('ARCHITECTURE.md', () => {
   const listed = listedPaths();
@@ -33,7 +47,9 @@ describe('ARCHITECTURE.md', () => {
   });
 
   it('lists only paths that exist, each once', () => {
-    const gone = listed.filter((p) => (p.includes('*') ? !tracked.some((f) => globRe(p).test(f)) : !existsSync(join(ROOT, p))));
+    const gone = listed.filter((p) =>
+      p.includes('*') ? !tracked.some((f) => globRe(p).test(f)) : !existsSync(join(ROOT, p)),
+    );
     expect(gone).toEqual([]);
     expect(listed.filter((p, i) => listed.indexOf(p) !== i)).toEqual([]);
   });

@@ -83,12 +83,20 @@ describe('rad fmt', () => {
     const cwd = fixtureDir();
     writeFileSync(join(cwd, 'plan/b-handling.yaml'), MESSY);
     const result = await runRad(['fmt'], { cwd });
-    expect(result).toEqual({ exitCode: 0, stdout: '', stderr: 'formatted plan/b-handling.yaml\n5 file(s) checked, 1 rewritten in canonical form\n' });
+    expect(result).toEqual({
+      exitCode: 0,
+      stdout: '',
+      stderr: 'formatted plan/b-handling.yaml\n5 file(s) checked, 1 rewritten in canonical form\n',
+    });
     const text = readFileSync(join(cwd, 'plan/b-handling.yaml'), 'utf8');
-    expect(text).toMatch(/^# yaml-language-server: \$schema=\.\.\/\.\.\/\.\.\/\.\.\/schemas\/section\.schema\.json\n# Section B as the task force wrote it/);
+    expect(text).toMatch(
+      /^# yaml-language-server: \$schema=\.\.\/\.\.\/\.\.\/\.\.\/schemas\/section\.schema\.json\n# Section B as the task force wrote it/,
+    );
     expect(text).toContain("coordinator: dinsos # the decree's cell says Dinsos\n");
     expect(text).toContain('            note: |-\n              first line\n              second line\n');
-    expect(text).toContain('            targets:\n              2020: 1\n              2021: 1\n              2022: 1\n');
+    expect(text).toContain(
+      '            targets:\n              2020: 1\n              2021: 1\n              2022: 1\n',
+    );
     expect(text.indexOf('id: B\n')).toBeLessThan(text.indexOf('title: Handling'));
     expect((await runRad(['validate'], { cwd })).exitCode).toBe(0);
   });
@@ -100,7 +108,8 @@ describe('rad fmt', () => {
     expect(result).toEqual({
       exitCode: 1,
       stdout: '',
-      stderr: "plan/a-prevention.yaml: left alone: it is not valid YAML; run 'rad validate' to see the problem\n4 file(s) checked, 0 rewritten in canonical form\n",
+      stderr:
+        "plan/a-prevention.yaml: left alone: it is not valid YAML; run 'rad validate' to see the problem\n4 file(s) checked, 0 rewritten in canonical form\n",
     });
     expect(readFileSync(join(cwd, 'plan/a-prevention.yaml'))).toEqual(before);
   });
@@ -109,15 +118,30 @@ describe('rad fmt', () => {
     const cwd = fixtureDir();
     const dir = join(cwd, 'plan/progress/2021/Q1');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'dinsos.yaml'), 'entries:\n- amount: 1\n  indicator: A.1.a.1\n  reported_by: dinsos\n  date: 2021-02-10\nquarter: 2021-Q1\nagency: dinsos\n');
+    writeFileSync(
+      join(dir, 'dinsos.yaml'),
+      'entries:\n- amount: 1\n  indicator: A.1.a.1\n  reported_by: dinsos\n  date: 2021-02-10\nquarter: 2021-Q1\nagency: dinsos\n',
+    );
     const result = runBin(['fmt', '--lang', 'id'], { cwd });
-    expect(result).toEqual({ exitCode: 0, stdout: '', stderr: '{plan/progress/2021/Q1/dinsos.yaml} dirapikan\n6 berkas diperiksa, 1 ditulis ulang dalam bentuk kanonik\n'.replace(/[{}]/g, '') });
+    expect(result).toEqual({
+      exitCode: 0,
+      stdout: '',
+      stderr:
+        '{plan/progress/2021/Q1/dinsos.yaml} dirapikan\n6 berkas diperiksa, 1 ditulis ulang dalam bentuk kanonik\n'.replace(
+          /[{}]/g,
+          '',
+        ),
+    });
     expect(readFileSync(join(dir, 'dinsos.yaml'), 'utf8')).toBe(
       '# yaml-language-server: $schema=../../../../schemas/progress.schema.json\nagency: dinsos\nquarter: 2021-Q1\nentries:\n  - indicator: A.1.a.1\n    date: 2021-02-10\n    amount: 1\n    reported_by: dinsos\n',
     );
   });
 
   it('exits 2 without a plan', async () => {
-    expect(await runRad(['fmt', '--check'], { cwd: tmpDir() })).toEqual({ exitCode: 2, stdout: '', stderr: 'rad: no plan.yaml in plan; pass --plan DIR with the directory that holds plan.yaml\n' });
+    expect(await runRad(['fmt', '--check'], { cwd: tmpDir() })).toEqual({
+      exitCode: 2,
+      stdout: '',
+      stderr: 'rad: no plan.yaml in plan; pass --plan DIR with the directory that holds plan.yaml\n',
+    });
   });
 });

@@ -21,8 +21,20 @@ interface Scenario {
 
 const scenarios: Scenario[] = [
   { name: 'indonesian-headers', args: ['import', 'entries-id.csv'], exitCode: 0, writes: true },
-  { name: 'english-headers', args: ['import', 'entries-en.csv'], exitCode: 0, writes: true, layers: ['record-existing'] },
-  { name: 'dry-run', args: ['import', 'entries-en.csv', '--dry-run'], exitCode: 0, writes: false, layers: ['record-existing'] },
+  {
+    name: 'english-headers',
+    args: ['import', 'entries-en.csv'],
+    exitCode: 0,
+    writes: true,
+    layers: ['record-existing'],
+  },
+  {
+    name: 'dry-run',
+    args: ['import', 'entries-en.csv', '--dry-run'],
+    exitCode: 0,
+    writes: false,
+    layers: ['record-existing'],
+  },
   { name: 'bad-rows', args: ['import', 'bad.csv'], exitCode: 1, writes: false },
   { name: 'bad-rows-id', args: ['import', 'bad.csv', '--lang', 'id'], exitCode: 1, writes: false },
   { name: 'unknown-columns', args: ['import', 'unknown-columns.csv'], exitCode: 1, writes: false },
@@ -52,8 +64,24 @@ describe('rad import scenarios', () => {
     const cwd = fixtureDir('import');
     expect((await runRad(['import', 'entries-id.csv'], { cwd })).exitCode).toBe(0);
     expect(readEntries(join(cwd, 'plan/progress/2021/Q1/dp3a.yaml'))).toEqual([
-      { indicator: 'A.1.a.1', date: '2021-02-14', amount: 1, reported_by: 'dp3a', location: 'tts', evidence: 'Laporan No. 460/12/DP3A/II/2021', note: 'sosialisasi di SoE' },
-      { indicator: 'A.1.a.2', date: '2021-02-14', amount: 45, reported_by: 'dp3a', location: 'tts', note: 'peserta: guru; orang tua', breakdown: { perempuan: 30, 'laki-laki': 15 } },
+      {
+        indicator: 'A.1.a.1',
+        date: '2021-02-14',
+        amount: 1,
+        reported_by: 'dp3a',
+        location: 'tts',
+        evidence: 'Laporan No. 460/12/DP3A/II/2021',
+        note: 'sosialisasi di SoE',
+      },
+      {
+        indicator: 'A.1.a.2',
+        date: '2021-02-14',
+        amount: 45,
+        reported_by: 'dp3a',
+        location: 'tts',
+        note: 'peserta: guru; orang tua',
+        breakdown: { perempuan: 30, 'laki-laki': 15 },
+      },
     ]);
     expect(readEntries(join(cwd, 'plan/progress/2021/Q2/ditreskrimum.yaml'))).toHaveLength(1);
     canonical(join(cwd, 'plan/progress/2021/Q1/dp3a.yaml'));
@@ -105,10 +133,18 @@ describe('rad import of XLSX', () => {
 
   it('reads XLSX through the built bin too (exceljs is loaded from node_modules, not bundled)', async () => {
     const cwd = fixtureDir();
-    await writeXlsx(join(cwd, 'q1.xlsx'), [['indicator', 'date', 'amount', 'reported_by'], ['A.1.a.2', day('2021-03-10'), 7, 'dp3a']]);
+    await writeXlsx(join(cwd, 'q1.xlsx'), [
+      ['indicator', 'date', 'amount', 'reported_by'],
+      ['A.1.a.2', day('2021-03-10'), 7, 'dp3a'],
+    ]);
     const args = ['import', 'q1.xlsx', '--dry-run'];
     const result = runBin(args, { cwd });
-    expect(result).toEqual({ exitCode: 0, stdout: 'plan/progress/2021/Q1/dp3a.yaml: +1 (new file)\ndry run: 1 row(s) would be written into 1 file(s); nothing was written\n', stderr: '' });
+    expect(result).toEqual({
+      exitCode: 0,
+      stdout:
+        'plan/progress/2021/Q1/dp3a.yaml: +1 (new file)\ndry run: 1 row(s) would be written into 1 file(s); nothing was written\n',
+      stderr: '',
+    });
     expect(result).toEqual(await runRad(args, { cwd }));
   });
 
@@ -139,20 +175,47 @@ describe('rad import of XLSX', () => {
 describe('rad import --template', () => {
   it('csv: the header line on standard output, in the plan language or --lang', async () => {
     const cwd = fixtureDir();
-    expect(await runRad(['import', '--template', 'csv'], { cwd })).toEqual({ exitCode: 0, stdout: 'indicator,date,amount,reported_by,location,evidence,note,unit,breakdown\n', stderr: '' });
-    expect((await runRad(['import', '--template', 'csv', '--lang', 'id'], { cwd })).stdout).toBe('indikator,tanggal,jumlah,pelapor,lokasi,bukti,catatan,satuan,rincian\n');
+    expect(await runRad(['import', '--template', 'csv'], { cwd })).toEqual({
+      exitCode: 0,
+      stdout: 'indicator,date,amount,reported_by,location,evidence,note,unit,breakdown\n',
+      stderr: '',
+    });
+    expect((await runRad(['import', '--template', 'csv', '--lang', 'id'], { cwd })).stdout).toBe(
+      'indikator,tanggal,jumlah,pelapor,lokasi,bukti,catatan,satuan,rincian\n',
+    );
   });
 
   it('xlsx: a header row and a help sheet; filled in, it imports; it never overwrites', async () => {
     const cwd = fixtureDir();
     const args = ['import', '--template', 'xlsx', '--output', 'laporan.xlsx', '--lang', 'id'];
-    expect(await runRad(args, { cwd })).toEqual({ exitCode: 0, stdout: '', stderr: 'templat xlsx ditulis ke laporan.xlsx\n' });
+    expect(await runRad(args, { cwd })).toEqual({
+      exitCode: 0,
+      stdout: '',
+      stderr: 'templat xlsx ditulis ke laporan.xlsx\n',
+    });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(cwd, 'laporan.xlsx'));
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Realisasi', 'Petunjuk']);
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.getRow(1).values).toEqual([undefined, 'indikator', 'tanggal', 'jumlah', 'pelapor', 'lokasi', 'bukti', 'catatan', 'satuan', 'rincian']);
-    expect(workbook.worksheets[1]!.getRow(4).values).toEqual([undefined, 'jumlah', 'ya', 'capaian, angka >= 0 dalam satuan indikator', '7']);
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      'indikator',
+      'tanggal',
+      'jumlah',
+      'pelapor',
+      'lokasi',
+      'bukti',
+      'catatan',
+      'satuan',
+      'rincian',
+    ]);
+    expect(workbook.worksheets[1]!.getRow(4).values).toEqual([
+      undefined,
+      'jumlah',
+      'ya',
+      'capaian, angka >= 0 dalam satuan indikator',
+      '7',
+    ]);
 
     sheet.addRow(['B.1.a.1', day('2021-03-10'), 1, 'dinsos']);
     await workbook.xlsx.writeFile(join(cwd, 'laporan.xlsx'));
@@ -160,7 +223,11 @@ describe('rad import --template', () => {
     expect(readEntries(join(cwd, 'plan/progress/2021/Q1/dinsos.yaml'))).toHaveLength(1);
 
     const again = await runRad(args, { cwd });
-    expect(again).toEqual({ exitCode: 2, stdout: '', stderr: 'rad: laporan.xlsx sudah ada; pilih --output lain atau hapus dahulu\n' });
+    expect(again).toEqual({
+      exitCode: 2,
+      stdout: '',
+      stderr: 'rad: laporan.xlsx sudah ada; pilih --output lain atau hapus dahulu\n',
+    });
   });
 });
 
@@ -171,7 +238,12 @@ describe('progress bar', () => {
     const cwd = fixtureDir();
     writeTree(cwd, { 'big.csv': rows(count) });
     let stderr = '';
-    const code = await run(['import', 'big.csv', '--dry-run'], { cwd, env: {}, stdout: { write: () => true }, stderr: { write: (s: string) => (stderr += s), isTTY: stderrIsTTY } });
+    const code = await run(['import', 'big.csv', '--dry-run'], {
+      cwd,
+      env: {},
+      stdout: { write: () => true },
+      stderr: { write: (s: string) => (stderr += s), isTTY: stderrIsTTY },
+    });
     return { code, stderr };
   }
 

@@ -9,14 +9,26 @@ describe('rad list', () => {
     expect(result.exitCode).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual([
       {
-        id: 'B.1.a.1', section: 'B', program: 'B.1', activity: 'B.1.a', text: 'SOP available', unit: 'SOP', aggregate: 'max',
+        id: 'B.1.a.1',
+        section: 'B',
+        program: 'B.1',
+        activity: 'B.1.a',
+        text: 'SOP available',
+        unit: 'SOP',
+        aggregate: 'max',
         targets: { '2020': 1, '2021': 1, '2022': 1 },
         coordinator: { id: 'dinsos', name: 'Social Affairs Office' },
         implementers: [{ id: 'dinsos', name: 'Social Affairs Office' }],
         locations: [],
       },
       {
-        id: 'B.1.a.2', section: 'B', program: 'B.1', activity: 'B.1.a', text: 'Victims in the case database', unit: 'ORANG', aggregate: 'last',
+        id: 'B.1.a.2',
+        section: 'B',
+        program: 'B.1',
+        activity: 'B.1.a',
+        text: 'Victims in the case database',
+        unit: 'ORANG',
+        aggregate: 'last',
         targets: { '2020': 10, '2021': 20, '2022': 30 },
         coordinator: { id: 'polda', name: 'Regional Police' },
         implementers: [{ id: 'ditreskrimum', name: 'General Crimes Directorate' }],
@@ -26,14 +38,22 @@ describe('rad list', () => {
   });
 
   it('filters by coordinator and year (only indicators with a target that year)', async () => {
-    const result = await runRad(['list', '--format', 'json', '--coordinator', 'dp3a', '--year', '2020'], { cwd: fixtureDir() });
-    expect(JSON.parse(result.stdout).map((r: { id: string; targets: object }) => [r.id, r.targets])).toEqual([['A.1.a.1', { '2020': 2 }]]);
+    const result = await runRad(['list', '--format', 'json', '--coordinator', 'dp3a', '--year', '2020'], {
+      cwd: fixtureDir(),
+    });
+    expect(JSON.parse(result.stdout).map((r: { id: string; targets: object }) => [r.id, r.targets])).toEqual([
+      ['A.1.a.1', { '2020': 2 }],
+    ]);
   });
 
   it('prints CSV with one target column per year', async () => {
     const result = await runRad(['list', '--format', 'csv', '--section', 'A'], { cwd: fixtureDir() });
-    expect(result.stdout.split('\n')[0]).toBe('id,section,program,activity,text,unit,aggregate,target_2020,target_2021,target_2022,coordinator,coordinator_name,implementers');
-    expect(result.stdout.split('\n')[1]).toBe('A.1.a.1,A,A.1,A.1.a,Campaign events held,KEGIATAN,sum,2,2,2,dp3a,Women and Children Protection Office,dinsos');
+    expect(result.stdout.split('\n')[0]).toBe(
+      'id,section,program,activity,text,unit,aggregate,target_2020,target_2021,target_2022,coordinator,coordinator_name,implementers',
+    );
+    expect(result.stdout.split('\n')[1]).toBe(
+      'A.1.a.1,A,A.1,A.1.a,Campaign events held,KEGIATAN,sum,2,2,2,dp3a,Women and Children Protection Office,dinsos',
+    );
   });
 
   it('prints a table that fits the width', async () => {
@@ -94,6 +114,10 @@ describe('rad show', () => {
 
   it('suggests the closest id for an unknown one (exit 2)', async () => {
     const result = await runRad(['show', 'A.1.a.3'], { cwd: fixtureDir() });
-    expect(result).toEqual({ exitCode: 2, stdout: '', stderr: "rad: unknown indicator 'A.1.a.3'; did you mean 'A.1.a.1'?\n" });
+    expect(result).toEqual({
+      exitCode: 2,
+      stdout: '',
+      stderr: "rad: unknown indicator 'A.1.a.3'; did you mean 'A.1.a.1'?\n",
+    });
   });
 });

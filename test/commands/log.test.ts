@@ -42,7 +42,11 @@ describe('rad log', () => {
   });
 
   it('exits 2 for an unknown id, with a did-you-mean', async () => {
-    expect(await runRad(['log', 'A.1.a.22'], { cwd: h.dir })).toEqual({ exitCode: 2, stdout: '', stderr: "rad: unknown indicator 'A.1.a.22'; did you mean 'A.1.a.2'?\n" });
+    expect(await runRad(['log', 'A.1.a.22'], { cwd: h.dir })).toEqual({
+      exitCode: 2,
+      stdout: '',
+      stderr: "rad: unknown indicator 'A.1.a.22'; did you mean 'A.1.a.2'?\n",
+    });
   });
 
   it('exits 2 outside a git repository', async () => {

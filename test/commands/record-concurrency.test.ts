@@ -13,7 +13,10 @@ const Q1 = `${DIR}/dinsos.yaml`;
 
 function binAsync(args: string[], cwd: string): Promise<RunResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME } });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -29,11 +32,20 @@ describe('concurrent rad record', () => {
   it('20 bin processes started at once on the same file all land', { timeout: 120_000 }, async () => {
     const cwd = fixtureDir('record-existing');
     const amounts = Array.from({ length: 20 }, (_, i) => i + 1);
-    const results = await Promise.all(amounts.map((n) => binAsync(['record', 'B.1.a.1', '--date', '2021-03-10', '--amount', String(n), '--by', 'dinsos'], cwd)));
+    const results = await Promise.all(
+      amounts.map((n) =>
+        binAsync(['record', 'B.1.a.1', '--date', '2021-03-10', '--amount', String(n), '--by', 'dinsos'], cwd),
+      ),
+    );
     expect(results.filter((r) => r.exitCode !== 0)).toEqual([]);
     const entries = readEntries(join(cwd, Q1));
     expect(entries).toHaveLength(21);
-    expect(entries.slice(1).map((e) => e.amount).sort((a, b) => a - b)).toEqual(amounts);
+    expect(
+      entries
+        .slice(1)
+        .map((e) => e.amount)
+        .sort((a, b) => a - b),
+    ).toEqual(amounts);
     const text = readFileSync(join(cwd, Q1), 'utf8');
     expect(formatYaml(text, 'progress', 3)).toBe(text);
     expect(readdirSync(join(cwd, DIR))).toEqual(['dinsos.yaml']);
@@ -43,8 +55,13 @@ describe('concurrent rad record', () => {
   it('takes over the lock and removes the temp file a killed recorder left behind', async () => {
     const cwd = fixtureDir('record-existing');
     const pid = deadPid();
-    writeTree(cwd, { [`${DIR}/.dinsos.yaml.lock`]: `${pid}\nabc\n`, [`${DIR}/.dinsos.yaml.${pid}.0badc0de.tmp`]: 'agency: half-writ' });
-    const result = await runRad(['record', 'B.1.a.1', '--date', '2021-03-10', '--amount', '2', '--by', 'dinsos'], { cwd });
+    writeTree(cwd, {
+      [`${DIR}/.dinsos.yaml.lock`]: `${pid}\nabc\n`,
+      [`${DIR}/.dinsos.yaml.${pid}.0badc0de.tmp`]: 'agency: half-writ',
+    });
+    const result = await runRad(['record', 'B.1.a.1', '--date', '2021-03-10', '--amount', '2', '--by', 'dinsos'], {
+      cwd,
+    });
     expect(result.exitCode).toBe(0);
     expect(readEntries(join(cwd, Q1))).toHaveLength(2);
     expect(readdirSync(join(cwd, DIR))).toEqual(['dinsos.yaml']);
@@ -54,7 +71,10 @@ describe('concurrent rad record', () => {
     const cwd = fixtureDir('record-existing');
     writeFileSync(join(cwd, DIR, '.dinsos.yaml.lock'), `${process.pid}\nheld-by-this-test\n`);
     const before = readFileSync(join(cwd, Q1), 'utf8');
-    const result = await runRad(['record', 'B.1.a.1', '--date', '2021-03-10', '--amount', '2', '--by', 'dinsos'], { cwd, env: { RAD_LOCK_TIMEOUT_MS: '300' } });
+    const result = await runRad(['record', 'B.1.a.1', '--date', '2021-03-10', '--amount', '2', '--by', 'dinsos'], {
+      cwd,
+      env: { RAD_LOCK_TIMEOUT_MS: '300' },
+    });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toBe(
       `rad: ${Q1} stayed locked for 0.3 s by process ${process.pid}; try again, or if no rad is running, delete ${DIR}/.dinsos.yaml.lock\n`,

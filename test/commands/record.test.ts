@@ -21,7 +21,11 @@ describe('rad record writes', () => {
     const cwd = fixtureDir();
     const args = ['record', 'B.1.a.1', ...base, '--evidence', 'SK Kadis 12/SOP/2021', '--note', 'SOP signed'];
     const result = await runRad(args, { cwd });
-    expect(result).toEqual({ exitCode: 0, stdout: `recorded B.1.a.1 +1 SOP 2021-03-10 (dinsos) in ${Q1}\n`, stderr: '' });
+    expect(result).toEqual({
+      exitCode: 0,
+      stdout: `recorded B.1.a.1 +1 SOP 2021-03-10 (dinsos) in ${Q1}\n`,
+      stderr: '',
+    });
     expect(readFileSync(join(cwd, Q1), 'utf8')).toBe(
       [
         '# yaml-language-server: $schema=../../../../schemas/progress.schema.json',
@@ -42,28 +46,71 @@ describe('rad record writes', () => {
 
   it('speaks Indonesian when asked, and warns (but records) when the reporter is not responsible', async () => {
     const cwd = fixtureDir();
-    const args = ['record', 'B.1.a.2', '--date', '2021-05-02', '--amount', '7', '--by', 'dinsos', '--breakdown', 'perempuan=4,laki-laki=3', '--lang', 'id'];
+    const args = [
+      'record',
+      'B.1.a.2',
+      '--date',
+      '2021-05-02',
+      '--amount',
+      '7',
+      '--by',
+      'dinsos',
+      '--breakdown',
+      'perempuan=4,laki-laki=3',
+      '--lang',
+      'id',
+    ];
     const result = await runRad(args, { cwd });
     expectGolden(join(FIXTURES, 'golden', 'record-not-responsible.id.txt'), formatGolden(args, result));
     expect(result.exitCode).toBe(0);
     expect(readEntries(join(cwd, 'plan/progress/2021/Q2/dinsos.yaml'))).toEqual([
-      { indicator: 'B.1.a.2', date: '2021-05-02', amount: 7, reported_by: 'dinsos', breakdown: { perempuan: 4, 'laki-laki': 3 } },
+      {
+        indicator: 'B.1.a.2',
+        date: '2021-05-02',
+        amount: 7,
+        reported_by: 'dinsos',
+        breakdown: { perempuan: 4, 'laki-laki': 3 },
+      },
     ]);
   });
 
   it('round trip: record, then validate is clean and report shows the actual', async () => {
     const cwd = fixtureDir();
-    expect((await runRad(['record', 'A.1.a.2', '--date', '2021-03-10', '--amount', '30', '--by', 'dp3a', '--location', 'tts'], { cwd })).exitCode).toBe(0);
-    expect((await runRad(['record', 'A.1.a.2', '--date', '2021-11-02', '--amount', '25.5', '--by', 'dp3a', '--unit', 'ORANG'], { cwd })).exitCode).toBe(0);
+    expect(
+      (
+        await runRad(
+          ['record', 'A.1.a.2', '--date', '2021-03-10', '--amount', '30', '--by', 'dp3a', '--location', 'tts'],
+          { cwd },
+        )
+      ).exitCode,
+    ).toBe(0);
+    expect(
+      (
+        await runRad(
+          ['record', 'A.1.a.2', '--date', '2021-11-02', '--amount', '25.5', '--by', 'dp3a', '--unit', 'ORANG'],
+          { cwd },
+        )
+      ).exitCode,
+    ).toBe(0);
     expect(await runRad(['validate'], { cwd })).toMatchObject({ exitCode: 0, stdout: '' });
-    const report = JSON.parse((await runRad(['report', '--format', 'json', '--year', '2021', '--as-of', '2021-12-31'], { cwd })).stdout);
-    expect(report.rows.find((r: { indicator: string }) => r.indicator === 'A.1.a.2')).toMatchObject({ target: 50, actual: 55.5, entries: 2 });
+    const report = JSON.parse(
+      (await runRad(['report', '--format', 'json', '--year', '2021', '--as-of', '2021-12-31'], { cwd })).stdout,
+    );
+    expect(report.rows.find((r: { indicator: string }) => r.indicator === 'A.1.a.2')).toMatchObject({
+      target: 50,
+      actual: 55.5,
+      entries: 2,
+    });
   });
 
   it('appends: git diff shows only added lines, and the file stays canonical', async () => {
     const cwd = gitRepo(fixtureTree('record-existing'));
     canonical(cwd);
-    for (const day of ['2021-02-01', '2021-03-31']) expect((await runRad(['record', 'B.1.a.1', ...base.slice(2), '--date', day, '--note', 'line one\nline two'], { cwd })).exitCode).toBe(0);
+    for (const day of ['2021-02-01', '2021-03-31'])
+      expect(
+        (await runRad(['record', 'B.1.a.1', ...base.slice(2), '--date', day, '--note', 'line one\nline two'], { cwd }))
+          .exitCode,
+      ).toBe(0);
     const diff = git(cwd, ['diff', '--unified=0', '--', Q1]).trimEnd().split('\n').slice(4);
     expect(diff.filter((l) => !l.startsWith('+') && !l.startsWith('@@'))).toEqual([]);
     expect(diff.filter((l) => l.startsWith('+'))).toHaveLength(2 * 7);
@@ -77,7 +124,10 @@ describe('rad record writes', () => {
     canonical(cwd);
     const text = readFileSync(join(cwd, Q1), 'utf8');
     expect(text).toContain('# end of the quarter');
-    expect(readEntries(join(cwd, Q1)).map((e) => [e.date, e.amount])).toEqual([['2021-01-20', 1], ['2021-03-10', 1]]);
+    expect(readEntries(join(cwd, Q1)).map((e) => [e.date, e.amount])).toEqual([
+      ['2021-01-20', 1],
+      ['2021-03-10', 1],
+    ]);
     expect((await runRad(['validate'], { cwd })).exitCode).toBe(0);
   });
 
@@ -106,17 +156,37 @@ const refusals: Refusal[] = [
   { name: 'unknown indicator', args: ['B.1.a.9', ...base], field: 'indicator' },
   { name: 'not a calendar date', args: ['B.1.a.1', ...base.slice(2), '--date', '2021-02-30'], field: 'date' },
   { name: 'date outside the plan years', args: ['B.1.a.1', ...base.slice(2), '--date', '2023-01-05'], field: 'date' },
-  { name: 'negative amount', args: ['B.1.a.1', '--amount', '-1', '--date', '2021-03-10', '--by', 'dinsos'], field: 'amount' },
-  { name: 'infinite amount', args: ['B.1.a.1', '--amount', '1e309', '--date', '2021-03-10', '--by', 'dinsos'], field: 'amount' },
-  { name: 'amount not a number', args: ['B.1.a.1', '--amount', '7 orang', '--date', '2021-03-10', '--by', 'dinsos'], field: 'amount' },
+  {
+    name: 'negative amount',
+    args: ['B.1.a.1', '--amount', '-1', '--date', '2021-03-10', '--by', 'dinsos'],
+    field: 'amount',
+  },
+  {
+    name: 'infinite amount',
+    args: ['B.1.a.1', '--amount', '1e309', '--date', '2021-03-10', '--by', 'dinsos'],
+    field: 'amount',
+  },
+  {
+    name: 'amount not a number',
+    args: ['B.1.a.1', '--amount', '7 orang', '--date', '2021-03-10', '--by', 'dinsos'],
+    field: 'amount',
+  },
   { name: 'unknown agency', args: ['B.1.a.1', ...base.slice(0, 4), '--by', 'Dinas Sosial'], field: 'reported_by' },
   { name: 'unit mismatch', args: ['B.1.a.1', ...base, '--unit', 'ORANG'], field: 'unit' },
   { name: 'unknown location', args: ['B.1.a.1', ...base, '--location', 'kupang'], field: 'location' },
   { name: 'breakdown not summing', args: ['B.1.a.1', ...base, '--breakdown', 'a=1,b=1'], field: 'breakdown' },
   { name: 'breakdown syntax', args: ['B.1.a.1', ...base, '--breakdown', 'a1'], field: 'breakdown' },
   { name: 'NIK in the note', args: ['B.1.a.1', ...base, '--note', 'korban NIK 5301012345670001'], field: 'note' },
-  { name: 'phone in the evidence', args: ['B.1.a.1', ...base, '--evidence', 'konfirmasi 0812-3456-7890'], field: 'evidence' },
-  { name: 'e-mail as a breakdown label', args: ['B.1.a.1', ...base, '--breakdown', 'korban@example.com=1'], field: 'breakdown' },
+  {
+    name: 'phone in the evidence',
+    args: ['B.1.a.1', ...base, '--evidence', 'konfirmasi 0812-3456-7890'],
+    field: 'evidence',
+  },
+  {
+    name: 'e-mail as a breakdown label',
+    args: ['B.1.a.1', ...base, '--breakdown', 'korban@example.com=1'],
+    field: 'breakdown',
+  },
 ];
 
 describe('rad record refuses', () => {

@@ -13,7 +13,10 @@ const q3File = (amount: number): string =>
 
 /** A.1.a.1's 2022 actual: the Q1 entry (2) plus the Q3 entry. */
 async function actual2022(cwd: string, ...args: string[]): Promise<number> {
-  const result = await runRad(['report', '--as-of', '2023-07-01', '--year', '2022', '--coordinator', 'dp3a', '--format', 'json', ...args], { cwd });
+  const result = await runRad(
+    ['report', '--as-of', '2023-07-01', '--year', '2022', '--coordinator', 'dp3a', '--format', 'json', ...args],
+    { cwd },
+  );
   expect(result.stderr).toBe('');
   return JSON.parse(result.stdout).rows.find((r: { indicator: string }) => r.indicator === 'A.1.a.1').actual;
 }
@@ -34,7 +37,9 @@ describe('rad report --at', () => {
   it('names the revision in the title and in the JSON', async () => {
     const dir = gitRepo(fixtureTree('report-main'));
     const table = await runRad(['report', '--as-of', '2023-07-01', '--at', 'HEAD'], { cwd: dir });
-    expect(table.stdout.split('\n')[0]).toBe('Target versus actual per coordinator and year, as of 2023-07-01; plan and progress at revision HEAD');
+    expect(table.stdout.split('\n')[0]).toBe(
+      'Target versus actual per coordinator and year, as of 2023-07-01; plan and progress at revision HEAD',
+    );
     const json = await runRad(['report', '--as-of', '2023-07-01', '--at', 'HEAD', '--format', 'json'], { cwd: dir });
     expect(JSON.parse(json.stdout).at).toBe('HEAD');
   });
@@ -42,7 +47,11 @@ describe('rad report --at', () => {
   it('refuses an unknown revision (exit 2)', async () => {
     const dir = gitRepo(fixtureTree('report-main'));
     const result = await runRad(['report', '--at', 'no-such-rev'], { cwd: dir });
-    expect(result).toEqual({ exitCode: 2, stdout: '', stderr: "rad: unknown revision 'no-such-rev'; give a commit, branch or tag that exists (see git log)\n" });
+    expect(result).toEqual({
+      exitCode: 2,
+      stdout: '',
+      stderr: "rad: unknown revision 'no-such-rev'; give a commit, branch or tag that exists (see git log)\n",
+    });
   });
 
   it('refuses --at outside a git repository (exit 2)', async () => {

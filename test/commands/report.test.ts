@@ -21,20 +21,38 @@ const scenarios: Scenario[] = [
   { golden: 'report-table.id', args: ['report', ...AS_OF, '--lang', 'id'], exitCode: 0 },
   { golden: 'report-table.year', args: ['report', ...AS_OF, '--year', '2023'], exitCode: 0 },
   { golden: 'report-table.by-program', args: ['report', ...AS_OF, '--by', 'program'], exitCode: 0 },
-  { golden: 'report-table.by-indicator', args: ['report', ...AS_OF, '--by', 'indicator', '--section', 'B'], exitCode: 0 },
+  {
+    golden: 'report-table.by-indicator',
+    args: ['report', ...AS_OF, '--by', 'indicator', '--section', 'B'],
+    exitCode: 0,
+  },
   { golden: 'report-table.leap-day', args: ['report', '--as-of', '2024-02-29', '--year', '2024'], exitCode: 0 },
   { golden: 'report-json', args: ['report', ...AS_OF, '--format', 'json'], exitCode: 0 },
   { golden: 'report-csv', args: ['report', ...AS_OF, '--format', 'csv'], exitCode: 0 },
   { golden: 'report-md', args: ['report', ...AS_OF, '--format', 'md'], exitCode: 0 },
-  { golden: 'report-md.year', args: ['report', ...AS_OF, '--format', 'md', '--year', '2023', '--by', 'program'], exitCode: 0 },
+  {
+    golden: 'report-md.year',
+    args: ['report', ...AS_OF, '--format', 'md', '--year', '2023', '--by', 'program'],
+    exitCode: 0,
+  },
   { golden: 'report-html', args: ['report', ...AS_OF, '--format', 'html'], exitCode: 0 },
-  { golden: 'report-html.year', args: ['report', ...AS_OF, '--format', 'html', '--year', '2022', '--lang', 'id'], exitCode: 0 },
+  {
+    golden: 'report-html.year',
+    args: ['report', ...AS_OF, '--format', 'html', '--year', '2022', '--lang', 'id'],
+    exitCode: 0,
+  },
   { golden: 'report-bad-as-of', args: ['report', '--as-of', '2023-02-29'], exitCode: 2 },
 ];
 
 // ESC followed by a CSI sequence: what chalk writes.
 const ANSI = /\x1b\[[0-9;]*m/g;
-const longest = (text: string): number => Math.max(...text.replace(ANSI, '').split('\n').map((l) => [...l].length));
+const longest = (text: string): number =>
+  Math.max(
+    ...text
+      .replace(ANSI, '')
+      .split('\n')
+      .map((l) => [...l].length),
+  );
 
 describe('rad report scenarios', () => {
   for (const s of scenarios) {
@@ -47,7 +65,11 @@ describe('rad report scenarios', () => {
 
   it('prints the same through the built bin as in-process', async () => {
     const cwd = fixtureDir('report-main');
-    for (const args of [['report', ...AS_OF], ['report', ...AS_OF, '--format', 'json']]) expect(runBin(args, { cwd })).toEqual(await runRad(args, { cwd }));
+    for (const args of [
+      ['report', ...AS_OF],
+      ['report', ...AS_OF, '--format', 'json'],
+    ])
+      expect(runBin(args, { cwd })).toEqual(await runRad(args, { cwd }));
   });
 });
 
@@ -64,14 +86,21 @@ describe('rad report in a terminal', () => {
   }
 
   it('splits the year columns into two tables rather than overflow 80 columns', async () => {
-    const result = await runRad(['report', ...AS_OF, '--coordinator', 'dp3a'], { cwd: fixtureDir('report-main'), tty: 80 });
-    const heads = result.stdout.replace(ANSI, '').split('\n').filter((l) => l.startsWith('Id '));
+    const result = await runRad(['report', ...AS_OF, '--coordinator', 'dp3a'], {
+      cwd: fixtureDir('report-main'),
+      tty: 80,
+    });
+    const heads = result.stdout
+      .replace(ANSI, '')
+      .split('\n')
+      .filter((l) => l.startsWith('Id '));
     expect(heads.map((l) => l.match(/20\d\d/g))).toEqual([['2022', '2023'], ['2024']]);
   });
 
   it('colours a terminal, and nothing else unless FORCE_COLOR asks; NO_COLOR wins', async () => {
     const cwd = fixtureDir('report-main');
-    const colour = async (tty: number | undefined, env: Record<string, string> = {}): Promise<boolean> => /\x1b\[/.test((await runRad(['report', ...AS_OF], { cwd, tty, env })).stdout);
+    const colour = async (tty: number | undefined, env: Record<string, string> = {}): Promise<boolean> =>
+      /\x1b\[/.test((await runRad(['report', ...AS_OF], { cwd, tty, env })).stdout);
     expect(await colour(120)).toBe(true);
     expect(await colour(undefined)).toBe(false);
     expect(await colour(120, { NO_COLOR: '1' })).toBe(false);
@@ -81,13 +110,17 @@ describe('rad report in a terminal', () => {
   });
 
   it('shows each status as a symbol too, for readers without colour', async () => {
-    const result = await runRad(['report', ...AS_OF, '--year', '2023'], { cwd: fixtureDir('report-main'), env: { NO_COLOR: '1' } });
+    const result = await runRad(['report', ...AS_OF, '--year', '2023'], {
+      cwd: fixtureDir('report-main'),
+      env: { NO_COLOR: '1' },
+    });
     for (const word of ['↗ on track', '! behind', '○ not started']) expect(result.stdout).toContain(word);
   });
 });
 
 describe('rad report formats', () => {
-  const run = async (...args: string[]): Promise<string> => (await runRad(['report', ...AS_OF, ...args], { cwd: fixtureDir('report-main') })).stdout;
+  const run = async (...args: string[]): Promise<string> =>
+    (await runRad(['report', ...AS_OF, ...args], { cwd: fixtureDir('report-main') })).stdout;
 
   it('html is one self-contained file: no scripts or external assets, every text escaped, a chart, print styles', async () => {
     const html = await run('--format', 'html');
@@ -106,7 +139,8 @@ describe('rad report formats', () => {
 describe('rad report language', () => {
   it('speaks --lang, else RAD_LANG, else the plan language (en here)', async () => {
     const cwd = fixtureDir('report-main');
-    const heading = async (args: string[], env?: Record<string, string>): Promise<string | undefined> => (await runRad(['report', ...AS_OF, ...args], { cwd, env })).stdout.match(/^(Overview|Ringkasan)$/m)?.[1];
+    const heading = async (args: string[], env?: Record<string, string>): Promise<string | undefined> =>
+      (await runRad(['report', ...AS_OF, ...args], { cwd, env })).stdout.match(/^(Overview|Ringkasan)$/m)?.[1];
     expect(await heading([])).toBe('Overview');
     expect(await heading([], { RAD_LANG: 'id' })).toBe('Ringkasan');
     expect(await heading(['--lang', 'en'], { RAD_LANG: 'id' })).toBe('Overview');
@@ -116,7 +150,11 @@ describe('rad report language', () => {
 describe('rad report --output', () => {
   it('writes the file without colour, even with FORCE_COLOR, and prints only where it wrote', async () => {
     const cwd = fixtureDir('report-main');
-    const result = await runRad(['report', ...AS_OF, '--output', 'report.txt'], { cwd, tty: 120, env: { FORCE_COLOR: '1' } });
+    const result = await runRad(['report', ...AS_OF, '--output', 'report.txt'], {
+      cwd,
+      tty: 120,
+      env: { FORCE_COLOR: '1' },
+    });
     expect(result).toEqual({ exitCode: 0, stdout: '', stderr: 'wrote report.txt\n' });
     const written = readFileSync(join(cwd, 'report.txt'), 'utf8');
     expect(written).not.toMatch(/\x1b/);
@@ -128,8 +166,12 @@ describe('rad report on the bundled plan', () => {
   it('prints the per-coordinator, per-year table within 120 columns (no entries yet: nothing achieved)', async () => {
     const result = await runRad(['report', '--as-of', '2022-07-01'], { cwd: ROOT, tty: 120, env: { NO_COLOR: '1' } });
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toMatch(/^Koordinator: Dinas Pemberdayaan Perempuan dan Perlindungan Anak Provinsi NTT \(dp3a\)$/m);
-    expect(result.stdout).toMatch(/^A\.1\.a\.9 +jumlah +ORANG +.+ 0\/50 +0% ○ +0\/50 +0% ○ +0\/50 +0% ○ +0\/50 +· +0\/50 +·$/m);
+    expect(result.stdout).toMatch(
+      /^Koordinator: Dinas Pemberdayaan Perempuan dan Perlindungan Anak Provinsi NTT \(dp3a\)$/m,
+    );
+    expect(result.stdout).toMatch(
+      /^A\.1\.a\.9 +jumlah +ORANG +.+ 0\/50 +0% ○ +0\/50 +0% ○ +0\/50 +0% ○ +0\/50 +· +0\/50 +·$/m,
+    );
     expect(longest(result.stdout)).toBeLessThanOrEqual(120);
   });
 

@@ -35,14 +35,20 @@ describe('rad review', () => {
   it('writes the review to --output', async () => {
     const result = await runRad(['review', '--semester', '2021-1', '--output', 'review.md'], { cwd: h.dir });
     expect(result).toEqual({ exitCode: 0, stdout: '', stderr: 'wrote review.md\n' });
-    expect(readFileSync(join(h.dir, 'review.md'), 'utf8')).toMatch(/^# Semester review 2021-1: 2021-01-01 to 2021-06-30\n/);
+    expect(readFileSync(join(h.dir, 'review.md'), 'utf8')).toMatch(
+      /^# Semester review 2021-1: 2021-01-01 to 2021-06-30\n/,
+    );
   });
 
   it('exits 2 without a period or with a bad one', async () => {
     const usage = 'give --semester YYYY-1 or YYYY-2, or both --since DATE and --until DATE';
     expect(await runRad(['review'], { cwd: h.dir })).toEqual({ exitCode: 2, stdout: '', stderr: `rad: ${usage}\n` });
     expect((await runRad(['review', '--since', '2021-01-01'], { cwd: h.dir })).stderr).toBe(`rad: ${usage}\n`);
-    expect((await runRad(['review', '--semester', '2021-3'], { cwd: h.dir })).stderr).toBe(`rad: invalid value '2021-3' for --semester: ${usage}\n`);
-    expect((await runRad(['review', '--since', '2021-02-30', '--until', '2021-06-30'], { cwd: h.dir })).exitCode).toBe(2);
+    expect((await runRad(['review', '--semester', '2021-3'], { cwd: h.dir })).stderr).toBe(
+      `rad: invalid value '2021-3' for --semester: ${usage}\n`,
+    );
+    expect((await runRad(['review', '--since', '2021-02-30', '--until', '2021-06-30'], { cwd: h.dir })).exitCode).toBe(
+      2,
+    );
   });
 });

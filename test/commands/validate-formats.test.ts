@@ -9,7 +9,8 @@ import { commit, fixtureTree, gitRepo } from '../helpers/git.js';
 import { ROOT, runRad } from '../helpers/run.js';
 import { fixtureDir, tmpDir, writeTree } from '../helpers/tmp.js';
 
-const unknownAgency = (id: string): string => fixtureTree()['plan/b-handling.yaml']!.replace('coordinator: polda', `coordinator: ${id}`);
+const unknownAgency = (id: string): string =>
+  fixtureTree()['plan/b-handling.yaml']!.replace('coordinator: polda', `coordinator: ${id}`);
 
 describe('rad validate --format sarif', () => {
   it('is SARIF 2.1.0 with rules, help text and repo-relative locations', async () => {
@@ -31,7 +32,12 @@ describe('rad validate --format sarif', () => {
       expect(['error', 'warning']).toContain(rule.defaultConfiguration.level);
     }
     const results = log.runs[0].results;
-    expect(results.map((r: { ruleId: string }) => r.ruleId)).toEqual(['unknown-agency', 'unknown-agency', 'unknown-region', 'unknown-unit']);
+    expect(results.map((r: { ruleId: string }) => r.ruleId)).toEqual([
+      'unknown-agency',
+      'unknown-agency',
+      'unknown-region',
+      'unknown-unit',
+    ]);
     for (const r of results) {
       expect(driver.rules[r.ruleIndex].id).toBe(r.ruleId);
       expect(r.level).toBe('error');
@@ -48,9 +54,13 @@ describe('rad validate --format sarif', () => {
     const result = await runRad(['validate', '--format', 'sarif'], { cwd: ROOT });
     expect(result.exitCode).toBe(0);
     const run = JSON.parse(result.stdout).runs[0];
-    expect(run.results.map((r: { ruleId: string; level: string }) => [r.ruleId, r.level])).toEqual([['period-mismatch', 'warning']]);
+    expect(run.results.map((r: { ruleId: string; level: string }) => [r.ruleId, r.level])).toEqual([
+      ['period-mismatch', 'warning'],
+    ]);
     const emitted = new Map<string, string>();
-    for (const f of readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))) {
+    for (const f of readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) =>
+      f.endsWith('.ts'),
+    )) {
       const text = readFileSync(join(ROOT, 'src', f), 'utf8');
       for (const m of text.matchAll(/\b(error|warning)\('([a-z-]+)'/g)) emitted.set(m[2]!, m[1]!);
       for (const m of text.matchAll(/severity: '(error|warning)', rule: '([a-z-]+)'/g)) emitted.set(m[2]!, m[1]!);
@@ -65,7 +75,17 @@ describe('rad validate --format sarif', () => {
 
 describe('rad validate --format github', () => {
   it('escapes data and properties by the workflow-command rules', () => {
-    const out = renderGithub([{ file: 'plan/a,b:c%.yaml', line: 3, col: 4, severity: 'warning', rule: 'x', message: '100% sure\nsecond line\r', pointer: '' }]);
+    const out = renderGithub([
+      {
+        file: 'plan/a,b:c%.yaml',
+        line: 3,
+        col: 4,
+        severity: 'warning',
+        rule: 'x',
+        message: '100% sure\nsecond line\r',
+        pointer: '',
+      },
+    ]);
     expect(out).toBe('::warning file=plan/a%2Cb%3Ac%25.yaml,line=3,col=4,title=x::100%25 sure\\x0asecond line\\x0d\n');
   });
 
@@ -76,7 +96,9 @@ describe('rad validate --format github', () => {
     const result = await runRad(['validate'], { cwd, env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary } });
     expect(result.exitCode).toBe(1);
     expect(result.stdout.split('\n').filter(Boolean)).toHaveLength(4);
-    expect(result.stdout).toMatch(/^::error file=plan\/a-prevention.yaml,line=24,col=26,title=unknown-agency::unknown agency 'dp3aa'/);
+    expect(result.stdout).toMatch(
+      /^::error file=plan\/a-prevention.yaml,line=24,col=26,title=unknown-agency::unknown agency 'dp3aa'/,
+    );
     expect(readFileSync(summary, 'utf8')).toBe(
       '## earlier step\n\n' +
         '### rad validate: 4 error(s), 0 warning(s) in 5 file(s)\n\n' +
@@ -90,7 +112,10 @@ describe('rad validate --format github', () => {
 
   it('writes a one-line summary when the plan is clean', async () => {
     const summary = join(tmpDir(), 'summary.md');
-    const result = await runRad(['validate', '--format', 'github'], { cwd: fixtureDir(), env: { GITHUB_STEP_SUMMARY: summary } });
+    const result = await runRad(['validate', '--format', 'github'], {
+      cwd: fixtureDir(),
+      env: { GITHUB_STEP_SUMMARY: summary },
+    });
     expect(result).toEqual({ exitCode: 0, stdout: '', stderr: '' });
     expect(readFileSync(summary, 'utf8')).toBe('### rad validate: 5 file(s) checked, no problems\n\n');
   });
@@ -106,25 +131,38 @@ describe('rad validate --changed-since', () => {
     writeFileSync(join(repo, 'plan/b-handling.yaml'), unknownAgency('polri'));
     const result = await runRad(['validate', '--changed-since', 'HEAD'], { cwd: repo });
     expect(result.exitCode).toBe(1);
-    expect(result.stdout).toBe("plan/b-handling.yaml:35:26: error [unknown-agency] unknown agency 'polri' (not in agencies.yaml); did you mean 'polda'?\n");
-    expect(result.stderr).toBe('5 file(s) checked: 1 error(s), 0 warning(s)\n4 finding(s) in files not changed since HEAD are not shown\n');
+    expect(result.stdout).toBe(
+      "plan/b-handling.yaml:35:26: error [unknown-agency] unknown agency 'polri' (not in agencies.yaml); did you mean 'polda'?\n",
+    );
+    expect(result.stderr).toBe(
+      '5 file(s) checked: 1 error(s), 0 warning(s)\n4 finding(s) in files not changed since HEAD are not shown\n',
+    );
   });
 
   it('still runs the cross-file rules on the whole plan (an untracked entry resolves against unchanged sections)', async () => {
     const repo = gitRepo(fixtureTree());
     commit(repo, {}, 'second');
     writeTree(repo, { 'plan/progress/2021/Q1/dinsos.yaml': progress('A.1.a.1') });
-    expect(await runRad(['validate', '--changed-since', 'HEAD~1', '--format', 'json'], { cwd: repo })).toMatchObject({ exitCode: 0, stdout: '[]\n' });
+    expect(await runRad(['validate', '--changed-since', 'HEAD~1', '--format', 'json'], { cwd: repo })).toMatchObject({
+      exitCode: 0,
+      stdout: '[]\n',
+    });
     writeTree(repo, { 'plan/progress/2021/Q1/dinsos.yaml': progress('A.1.a.7') });
     const bad = await runRad(['validate', '--changed-since', 'HEAD', '--format', 'json'], { cwd: repo });
     expect(bad.exitCode).toBe(1);
-    expect(JSON.parse(bad.stdout)).toEqual([expect.objectContaining({ file: 'plan/progress/2021/Q1/dinsos.yaml', rule: 'unknown-indicator', line: 4 })]);
+    expect(JSON.parse(bad.stdout)).toEqual([
+      expect.objectContaining({ file: 'plan/progress/2021/Q1/dinsos.yaml', rule: 'unknown-indicator', line: 4 }),
+    ]);
   });
 
   it('exits 0 when the old errors are all in unchanged files', async () => {
     const repo = gitRepo(fixtureTree('validate-unknown-refs'));
     const result = await runRad(['validate', '--changed-since', 'HEAD'], { cwd: repo });
-    expect(result).toEqual({ exitCode: 0, stdout: '', stderr: '5 file(s) checked: no problems\n4 finding(s) in files not changed since HEAD are not shown\n' });
+    expect(result).toEqual({
+      exitCode: 0,
+      stdout: '',
+      stderr: '5 file(s) checked: no problems\n4 finding(s) in files not changed since HEAD are not shown\n',
+    });
   });
 
   it('exits 2 for an unknown revision or outside a git repository', async () => {

@@ -38,7 +38,10 @@ const scenarios: Scenario[] = [
   { name: 'validate-duplicate-id', args: ['validate'], exitCode: 1, env: { GITHUB_ACTIONS: 'true' } },
 ];
 
-const goldenName = (s: Scenario): string => [s.name, ...s.args.slice(1).filter((a) => !a.startsWith('-')), ...(s.env ? Object.keys(s.env) : [])].join('.').toLowerCase() + '.txt';
+const goldenName = (s: Scenario): string =>
+  [s.name, ...s.args.slice(1).filter((a) => !a.startsWith('-')), ...(s.env ? Object.keys(s.env) : [])]
+    .join('.')
+    .toLowerCase() + '.txt';
 
 describe('rad validate scenarios', () => {
   it('has a scenario for every fixture folder', () => {
@@ -66,7 +69,11 @@ describe('rad validate scenarios', () => {
 
   it('exits 2 with a clear message when there is no plan', async () => {
     const result = await runRad(['validate', '--plan', 'nowhere'], { cwd: tmpDir() });
-    expect(result).toEqual({ exitCode: 2, stdout: '', stderr: 'rad: no plan.yaml in nowhere; pass --plan DIR with the directory that holds plan.yaml\n' });
+    expect(result).toEqual({
+      exitCode: 2,
+      stdout: '',
+      stderr: 'rad: no plan.yaml in nowhere; pass --plan DIR with the directory that holds plan.yaml\n',
+    });
   });
 });
 
@@ -75,7 +82,13 @@ describe('the bundled plan', () => {
     const result = await runRad(['validate', '--format', 'json'], { cwd: join(FIXTURES, '..', '..') });
     expect(result.exitCode).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual([
-      expect.objectContaining({ file: 'plan/plan.yaml', severity: 'warning', rule: 'period-mismatch', line: 18, col: 3 }),
+      expect.objectContaining({
+        file: 'plan/plan.yaml',
+        severity: 'warning',
+        rule: 'period-mismatch',
+        line: 18,
+        col: 3,
+      }),
     ]);
   });
 });

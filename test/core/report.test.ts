@@ -18,9 +18,12 @@ describe('aggregate', () => {
   const e = (date: string, amount: number) => ({ date, amount });
   it('sum adds, and 0.1 + 0.2 meets 0.3', () => {
     expect(aggregate('sum', [e('2022-01-01', 0.1), e('2022-02-01', 0.2)])).toBe(0.3);
-    expect(cellStatus(0.3, aggregate('sum', [e('2022-01-01', 0.1), e('2022-02-01', 0.2)]), 2, 2022, '2022-03-01')).toBe('achieved');
+    expect(cellStatus(0.3, aggregate('sum', [e('2022-01-01', 0.1), e('2022-02-01', 0.2)]), 2, 2022, '2022-03-01')).toBe(
+      'achieved',
+    );
   });
-  it('max takes the largest', () => expect(aggregate('max', [e('2022-01-01', 2), e('2022-02-01', 5), e('2022-03-01', 1)])).toBe(5));
+  it('max takes the largest', () =>
+    expect(aggregate('max', [e('2022-01-01', 2), e('2022-02-01', 5), e('2022-03-01', 1)])).toBe(5));
   it('last takes the latest date, and on a tie the entry recorded later', () => {
     expect(aggregate('last', [e('2022-05-01', 8), e('2022-03-01', 1)])).toBe(8);
     expect(aggregate('last', [e('2022-05-01', 8), e('2022-05-01', 6)])).toBe(6);

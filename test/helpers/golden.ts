@@ -6,13 +6,18 @@ import type { RunResult } from './run.js';
 export function normalize(text: string, replacements: Record<string, string> = {}): string {
   let out = text;
   for (const [from, to] of Object.entries(replacements)) out = out.split(from).join(to);
-  return out
-    .replace(/\b[0-9a-f]{40}\b/g, '<SHA>')
-    .replace(/\/tmp\/rad-[A-Za-z0-9_-]+/g, '<TMP>');
+  return out.replace(/\b[0-9a-f]{40}\b/g, '<SHA>').replace(/\/tmp\/rad-[A-Za-z0-9_-]+/g, '<TMP>');
 }
 
 export function formatGolden(args: string[], result: RunResult, replacements?: Record<string, string>): string {
-  return [`$ rad ${args.join(' ')}`, `exit ${result.exitCode}`, '--- stdout', normalize(result.stdout, replacements), '--- stderr', normalize(result.stderr, replacements)].join('\n');
+  return [
+    `$ rad ${args.join(' ')}`,
+    `exit ${result.exitCode}`,
+    '--- stdout',
+    normalize(result.stdout, replacements),
+    '--- stderr',
+    normalize(result.stderr, replacements),
+  ].join('\n');
 }
 
 /** Compare with the golden file; UPDATE_GOLDEN=1 rewrites it instead. */

@@ -38,7 +38,10 @@ entries:
 const a4 =
   a2
     .replace('text: Campaign events held', 'text: Campaign events held in schools')
-    .replace('            implementers:\n              - dp3a\n', '            implementers:\n              - dp3a\n              - dinsos\n') +
+    .replace(
+      '            implementers:\n              - dp3a\n',
+      '            implementers:\n              - dp3a\n              - dinsos\n',
+    ) +
   `          - id: A.1.a.3
             text: Teachers trained
             unit: ORANG
@@ -57,15 +60,34 @@ const b4 = b2.replace(/          - id: B\.1\.a\.1\n(?:            .*\n|         
 export function planHistory(): PlanHistory {
   const dir = gitRepo(base, { date: '2020-12-01', message: 'Digitize the plan' });
   const shas = [git(dir, ['rev-parse', 'HEAD']).trim()];
-  shas.push(commit(dir, { 'plan/a-prevention.yaml': a2, 'plan/b-handling.yaml': b2, 'plan/agencies.yaml': agencies2 }, 'Raise the 2021 target of A.1.a.2; Dinsos coordinates B.1.a.2', { date: '2021-03-15', author: 'Budi <budi@example.org>' }));
-  shas.push(commit(dir, { 'plan/progress/2021/Q1/dp3a.yaml': progress }, 'DP3A progress for 2021-Q1', { date: '2021-04-05', author: 'Sari <sari@example.org>' }));
-  shas.push(commit(dir, { 'plan/a-prevention.yaml': a4, 'plan/b-handling.yaml': b4 }, 'Add A.1.a.3, drop the SOP indicator', { date: '2021-08-02' }));
+  shas.push(
+    commit(
+      dir,
+      { 'plan/a-prevention.yaml': a2, 'plan/b-handling.yaml': b2, 'plan/agencies.yaml': agencies2 },
+      'Raise the 2021 target of A.1.a.2; Dinsos coordinates B.1.a.2',
+      { date: '2021-03-15', author: 'Budi <budi@example.org>' },
+    ),
+  );
+  shas.push(
+    commit(dir, { 'plan/progress/2021/Q1/dp3a.yaml': progress }, 'DP3A progress for 2021-Q1', {
+      date: '2021-04-05',
+      author: 'Sari <sari@example.org>',
+    }),
+  );
+  shas.push(
+    commit(dir, { 'plan/a-prevention.yaml': a4, 'plan/b-handling.yaml': b4 }, 'Add A.1.a.3, drop the SOP indicator', {
+      date: '2021-08-02',
+    }),
+  );
   return { dir, shas };
 }
 
 /** An uncommitted edit on top: the 2022 target of A.1.a.2 from 100 to 120. */
 export function editWorkingTree(h: PlanHistory): void {
-  writeFileSync(join(h.dir, 'plan/a-prevention.yaml'), a4.replace('              2022: 100\n', '              2022: 120\n'));
+  writeFileSync(
+    join(h.dir, 'plan/a-prevention.yaml'),
+    a4.replace('              2022: 100\n', '              2022: 120\n'),
+  );
 }
 
 /** Tag each commit c1..c4, so tests and golden files name revisions the way a user would. */

@@ -19,7 +19,11 @@ export interface RunOptions {
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/rad.cjs', import.meta.url));
 
-const baseEnv = (env: Record<string, string | undefined> = {}): Record<string, string | undefined> => ({ PATH: process.env.PATH, HOME: process.env.HOME, ...env });
+const baseEnv = (env: Record<string, string | undefined> = {}): Record<string, string | undefined> => ({
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  ...env,
+});
 
 export async function runRad(args: string[], options: RunOptions): Promise<RunResult> {
   let stdout = '';
@@ -34,6 +38,10 @@ export async function runRad(args: string[], options: RunOptions): Promise<RunRe
 }
 
 export function runBin(args: string[], options: RunOptions): RunResult {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd, env: baseEnv(options.env) as NodeJS.ProcessEnv, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd,
+    env: baseEnv(options.env) as NodeJS.ProcessEnv,
+    encoding: 'utf8',
+  });
   return { exitCode: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

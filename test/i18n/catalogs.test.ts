@@ -8,7 +8,8 @@ import { ROOT } from '../helpers/run.js';
 describe('message catalogs', () => {
   it('id and en have the same keys, none empty', () => {
     expect(Object.keys(catalogs.id).sort()).toEqual(Object.keys(catalogs.en).sort());
-    for (const lang of ['id', 'en'] as const) for (const [key, text] of Object.entries(catalogs[lang])) expect(text, `${lang} ${key}`).not.toBe('');
+    for (const lang of ['id', 'en'] as const)
+      for (const [key, text] of Object.entries(catalogs[lang])) expect(text, `${lang} ${key}`).not.toBe('');
   });
 
   it('use the same placeholders in both languages', () => {
@@ -24,7 +25,8 @@ describe('message catalogs', () => {
     const emitted = new Set<string>();
     for (const f of files) {
       const text = readFileSync(join(src, f), 'utf8');
-      for (const m of text.matchAll(/\b(?:error|warning)\('([a-z-]+)'/g)) if (m[1] !== 'schema') emitted.add(`finding.${m[1]}`);
+      for (const m of text.matchAll(/\b(?:error|warning)\('([a-z-]+)'/g))
+        if (m[1] !== 'schema') emitted.add(`finding.${m[1]}`);
       for (const m of text.matchAll(/keyword: '([a-zA-Z.-]+)'/g)) emitted.add(`schema.${m[1]}`);
     }
     expect(emitted.size).toBeGreaterThan(20);

@@ -32,17 +32,27 @@ const canonical = (path: string): void => {
 };
 
 /** Every file under the plan's progress/ directory (relative paths), dot files (locks, temp files) included. */
-const progressFiles = (cwd: string): string[] => readdirSync(join(cwd, 'plan/progress'), { recursive: true, encoding: 'utf8' });
+const progressFiles = (cwd: string): string[] =>
+  readdirSync(join(cwd, 'plan/progress'), { recursive: true, encoding: 'utf8' });
 
 describe('50 concurrent rad record processes', () => {
   it('on the same file: all 50 land, once each, in a canonical file', async () => {
     const cwd = fixtureDir('record-existing');
-    const results = await Promise.all(Array.from({ length: N }, (_, i) => record(['B.1.a.1', '--date', '2021-03-10', '--amount', String(i + 1), '--by', 'dinsos'], cwd)));
+    const results = await Promise.all(
+      Array.from({ length: N }, (_, i) =>
+        record(['B.1.a.1', '--date', '2021-03-10', '--amount', String(i + 1), '--by', 'dinsos'], cwd),
+      ),
+    );
     expect(results.filter((r) => r.exitCode !== 0)).toEqual([]);
     const file = join(cwd, 'plan/progress/2021/Q1/dinsos.yaml');
     const entries = readEntries(file);
     expect(entries).toHaveLength(N + 1);
-    expect(entries.slice(1).map((e) => e.amount).sort((a, b) => a - b)).toEqual(Array.from({ length: N }, (_, i) => i + 1));
+    expect(
+      entries
+        .slice(1)
+        .map((e) => e.amount)
+        .sort((a, b) => a - b),
+    ).toEqual(Array.from({ length: N }, (_, i) => i + 1));
     canonical(file);
     expect(readdirSync(join(cwd, 'plan/progress/2021/Q1'))).toEqual(['dinsos.yaml']);
     expect(await runRad(['validate'], { cwd })).toMatchObject({ exitCode: 0, stdout: '' });
@@ -52,8 +62,14 @@ describe('50 concurrent rad record processes', () => {
     const cwd = fixtureDir();
     const agencies = ['dp3a', 'dinsos', 'polda', 'ditreskrimum'];
     const dates = [2020, 2021, 2022].flatMap((y) => ['02-10', '05-10', '08-10', '11-10'].map((md) => `${y}-${md}`));
-    const jobs = Array.from({ length: N }, (_, i) => ({ agency: agencies[i % agencies.length]!, date: dates[Math.floor(i / agencies.length) % dates.length]!, amount: i + 1 }));
-    const results = await Promise.all(jobs.map((j) => record(['A.1.a.2', '--date', j.date, '--amount', String(j.amount), '--by', j.agency], cwd)));
+    const jobs = Array.from({ length: N }, (_, i) => ({
+      agency: agencies[i % agencies.length]!,
+      date: dates[Math.floor(i / agencies.length) % dates.length]!,
+      amount: i + 1,
+    }));
+    const results = await Promise.all(
+      jobs.map((j) => record(['A.1.a.2', '--date', j.date, '--amount', String(j.amount), '--by', j.agency], cwd)),
+    );
     expect(results.filter((r) => r.exitCode !== 0)).toEqual([]);
 
     const expected = new Map<string, number[]>();
@@ -64,10 +80,18 @@ describe('50 concurrent rad record processes', () => {
     expect(expected.size).toBe(48);
     for (const [rel, amounts] of expected) {
       const file = join(cwd, 'plan', rel);
-      expect(readEntries(file).map((e) => e.amount).sort((a, b) => a - b), rel).toEqual(amounts.sort((a, b) => a - b));
+      expect(
+        readEntries(file)
+          .map((e) => e.amount)
+          .sort((a, b) => a - b),
+        rel,
+      ).toEqual(amounts.sort((a, b) => a - b));
       canonical(file);
     }
-    expect(progressFiles(cwd).filter((f) => f.split('/').pop()!.startsWith('.')), 'locks or temp files left behind').toEqual([]);
+    expect(
+      progressFiles(cwd).filter((f) => f.split('/').pop()!.startsWith('.')),
+      'locks or temp files left behind',
+    ).toEqual([]);
     expect(progressFiles(cwd).filter((f) => f.endsWith('.yaml'))).toHaveLength(48);
     expect((await runRad(['validate'], { cwd })).exitCode).toBe(0);
   });

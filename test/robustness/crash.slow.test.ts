@@ -15,7 +15,8 @@ const DIR = 'plan/progress/2021/Q1';
 const APPEND = `${DIR}/dinsos.yaml`;
 const REWRITE = `${DIR}/dp3a.yaml`;
 /** A hand-written file (keys out of order, a flow mapping): recording into it rewrites it whole. */
-const HANDWRITTEN = 'quarter: 2021-Q1\nentries:\n  - {amount: 1000, indicator: A.1.a.2, reported_by: dp3a, date: 2021-01-05}\nagency: dp3a\n';
+const HANDWRITTEN =
+  'quarter: 2021-Q1\nentries:\n  - {amount: 1000, indicator: A.1.a.2, reported_by: dp3a, date: 2021-01-05}\nagency: dp3a\n';
 
 interface Outcome {
   code: number | null;
@@ -26,7 +27,11 @@ interface Outcome {
 /** Start rad record and SIGKILL it after delay ms (unless it ends first). */
 function recordKilledAfter(args: string[], cwd: string, delay: number): Promise<Outcome> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'record', ...args], { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'record', ...args], {
+      cwd,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), delay);
@@ -52,7 +57,7 @@ function wholeEntries(path: string): { amount: number; indicator: string }[] {
 /** A small seeded generator: a failure can be replayed with the seed it prints. */
 function random(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 describe('rad record killed at random moments', () => {
@@ -60,7 +65,15 @@ describe('rad record killed at random moments', () => {
     const seed = Number(process.env.RAD_CRASH_SEED ?? Date.now() % 1_000_000);
     const rand = random(seed);
     const cwd = fixtureDir();
-    const append = (i: number): string[] => ['B.1.a.1', '--date', '2021-03-10', '--amount', String(i), '--by', 'dinsos'];
+    const append = (i: number): string[] => [
+      'B.1.a.1',
+      '--date',
+      '2021-03-10',
+      '--amount',
+      String(i),
+      '--by',
+      'dinsos',
+    ];
     const rewrite = (i: number): string[] => ['A.1.a.2', '--date', '2021-02-10', '--amount', String(i), '--by', 'dp3a'];
 
     // How long one record takes here: kill delays are spread over all of it (start-up, reading, lock, write, rename).
@@ -86,7 +99,10 @@ describe('rad record killed at random moments', () => {
 
       const amounts = wholeEntries(join(cwd, APPEND)).map((e) => e.amount);
       expect(new Set(amounts).size, `${where}: an entry appears twice`).toBe(amounts.length);
-      expect(amounts.every((n) => n <= i || WARM_UP.includes(n)), where).toBe(true);
+      expect(
+        amounts.every((n) => n <= i || WARM_UP.includes(n)),
+        where,
+      ).toBe(true);
       if (intoRewrite) {
         // The rewrite is all or nothing: the old entry alone, or the old entry and the new one.
         const rewritten = wholeEntries(join(cwd, REWRITE)).map((e) => e.amount);

@@ -10,9 +10,13 @@ import { runRad, type RunResult } from '../helpers/run.js';
 import { expectNoCrash } from './harness.js';
 
 /** Clear the screen, set the window title, a hyperlink, a C1 CSI, a carriage return, a bidi override, NUL, BEL. */
-const PAYLOAD = 'A\u001b[2J\u001b]0;owned\u0007\u001b]8;;http://evil.example\u0007link\u001b]8;;\u0007\u009b31m\rZ\u202eX\u0000Y';
+const PAYLOAD =
+  'A\u001b[2J\u001b]0;owned\u0007\u001b]8;;http://evil.example\u0007link\u001b]8;;\u0007\u009b31m\rZ\u202eX\u0000Y';
 /** The payload as a YAML double-quoted string (escapes, so the file itself holds printable text only). */
-const Q = JSON.stringify(PAYLOAD).replace(/[\u007f-\u009f\u202a-\u202e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const Q = JSON.stringify(PAYLOAD).replace(
+  /[\u007f-\u009f\u202a-\u202e]/g,
+  (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+);
 
 /** Raw control characters a terminal would obey (tab and newline are layout, not commands). */
 const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
@@ -27,25 +31,53 @@ function hostilePlan(): Record<string, string> {
     }
     base[rel] = text;
   };
-  sub('plan/plan.yaml', [['title: Fixture action plan (synthetic test data)', `title: ${Q}`], ['      en: person', `      en: ${Q}`]]);
-  sub('plan/agencies.yaml', [['name: Women and Children Protection Office', `name: ${Q}`], ['short: DP3A', `short: "D\\e[31m3A"`]]);
+  sub('plan/plan.yaml', [
+    ['title: Fixture action plan (synthetic test data)', `title: ${Q}`],
+    ['      en: person', `      en: ${Q}`],
+  ]);
+  sub('plan/agencies.yaml', [
+    ['name: Women and Children Protection Office', `name: ${Q}`],
+    ['short: DP3A', `short: "D\\e[31m3A"`],
+  ]);
   sub('plan/regions.yaml', [['name: Timor Tengah Selatan', `name: ${Q}`]]);
-  sub('plan/a-prevention.yaml', [['title: Awareness', `title: ${Q}`], ['text: Campaign events held', `text: ${Q}`], ['title: Campaigns', `title: ${Q}`]]);
-  sub('plan/b-handling.yaml', [['title: Handling', `title: ${Q}`], ['text: SOP available', 'text: "=HYPERLINK(\\"http://evil.example\\";\\"SOP\\")"'], ['text: Victims in the case database', 'text: "@SUM(1+1)\\t-2+3"']]);
-  base['plan/progress/2021/Q1/dp3a.yaml'] = `# yaml-language-server: $schema=../../../../schemas/progress.schema.json\nagency: dp3a\nquarter: 2021-Q1\nentries:\n  - indicator: A.1.a.1\n    date: 2021-02-10\n    amount: 1\n    reported_by: dp3a\n    note: ${Q}\n    breakdown:\n      ${Q}: 1\n`;
+  sub('plan/a-prevention.yaml', [
+    ['title: Awareness', `title: ${Q}`],
+    ['text: Campaign events held', `text: ${Q}`],
+    ['title: Campaigns', `title: ${Q}`],
+  ]);
+  sub('plan/b-handling.yaml', [
+    ['title: Handling', `title: ${Q}`],
+    ['text: SOP available', 'text: "=HYPERLINK(\\"http://evil.example\\";\\"SOP\\")"'],
+    ['text: Victims in the case database', 'text: "@SUM(1+1)\\t-2+3"'],
+  ]);
+  base['plan/progress/2021/Q1/dp3a.yaml'] =
+    `# yaml-language-server: $schema=../../../../schemas/progress.schema.json\nagency: dp3a\nquarter: 2021-Q1\nentries:\n  - indicator: A.1.a.1\n    date: 2021-02-10\n    amount: 1\n    reported_by: dp3a\n    note: ${Q}\n    breakdown:\n      ${Q}: 1\n`;
   return base;
 }
 
 function expectNothingRaw(label: string, result: RunResult): void {
   expectNoCrash(result);
-  for (const [stream, text] of [['stdout', result.stdout], ['stderr', result.stderr]] as const) {
+  for (const [stream, text] of [
+    ['stdout', result.stdout],
+    ['stderr', result.stderr],
+  ] as const) {
     const m = RAW.exec(text);
-    expect(m, `${label}: raw U+${m?.[0].charCodeAt(0).toString(16).padStart(4, '0')} on ${stream} near ${JSON.stringify(text.slice(Math.max(0, (m?.index ?? 0) - 30), (m?.index ?? 0) + 10))}`).toBeNull();
+    expect(
+      m,
+      `${label}: raw U+${m?.[0].charCodeAt(0).toString(16).padStart(4, '0')} on ${stream} near ${JSON.stringify(text.slice(Math.max(0, (m?.index ?? 0) - 30), (m?.index ?? 0) + 10))}`,
+    ).toBeNull();
   }
 }
 
 /** Every string anywhere in a JSON value. */
-const strings = (v: unknown): string[] => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(strings) : v && typeof v === 'object' ? Object.entries(v).flatMap(([k, x]) => [k, ...strings(x)]) : []);
+const strings = (v: unknown): string[] =>
+  typeof v === 'string'
+    ? [v]
+    : Array.isArray(v)
+      ? v.flatMap(strings)
+      : v && typeof v === 'object'
+        ? Object.entries(v).flatMap(([k, x]) => [k, ...strings(x)])
+        : [];
 
 const AS_OF = ['--as-of', '2021-06-30'];
 const TEXT_RUNS: string[][] = [
@@ -67,7 +99,20 @@ const TEXT_RUNS: string[][] = [
   ['log', 'A.1.a.1'],
   ['log', 'A.1.a.1', '--format', 'md'],
   ['fmt', '--check'],
-  ['record', 'A.1.a.1', '--date', '2021-03-01', '--amount', '1', '--by', 'dp3a', '--note', PAYLOAD, '--location', PAYLOAD],
+  [
+    'record',
+    'A.1.a.1',
+    '--date',
+    '2021-03-01',
+    '--amount',
+    '1',
+    '--by',
+    'dp3a',
+    '--note',
+    PAYLOAD,
+    '--location',
+    PAYLOAD,
+  ],
   ['record', 'A.1.a.1', '--date', '2021-03-01', '--amount', '1', '--by', 'dp3a', '--note', PAYLOAD],
 ];
 const JSON_RUNS: string[][] = [
@@ -92,7 +137,10 @@ function hostileRepo(): string {
 function invalidRepo(): string {
   const dir = hostileRepo();
   const agencies = readFileSync(join(dir, 'plan/agencies.yaml'), 'utf8');
-  writeFileSync(join(dir, 'plan/agencies.yaml'), agencies.replace('    short: Dinsos\n', `    short: Dinsos\n    parent: ${Q}\n`));
+  writeFileSync(
+    join(dir, 'plan/agencies.yaml'),
+    agencies.replace('    short: Dinsos\n', `    short: Dinsos\n    parent: ${Q}\n`),
+  );
   return dir;
 }
 
@@ -106,7 +154,9 @@ describe('control characters never reach the terminal raw', () => {
     for (const args of TEXT_RUNS) {
       const result = await runRad(args, { cwd: args[0] === 'validate' ? invalid : cwd });
       expectNothingRaw(args.join(' '), result);
-      expect(result.exitCode, `${args.join(' ')}\n${result.stderr}`).toBe(args[0] === 'validate' || args.includes('--location') || args[0] === 'fmt' ? 1 : 0);
+      expect(result.exitCode, `${args.join(' ')}\n${result.stderr}`).toBe(
+        args[0] === 'validate' || args.includes('--location') || args[0] === 'fmt' ? 1 : 0,
+      );
     }
   });
 
@@ -116,24 +166,40 @@ describe('control characters never reach the terminal raw', () => {
       const result = await runRad(args, { cwd: args[0] === 'validate' ? invalid : cwd });
       expectNothingRaw(args.join(' '), result);
       const found = strings(JSON.parse(result.stdout));
-      expect(found.some((s) => s.includes(args[0] === 'validate' ? PAYLOAD.slice(0, 20) : PAYLOAD)), args.join(' ')).toBe(true);
+      expect(
+        found.some((s) => s.includes(args[0] === 'validate' ? PAYLOAD.slice(0, 20) : PAYLOAD)),
+        args.join(' '),
+      ).toBe(true);
     }
   });
 
   it('the refusal of a raw control character in a plan file does not print it', async () => {
-    const dir = gitRepo({ ...fixtureTree(), 'plan/regions.yaml': fixtureTree()['plan/regions.yaml']!.replace('Kota Kupang', `Kota ${PAYLOAD.replace(/\u0000/g, '')}`) });
-    for (const args of [['validate'], ['list'], ['fmt', '--check'], ['fmt'], ['diff'], ['report', '--at', 'HEAD']]) expectNothingRaw(args.join(' '), await runRad(args, { cwd: dir }));
+    const dir = gitRepo({
+      ...fixtureTree(),
+      'plan/regions.yaml': fixtureTree()['plan/regions.yaml']!.replace(
+        'Kota Kupang',
+        `Kota ${PAYLOAD.replace(/\u0000/g, '')}`,
+      ),
+    });
+    for (const args of [['validate'], ['list'], ['fmt', '--check'], ['fmt'], ['diff'], ['report', '--at', 'HEAD']])
+      expectNothingRaw(args.join(' '), await runRad(args, { cwd: dir }));
   });
 });
 
 describe('CSV exports defuse formula injection', () => {
   it('rad list --format csv and rad report --format csv: no cell starts with = + - @ tab or CR', async () => {
     const [cwd] = sharedRepos();
-    for (const args of [['list', '--format', 'csv'], ['report', ...AS_OF, '--format', 'csv']]) {
+    for (const args of [
+      ['list', '--format', 'csv'],
+      ['report', ...AS_OF, '--format', 'csv'],
+    ]) {
       const result = await runRad(args, { cwd });
       expect(result.exitCode, args.join(' ')).toBe(0);
       const cells = (parseCsv(result.stdout) as string[][]).flat();
-      expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c)), args.join(' ')).toEqual([]);
+      expect(
+        cells.filter((c) => /^[=+\-@\t\r]/.test(c)),
+        args.join(' '),
+      ).toEqual([]);
       expect(cells).toContain(`'=HYPERLINK("http://evil.example";"SOP")`);
       expect(cells).toContain(`'@SUM(1+1)\t-2+3`);
     }

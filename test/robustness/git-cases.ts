@@ -2,7 +2,17 @@
 import type { Case } from './harness.js';
 
 export const Q1 = 'plan/progress/2021/Q1/dinsos.yaml';
-export const RECORD_COMMIT = ['record', 'B.1.a.1', '--date', '2021-03-10', '--amount', '1', '--by', 'dinsos', '--commit'];
+export const RECORD_COMMIT = [
+  'record',
+  'B.1.a.1',
+  '--date',
+  '2021-03-10',
+  '--amount',
+  '1',
+  '--by',
+  'dinsos',
+  '--commit',
+];
 
 /** One invocation of each git-using command (record --commit writes its entry before it commits). */
 export const GIT_COMMANDS: { name: string; args: string[]; writes?: boolean }[] = [
@@ -15,7 +25,8 @@ export const GIT_COMMANDS: { name: string; args: string[]; writes?: boolean }[] 
   { name: 'init-git', args: ['init-git'] },
 ];
 
-export const recordedNotCommitted = (why: string): RegExp => new RegExp(`^rad: the entry is recorded in plan/progress/2021/Q1/dinsos\\.yaml but was not committed: ${why}`);
+export const recordedNotCommitted = (why: string): RegExp =>
+  new RegExp(`^rad: the entry is recorded in plan/progress/2021/Q1/dinsos\\.yaml but was not committed: ${why}`);
 
 /** git missing from PATH, through the built bin (simple-git looks git up on the process's PATH). */
 export const missingGit: Case[] = GIT_COMMANDS.map((c) => ({
@@ -26,6 +37,7 @@ export const missingGit: Case[] = GIT_COMMANDS.map((c) => ({
   bin: {},
   exit: 2,
   writes: c.writes,
-  says: c.writes ? recordedNotCommitted('git is not installed') : /^rad: git is not installed \(or not on PATH\); this command needs it$/,
+  says: c.writes
+    ? recordedNotCommitted('git is not installed')
+    : /^rad: git is not installed \(or not on PATH\); this command needs it$/,
 }));
-

@@ -45,7 +45,10 @@ export function expectNoCrash(result: RunResult): void {
 /** One line of stdout or stderr matches: the message names the place (file:line) or the argument. */
 export function expectSays(result: RunResult, says: RegExp): void {
   const lines = `${result.stdout}\n${result.stderr}`.split('\n');
-  expect(lines.some((l) => says.test(l)), `no line matches ${says}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`).toBe(true);
+  expect(
+    lines.some((l) => says.test(l)),
+    `no line matches ${says}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`,
+  ).toBe(true);
 }
 
 const protoKeys = (): string[] => Object.getOwnPropertyNames(Object.prototype).sort();
@@ -80,7 +83,12 @@ export function caseDir(c: Pick<Case, 'tree' | 'layers' | 'setup' | 'repo'>): st
   return dir;
 }
 
-export function runBinIn(args: string[], cwd: string, env: Record<string, string> = {}, node: string[] = []): RunResult {
+export function runBinIn(
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+  node: string[] = [],
+): RunResult {
   const result = spawnSync(process.execPath, [...node, BIN, ...args], {
     cwd,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },

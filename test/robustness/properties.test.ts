@@ -20,14 +20,69 @@ import { parseYamlSource } from '../../src/io/yaml/yaml-source.js';
 const SCALE = Number(process.env.RAD_PROPERTY_SCALE ?? 1);
 
 /** Characters that trouble YAML writers and readers, terminals and spreadsheets, mixed into ordinary letters. */
-const TRICKY = [':', ': ', '#', ' #', '-', '- ', '"', "'", '\\', '\n', '\t', '\r', '&', '*', '!', '|', '>', '%', '@', '`', '{', '[', ',', '?', '~', '=', '+', '\u001b', '\u0000', '\u007f', '\u009b', '\u0085', '\u202e', '\u2028', '\ufeff', '\u00a0', 'é', '中', '𝄞', 'true', 'null', 'yes', '0x1F', '1e3', '.inf', '<<', '__proto__'];
-const unit = fc.oneof({ weight: 4, arbitrary: fc.constantFrom('a', 'B', 'z', ' ', 'kegiatan', 'SOP') }, { weight: 2, arbitrary: fc.constantFrom(...TRICKY) }, { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }) });
+const TRICKY = [
+  ':',
+  ': ',
+  '#',
+  ' #',
+  '-',
+  '- ',
+  '"',
+  "'",
+  '\\',
+  '\n',
+  '\t',
+  '\r',
+  '&',
+  '*',
+  '!',
+  '|',
+  '>',
+  '%',
+  '@',
+  '`',
+  '{',
+  '[',
+  ',',
+  '?',
+  '~',
+  '=',
+  '+',
+  '\u001b',
+  '\u0000',
+  '\u007f',
+  '\u009b',
+  '\u0085',
+  '\u202e',
+  '\u2028',
+  '\ufeff',
+  '\u00a0',
+  'é',
+  '中',
+  '𝄞',
+  'true',
+  'null',
+  'yes',
+  '0x1F',
+  '1e3',
+  '.inf',
+  '<<',
+  '__proto__',
+];
+const unit = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom('a', 'B', 'z', ' ', 'kegiatan', 'SOP') },
+  { weight: 2, arbitrary: fc.constantFrom(...TRICKY) },
+  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }) },
+);
 /** A non-empty text that the privacy rule lets through (it refuses 9+ digits, e-mail addresses). */
 const text = fc.string({ unit, minLength: 1, maxLength: 12 }).filter((s) => findPrivate(s) === undefined);
 const shortText = text.filter((s) => [...s].length <= 24);
 const label = fc.oneof(text, fc.constantFrom('__proto__', 'constructor', 'perempuan'));
 /** Amounts and targets: whole numbers, and any double (0.1, 5e-324, 123456.789...) in range. */
-const amount = fc.oneof(fc.integer({ min: 0, max: 1_000_000 }), fc.double({ min: 0, max: 1e6, noNaN: true }).map((x) => x + 0));
+const amount = fc.oneof(
+  fc.integer({ min: 0, max: 1_000_000 }),
+  fc.double({ min: 0, max: 1e6, noNaN: true }).map((x) => x + 0),
+);
 
 const planSpec = fc.record({
   from: fc.integer({ min: 2000, max: 2090 }),
@@ -56,7 +111,16 @@ const entrySpec = (spec: PlanSpec) =>
   fc.record({
     indicator: fc.nat({ max: spec.indicators.length - 1 }),
     day: fc.integer({ min: 0, max: spec.span * 365 - 1 }),
-    size: fc.oneof(amount.map((n) => ({ amount: n, breakdown: undefined })), fc.uniqueArray(fc.record({ label, n: fc.integer({ min: 0, max: 1000 }) }), { selector: (p) => p.label, minLength: 1, maxLength: 3 }).map((parts) => ({ amount: parts.reduce((s, p) => s + p.n, 0), breakdown: parts }))),
+    size: fc.oneof(
+      amount.map((n) => ({ amount: n, breakdown: undefined })),
+      fc
+        .uniqueArray(fc.record({ label, n: fc.integer({ min: 0, max: 1000 }) }), {
+          selector: (p) => p.label,
+          minLength: 1,
+          maxLength: 3,
+        })
+        .map((parts) => ({ amount: parts.reduce((s, p) => s + p.n, 0), breakdown: parts })),
+    ),
     agency: fc.nat({ max: spec.agencies.length - 1 }),
     location: fc.boolean(),
     unit: fc.boolean(),
@@ -70,7 +134,16 @@ interface Built {
   files: Map<string, string>;
   /** The JS value each plan file was written from. */
   values: Map<string, unknown>;
-  indicators: { id: string; text: string; unit: string; aggregate: Aggregate; targets: Record<number, number>; coordinator: string; implementers: string[]; note?: string }[];
+  indicators: {
+    id: string;
+    text: string;
+    unit: string;
+    aggregate: Aggregate;
+    targets: Record<number, number>;
+    coordinator: string;
+    implementers: string[];
+    note?: string;
+  }[];
   /** Entries as written, in the order a loader reads them (files in path order, each in recording order). */
   entries: Omit<Entry, 'at'>[];
   years: number[];
@@ -85,7 +158,14 @@ const canonical = (value: unknown, kind: SchemaKind, depth: number): string => {
 const dateOf = (from: number, day: number): string => new Date(Date.UTC(from, 0, 1 + day)).toISOString().slice(0, 10);
 
 /** Write the generated plan with the canonical writer, and its entries one by one as rad record appends them. */
-async function build(spec: PlanSpec, entrySpecs: fc.Arbitrary<unknown> extends never ? never : ReturnType<typeof entrySpec> extends fc.Arbitrary<infer E> ? E[] : never): Promise<Built> {
+async function build(
+  spec: PlanSpec,
+  entrySpecs: fc.Arbitrary<unknown> extends never
+    ? never
+    : ReturnType<typeof entrySpec> extends fc.Arbitrary<infer E>
+      ? E[]
+      : never,
+): Promise<Built> {
   const to = spec.from + spec.span - 1;
   const years = Array.from({ length: spec.span }, (_, i) => spec.from + i);
   const agencyIds = spec.agencies.map((_, i) => `ag${i}`);
@@ -97,7 +177,16 @@ async function build(spec: PlanSpec, entrySpecs: fc.Arbitrary<unknown> extends n
     const letter = g.section === 0 ? 'A' : 'B';
     const id = `${letter}.1.a.${sections[letter]!.length + 1}`;
     const targets = Object.fromEntries(years.map((y, i) => [y, g.targets[i]!]));
-    const ind = { id, text: g.text, unit: unitIds[g.unit % unitIds.length]!, aggregate: g.aggregate, targets, coordinator: agencyIds[g.coordinator % agencyIds.length]!, implementers: g.implementers.filter((i) => i < agencyIds.length).map((i) => agencyIds[i]!), ...(g.note === undefined ? {} : { note: g.note }) };
+    const ind = {
+      id,
+      text: g.text,
+      unit: unitIds[g.unit % unitIds.length]!,
+      aggregate: g.aggregate,
+      targets,
+      coordinator: agencyIds[g.coordinator % agencyIds.length]!,
+      implementers: g.implementers.filter((i) => i < agencyIds.length).map((i) => agencyIds[i]!),
+      ...(g.note === undefined ? {} : { note: g.note }),
+    };
     sections[letter]!.push(ind);
   });
   // Plan order: section A's indicators, then B's.
@@ -116,12 +205,40 @@ async function build(spec: PlanSpec, entrySpecs: fc.Arbitrary<unknown> extends n
     units: spec.units.map((u, i) => ({ id: unitIds[i], label: { id: u.id, en: u.en } })),
     sections: sectionFiles.map(([letter]) => `${letter.toLowerCase()}.yaml`),
   });
-  values.set('agencies.yaml', { agencies: spec.agencies.map((a, i) => ({ id: agencyIds[i], name: a.name, short: a.short, kind: 'opd', aliases: [] })) });
-  values.set('regions.yaml', { province: 'P', regions: [{ id: 'r0', code: '53.71', name: spec.region, kind: 'kota' }] });
+  values.set('agencies.yaml', {
+    agencies: spec.agencies.map((a, i) => ({
+      id: agencyIds[i],
+      name: a.name,
+      short: a.short,
+      kind: 'opd',
+      aliases: [],
+    })),
+  });
+  values.set('regions.yaml', {
+    province: 'P',
+    regions: [{ id: 'r0', code: '53.71', name: spec.region, kind: 'kota' }],
+  });
   for (const [letter, list] of sectionFiles) {
-    values.set(`${letter.toLowerCase()}.yaml`, { id: letter, title: spec.title, goal: 'g', problems: ['p'], outputs: ['o'], programs: [{ id: `${letter}.1`, title: spec.title, activities: [{ id: `${letter}.1.a`, title: spec.title, indicators: list }] }] });
+    values.set(`${letter.toLowerCase()}.yaml`, {
+      id: letter,
+      title: spec.title,
+      goal: 'g',
+      problems: ['p'],
+      outputs: ['o'],
+      programs: [
+        {
+          id: `${letter}.1`,
+          title: spec.title,
+          activities: [{ id: `${letter}.1.a`, title: spec.title, indicators: list }],
+        },
+      ],
+    });
   }
-  const kinds: Record<string, SchemaKind> = { 'plan.yaml': 'plan', 'agencies.yaml': 'agencies', 'regions.yaml': 'regions' };
+  const kinds: Record<string, SchemaKind> = {
+    'plan.yaml': 'plan',
+    'agencies.yaml': 'agencies',
+    'regions.yaml': 'regions',
+  };
   const files = new Map([...values].map(([rel, v]) => [rel, canonical(v, kinds[rel] ?? 'section', 0)]));
 
   const written: (Omit<Entry, 'at'> & { rel: string })[] = [];
@@ -132,14 +249,37 @@ async function build(spec: PlanSpec, entrySpecs: fc.Arbitrary<unknown> extends n
     const quarter = quarterOf(date);
     const rel = progressPathOf(reported_by, quarter);
     const breakdown = e.size.breakdown && Object.fromEntries(e.size.breakdown.map((p) => [p.label, p.n]));
-    const raw = { indicator: ind.id, date, amount: e.size.amount, ...(e.unit ? { unit: ind.unit } : {}), reported_by, ...(e.location ? { location: 'r0' } : {}), ...(e.evidence ? { evidence: e.evidence } : {}), ...(e.note ? { note: e.note } : {}), ...(breakdown ? { breakdown } : {}) };
+    const raw = {
+      indicator: ind.id,
+      date,
+      amount: e.size.amount,
+      ...(e.unit ? { unit: ind.unit } : {}),
+      reported_by,
+      ...(e.location ? { location: 'r0' } : {}),
+      ...(e.evidence ? { evidence: e.evidence } : {}),
+      ...(e.note ? { note: e.note } : {}),
+      ...(breakdown ? { breakdown } : {}),
+    };
     const next = await nextText(files.get(rel), { rel, agency: reported_by, quarter, entries: [raw] });
     if (!('text' in next)) throw new Error(`rad record would refuse ${rel}: ${JSON.stringify(next)}`);
     files.set(rel, next.text);
-    written.push({ rel, indicator: ind.id, date, amount: e.size.amount, unit: e.unit ? ind.unit : undefined, reported_by, location: e.location ? 'r0' : undefined, evidence: e.evidence, note: e.note, breakdown });
+    written.push({
+      rel,
+      indicator: ind.id,
+      date,
+      amount: e.size.amount,
+      unit: e.unit ? ind.unit : undefined,
+      reported_by,
+      location: e.location ? 'r0' : undefined,
+      evidence: e.evidence,
+      note: e.note,
+      breakdown,
+    });
   }
   // Files load in path order, entries in file order: a stable sort by path keeps recording order within a file.
-  const entries = [...written].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0)).map(({ rel: _, ...e }) => e);
+  const entries = [...written]
+    .sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))
+    .map(({ rel: _, ...e }) => e);
   return { files, values, indicators, entries, years };
 }
 
@@ -149,7 +289,11 @@ function memorySource(files: Map<string, string>): FileSource {
     read: async (rel) => (files.has(rel) ? { bytes: Buffer.from(files.get(rel)!, 'utf8') } : { missing: true }),
     list: async (dir, recursive) =>
       [...files.keys()]
-        .filter((p) => (dir === '' ? recursive || !p.includes('/') : p.startsWith(`${dir}/`) && (recursive || !p.slice(dir.length + 1).includes('/'))))
+        .filter((p) =>
+          dir === ''
+            ? recursive || !p.includes('/')
+            : p.startsWith(`${dir}/`) && (recursive || !p.slice(dir.length + 1).includes('/')),
+        )
         .sort(),
     identity: async () => undefined,
   };
@@ -174,7 +318,18 @@ describe('properties', () => {
         const loaded = await loadPlan(memorySource(built.files), 'plan');
         const errors = loaded.findings.filter((f) => f.severity === 'error');
         expect(errors, JSON.stringify(errors.slice(0, 3))).toEqual([]);
-        const indicators = loaded.plan.indicators.map(({ id, text: t, unit: u, aggregate, targets, coordinator, implementers, note }) => ({ id, text: t, unit: u, aggregate, targets, coordinator, implementers, ...(note === undefined ? {} : { note }) }));
+        const indicators = loaded.plan.indicators.map(
+          ({ id, text: t, unit: u, aggregate, targets, coordinator, implementers, note }) => ({
+            id,
+            text: t,
+            unit: u,
+            aggregate,
+            targets,
+            coordinator,
+            implementers,
+            ...(note === undefined ? {} : { note }),
+          }),
+        );
         expect(indicators).toEqual(built.indicators);
         expect(loaded.entries.map(({ at: _, ...e }) => e)).toEqual(built.entries);
 
@@ -183,9 +338,14 @@ describe('properties', () => {
         let met = new Map<number, number>();
         for (const row of report.rows) {
           const ind = built.indicators.find((i) => i.id === row.indicator)!;
-          const list = built.entries.filter((e) => e.indicator === row.indicator && e.date.startsWith(String(row.year)));
+          const list = built.entries.filter(
+            (e) => e.indicator === row.indicator && e.date.startsWith(String(row.year)),
+          );
           const want = expectedActual(ind.aggregate, list);
-          expect(Math.abs(row.actual - want), `${row.indicator} ${row.year} ${ind.aggregate}: ${row.actual} vs ${want}`).toBeLessThanOrEqual(1e-9 * Math.max(1, want));
+          expect(
+            Math.abs(row.actual - want),
+            `${row.indicator} ${row.year} ${ind.aggregate}: ${row.actual} vs ${want}`,
+          ).toBeLessThanOrEqual(1e-9 * Math.max(1, want));
           expect(row.entries).toBe(list.length);
           if (row.target > 0 && row.actual >= row.target) met.set(row.year, (met.get(row.year) ?? 0) + 1);
         }
@@ -198,11 +358,27 @@ describe('properties', () => {
 });
 
 /** Values a canonical plan file can hold: nested mappings and lists of scalars. */
-const key = fc.oneof(fc.stringMatching(/^[a-z_][a-z0-9_]{0,8}$/), fc.integer({ min: 1900, max: 2999 }).map(String), fc.constantFrom('__proto__', 'constructor', 'on', 'y', 'null'));
-const scalar = fc.oneof(text, fc.string({ unit: fc.constantFrom('a', ' ', 'b', '-', ':', '#'), minLength: 1, maxLength: 6 }), fc.integer({ min: -1e9, max: 1e9 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
+const key = fc.oneof(
+  fc.stringMatching(/^[a-z_][a-z0-9_]{0,8}$/),
+  fc.integer({ min: 1900, max: 2999 }).map(String),
+  fc.constantFrom('__proto__', 'constructor', 'on', 'y', 'null'),
+);
+const scalar = fc.oneof(
+  text,
+  fc.string({ unit: fc.constantFrom('a', ' ', 'b', '-', ':', '#'), minLength: 1, maxLength: 6 }),
+  fc.integer({ min: -1e9, max: 1e9 }),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.boolean(),
+  fc.constant(null),
+);
 const { doc: yamlValue } = fc.letrec((tie) => ({
   doc: fc.dictionary(key, tie('node'), { minKeys: 1, maxKeys: 4 }),
-  node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(key, tie('node'), { maxKeys: 3 })),
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    scalar,
+    fc.array(tie('node'), { maxLength: 3 }),
+    fc.dictionary(key, tie('node'), { maxKeys: 3 }),
+  ),
 }));
 
 const canonicalText = yamlValue.map((v) => {
@@ -222,12 +398,37 @@ function yamlParse(text: string): { value: unknown } | undefined {
 
 /** Edits a person (or an attacker) makes: insert a character, delete a stretch, repeat or drop a line, re-indent. */
 const mutation = fc.oneof(
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), what: fc.constantFrom(...TRICKY, ' ', '  ', '- ', 'x', '0', '*a', '&a ', '!!str ', '? ', '---\n', '...\n', '%YAML 1.2\n') }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.nat(),
+    what: fc.constantFrom(
+      ...TRICKY,
+      ' ',
+      '  ',
+      '- ',
+      'x',
+      '0',
+      '*a',
+      '&a ',
+      '!!str ',
+      '? ',
+      '---\n',
+      '...\n',
+      '%YAML 1.2\n',
+    ),
+  }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 4 }) }),
-  fc.record({ kind: fc.constant('line' as const), at: fc.nat(), how: fc.constantFrom('repeat', 'drop', 'indent', 'dedent') }),
+  fc.record({
+    kind: fc.constant('line' as const),
+    at: fc.nat(),
+    how: fc.constantFrom('repeat', 'drop', 'indent', 'dedent'),
+  }),
 );
 
-function mutate(text: string, m: fc.Arbitrary<unknown> extends never ? never : typeof mutation extends fc.Arbitrary<infer M> ? M : never): string {
+function mutate(
+  text: string,
+  m: fc.Arbitrary<unknown> extends never ? never : typeof mutation extends fc.Arbitrary<infer M> ? M : never,
+): string {
   if (m.kind === 'insert') {
     const at = m.at % (text.length + 1);
     return text.slice(0, at) + m.what + text.slice(at);
@@ -258,7 +459,11 @@ describe('parseCanonical agrees with yaml or declines', () => {
   });
 
   it('on canonical documents of one-line texts: always read (the fast path is the common path)', () => {
-    const simple = fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9_]{0,6}$/), fc.oneof(fc.stringMatching(/^[A-Za-z][A-Za-z ,.()/-]{0,20}[A-Za-z.)]$/), fc.integer({ min: 0, max: 1e6 })), { minKeys: 1, maxKeys: 6 });
+    const simple = fc.dictionary(
+      fc.stringMatching(/^[a-z][a-z0-9_]{0,6}$/),
+      fc.oneof(fc.stringMatching(/^[A-Za-z][A-Za-z ,.()/-]{0,20}[A-Za-z.)]$/), fc.integer({ min: 0, max: 1e6 })),
+      { minKeys: 1, maxKeys: 6 },
+    );
     fc.assert(
       fc.property(simple, (v) => {
         const doc = new Document(v);
@@ -295,12 +500,31 @@ describe('what the properties found, pinned', () => {
 
   it('the canonical writer keeps texts yaml would write as blocks that read back otherwise, << keys, C1 and bidi controls', async () => {
     for (const value of [' \n', '  \n\n', 'x\u009by', 'a\u202eb', 'a\u007f', '<<']) {
-      const doc = new Document({ agency: 'ag0', quarter: '2021-Q1', entries: [{ indicator: 'A.1.a.1', date: '2021-01-05', amount: 1, reported_by: 'ag0', note: value, breakdown: { [value]: 1 } }] });
+      const doc = new Document({
+        agency: 'ag0',
+        quarter: '2021-Q1',
+        entries: [
+          {
+            indicator: 'A.1.a.1',
+            date: '2021-01-05',
+            amount: 1,
+            reported_by: 'ag0',
+            note: value,
+            breakdown: { [value]: 1 },
+          },
+        ],
+      });
       canonicalizeDocument(doc, 'progress', 3);
       const written = stringifyCanonical(doc);
-      expect(parse(written).entries[0], JSON.stringify(value)).toMatchObject({ note: value, breakdown: { [value]: 1 } });
+      expect(parse(written).entries[0], JSON.stringify(value)).toMatchObject({
+        note: value,
+        breakdown: { [value]: 1 },
+      });
       // What rad validate checks in the text itself: nothing to say.
-      expect([...controlFindings('f', written), ...(await parseYamlSource('f', written)).findings], JSON.stringify(value)).toEqual([]);
+      expect(
+        [...controlFindings('f', written), ...(await parseYamlSource('f', written)).findings],
+        JSON.stringify(value),
+      ).toEqual([]);
     }
   });
 });

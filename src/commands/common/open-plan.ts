@@ -31,9 +31,19 @@ export function planDirOf(io: Ctx, opts: PlanOptions): { dir: string; label: str
  * Load and check the plan once. By default progress files are checked (an invalid one makes the plan invalid)
  * but not kept as entries, through the caches; commands that need entries or actuals say so in `load`.
  */
-export async function openPlan(io: Ctx, opts: PlanOptions, keepErrors = false, load: LoadOptions = {}): Promise<OpenPlan> {
+export async function openPlan(
+  io: Ctx,
+  opts: PlanOptions,
+  keepErrors = false,
+  load: LoadOptions = {},
+): Promise<OpenPlan> {
   const { dir, label } = planDirOf(io, opts);
-  const options: LoadOptions = { progress: { summaryAt: '9999-12-31' }, cacheDir: cacheDirFor(dir, io.env), env: io.env, ...load };
+  const options: LoadOptions = {
+    progress: { summaryAt: '9999-12-31' },
+    cacheDir: cacheDirFor(dir, io.env),
+    env: io.env,
+    ...load,
+  };
   const loaded = await loadPlan(await planSource(io, dir, opts.at), label, options);
   const lang = chooseLang(opts.lang, io.env, loaded.plan.meta.language);
   io.lang = lang;
@@ -42,7 +52,9 @@ export async function openPlan(io: Ctx, opts: PlanOptions, keepErrors = false, l
     const errors = loaded.findings.filter((f) => f.severity === 'error');
     const diagnostics = toDiagnostics(errors, t, locator(loaded.sources), loaded.files);
     const chalk = makeChalk(io.stderr, io.env);
-    throw new CliError('cli.invalid-plan', { file: loaded.files[0] ?? label, count: errors.length }, EXIT_FINDINGS, [renderText(diagnostics, chalk)]);
+    throw new CliError('cli.invalid-plan', { file: loaded.files[0] ?? label, count: errors.length }, EXIT_FINDINGS, [
+      renderText(diagnostics, chalk),
+    ]);
   }
   return { loaded, lang, t };
 }

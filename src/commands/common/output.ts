@@ -10,7 +10,12 @@ import { planDirOf } from './open-plan.js';
 import type { PlanOptions } from './options.js';
 
 /** Print to stdout, or write FILE atomically when --output is given. */
-export async function emit(io: Ctx, text: string | Uint8Array, output: string | undefined, t: Translate): Promise<void> {
+export async function emit(
+  io: Ctx,
+  text: string | Uint8Array,
+  output: string | undefined,
+  t: Translate,
+): Promise<void> {
   if (!output) {
     io.stdout.write(text);
     return;
@@ -35,5 +40,6 @@ export async function refuseOutputInPlan(io: Ctx, output: string | undefined, op
   const path = resolve(io.cwd, output);
   const root = await real(dir);
   const target = join(await real(dirname(path)), basename(path));
-  if (target === root || target.startsWith(root + sep)) throw new CliError('cli.output-in-plan', { path: sanitizeLine(output), dir: sanitizeLine(label) });
+  if (target === root || target.startsWith(root + sep))
+    throw new CliError('cli.output-in-plan', { path: sanitizeLine(output), dir: sanitizeLine(label) });
 }

@@ -6,7 +6,8 @@ import type { FileStat } from '../fs/file-source.js';
 import { makeDirs, writeFileAtomic } from '../fs/write-file.js';
 
 /** File times this close to a cache's own write may hide a same-tick edit; RAD_CACHE_RACY_MS lets tests shorten it. */
-export const racyMs = (env: Record<string, string | undefined>): number => (env.RAD_CACHE_RACY_MS === undefined ? 2000 : Number(env.RAD_CACHE_RACY_MS));
+export const racyMs = (env: Record<string, string | undefined>): number =>
+  env.RAD_CACHE_RACY_MS === undefined ? 2000 : Number(env.RAD_CACHE_RACY_MS);
 
 export const sameStat = (a: FileStat | undefined, b: FileStat): boolean =>
   a !== undefined && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
@@ -28,7 +29,12 @@ export function readCacheFile(path: string, checksum: (body: string) => string):
 }
 
 /** Write a cache file atomically (no fsync: every read is checked). A failed write only leaves the cache cold. */
-export async function writeCacheFile(dir: string, name: string, body: string, checksum: (body: string) => string): Promise<void> {
+export async function writeCacheFile(
+  dir: string,
+  name: string,
+  body: string,
+  checksum: (body: string) => string,
+): Promise<void> {
   try {
     await makeDirs(dir);
     await writeFileAtomic(join(dir, name), `${checksum(body)}\n${body}`, { durable: false });

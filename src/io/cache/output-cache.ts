@@ -45,11 +45,19 @@ async function fingerprint(planDir: string): Promise<{ text: string; newest: num
   }
 }
 
-export async function outputCache(cacheDir: string | undefined, planDir: string, key: Record<string, unknown>, env: Record<string, string | undefined>): Promise<OutputCache | undefined> {
+export async function outputCache(
+  cacheDir: string | undefined,
+  planDir: string,
+  key: Record<string, unknown>,
+  env: Record<string, string | undefined>,
+): Promise<OutputCache | undefined> {
   if (!cacheDir) return undefined;
   const inputs = await fingerprint(planDir);
   if (!inputs) return undefined;
-  const id = createHash('sha1').update(JSON.stringify({ build: BUILD_ID, planDir, ...key })).digest('hex').slice(0, 24);
+  const id = createHash('sha1')
+    .update(JSON.stringify({ build: BUILD_ID, planDir, ...key }))
+    .digest('hex')
+    .slice(0, 24);
   const path = join(cacheDir, `report-${id}.out`);
   const inputsHash = createHash('sha1').update(inputs.text).digest('hex');
   return {
@@ -59,9 +67,17 @@ export async function outputCache(cacheDir: string | undefined, planDir: string,
         try {
           const bytes = await handle.readFile();
           const newline = bytes.indexOf(10);
-          const header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as { inputs: string; writtenAt: number; crc: number; lang: string };
+          const header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as {
+            inputs: string;
+            writtenAt: number;
+            crc: number;
+            lang: string;
+          };
           const body = bytes.subarray(newline + 1);
-          const fresh = header.inputs === inputsHash && inputs.newest < header.writtenAt - racyMs(env) && crc32(body) === header.crc;
+          const fresh =
+            header.inputs === inputsHash &&
+            inputs.newest < header.writtenAt - racyMs(env) &&
+            crc32(body) === header.crc;
           return fresh ? { body, lang: header.lang } : undefined;
         } finally {
           await handle.close();

@@ -16,7 +16,6 @@ interface Data {
   files: Record<string, { blob: string; stat?: FileStat; value: unknown }>;
 }
 
-
 export class PlanCache {
   private dirty = false;
   private readonly next: Data['files'] = {};
@@ -57,6 +56,11 @@ export class PlanCache {
   async save(): Promise<void> {
     const dropped = Object.keys(this.data?.files ?? {}).some((rel) => !(rel in this.next));
     if (!this.dir || (!this.dirty && !dropped)) return;
-    await writeCacheFile(this.dir, FILE_NAME, JSON.stringify({ build: BUILD_ID, writtenAt: Date.now(), files: this.next } satisfies Data), fastHash);
+    await writeCacheFile(
+      this.dir,
+      FILE_NAME,
+      JSON.stringify({ build: BUILD_ID, writtenAt: Date.now(), files: this.next } satisfies Data),
+      fastHash,
+    );
   }
 }

@@ -79,7 +79,12 @@ export class ProgressCache {
     if (!this.dir) return;
     const dropped = Object.keys(this.data?.files ?? {}).some((rel) => !(rel in this.next));
     if (!this.dirty && !dropped) return;
-    const body = JSON.stringify({ version: CACHE_VERSION, build: BUILD_ID, writtenAt: Date.now(), files: this.next } satisfies CacheData);
+    const body = JSON.stringify({
+      version: CACHE_VERSION,
+      build: BUILD_ID,
+      writtenAt: Date.now(),
+      files: this.next,
+    } satisfies CacheData);
     await writeCacheFile(this.dir, FILE_NAME, body, checksum);
   }
 

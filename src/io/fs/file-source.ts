@@ -73,7 +73,14 @@ export function workingTreeSource(dir: string, cwd: string): FileSource {
         }
         const real = info.isSymbolicLink() ? statSync(path) : info;
         if (real.isDirectory()) return { finding: error('not-a-file', { file, pointer: '' }, { path: file }) };
-        if (real.size > MAX_FILE_BYTES) return { finding: error('too-large', { file, pointer: '' }, { path: file, size: Math.ceil(real.size / 1048576), limit: MAX_FILE_BYTES / 1048576 }) };
+        if (real.size > MAX_FILE_BYTES)
+          return {
+            finding: error(
+              'too-large',
+              { file, pointer: '' },
+              { path: file, size: Math.ceil(real.size / 1048576), limit: MAX_FILE_BYTES / 1048576 },
+            ),
+          };
         return { bytes: readFileSync(path) };
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
@@ -86,7 +93,9 @@ export function workingTreeSource(dir: string, cwd: string): FileSource {
       try {
         const info = lstatSync(join(dir, rel));
         // A symbolic link is always read, so read() can refuse one that leaves the plan directory.
-        return info.isFile() ? { stat: { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino } } : undefined;
+        return info.isFile()
+          ? { stat: { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino } }
+          : undefined;
       } catch {
         return undefined;
       }

@@ -57,7 +57,8 @@ async function readHolder(path: string): Promise<Holder | undefined> {
 }
 
 /** Dead holder, or too old; a lock still empty after 2 s lost its holder between create and write. */
-const isStale = (h: Holder, staleMs: number): boolean => (h.pid === undefined ? h.ageMs > 2_000 : !isAlive(h.pid) || h.ageMs > staleMs);
+const isStale = (h: Holder, staleMs: number): boolean =>
+  h.pid === undefined ? h.ageMs > 2_000 : !isAlive(h.pid) || h.ageMs > staleMs;
 
 /** Create path with O_EXCL holding content; false when it already exists. */
 async function createExclusive(path: string, content: string): Promise<boolean> {
@@ -116,7 +117,8 @@ export async function acquireLock(target: string, options: LockOptions = DEFAULT
 
 /** Remove the lock if it is still ours. */
 export async function releaseLock(lock: Lock): Promise<void> {
-  if ((await readFile(lock.path, 'utf8').catch(() => undefined)) === lock.content) await unlink(lock.path).catch(() => undefined);
+  if ((await readFile(lock.path, 'utf8').catch(() => undefined)) === lock.content)
+    await unlink(lock.path).catch(() => undefined);
 }
 
 /** Lock options, with RAD_LOCK_TIMEOUT_MS overriding the wait (tests and slow shared disks). */

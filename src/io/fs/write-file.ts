@@ -6,7 +6,10 @@ let written = 0;
 
 /** Temp files are `.NAME.PID.SUFFIX.tmp` beside their target: the PID tells whose they are (tempFileOwner). */
 export function tempPath(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}${(written++).toString(36)}.tmp`);
+  return join(
+    dirname(path),
+    `.${basename(path)}.${process.pid}.${Date.now().toString(36)}${(written++).toString(36)}.tmp`,
+  );
 }
 
 /** The PID of the writer a temp file of `target` belongs to, or undefined when the name is not one of ours. */

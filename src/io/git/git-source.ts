@@ -18,7 +18,14 @@ export async function revisionSource(repo: Repo, rev: string, planDir: string): 
       const blob = tree.get(base + rel);
       if (!blob) return { missing: true };
       const bytes = await readBlob(repo, blob);
-      if (bytes.length > MAX_FILE_BYTES) return { finding: error('too-large', { file: label(rel), pointer: '' }, { path: label(rel), size: Math.ceil(bytes.length / 1048576), limit: MAX_FILE_BYTES / 1048576 }) };
+      if (bytes.length > MAX_FILE_BYTES)
+        return {
+          finding: error(
+            'too-large',
+            { file: label(rel), pointer: '' },
+            { path: label(rel), size: Math.ceil(bytes.length / 1048576), limit: MAX_FILE_BYTES / 1048576 },
+          ),
+        };
       return { bytes };
     },
     async identity(rel) {

@@ -115,7 +115,11 @@ export interface Commit {
 }
 
 /** Commits that touched a path, newest first; since/until bound the committer date (inclusive). */
-export async function pathLog(repo: Repo, path: string, range: { since?: string; until?: string } = {}): Promise<Commit[]> {
+export async function pathLog(
+  repo: Repo,
+  path: string,
+  range: { since?: string; until?: string } = {},
+): Promise<Commit[]> {
   const args = ['log', '--format=%H%x1f%P%x1f%aI%x1f%an%x1f%s%x1e'];
   if (range.since) args.push(`--since=${range.since}`);
   if (range.until) args.push(`--until=${range.until}`);
@@ -156,7 +160,9 @@ export async function setLocalConfig(repo: Repo, key: string, value: string): Pr
 /** Register an external diff driver command (diff.NAME.command); simple-git refuses this unless told it is wanted. */
 export async function setDiffCommand(repo: Repo, driver: string, command: string): Promise<void> {
   try {
-    await (await simpleGit({ baseDir: repo.root, trimmed: true, unsafe: { allowUnsafeDiffExternal: true } })).raw(['config', '--local', `diff.${driver}.command`, command]);
+    await (
+      await simpleGit({ baseDir: repo.root, trimmed: true, unsafe: { allowUnsafeDiffExternal: true } })
+    ).raw(['config', '--local', `diff.${driver}.command`, command]);
   } catch (e) {
     gitError(e, { dir: repo.root });
   }

@@ -25,7 +25,12 @@ export const planPathIn = (repo: Repo, planDir: string): string => posix(relativ
 /** A FileSource whose files print as repository-relative paths. */
 function relabel(source: FileSource, repo: Repo, planDir: string): FileSource {
   const prefix = planPathIn(repo, planDir);
-  return { read: (rel) => source.read(rel), list: (d, r) => source.list(d, r), identity: (rel) => source.identity(rel), label: (rel) => (prefix === '' ? rel : `${prefix}/${rel}`) };
+  return {
+    read: (rel) => source.read(rel),
+    list: (d, r) => source.list(d, r),
+    identity: (rel) => source.identity(rel),
+    label: (rel) => (prefix === '' ? rel : `${prefix}/${rel}`),
+  };
 }
 
 /** The source of a version: a revision (a commit SHA or name) or, with rev undefined, the working tree. */
@@ -49,7 +54,10 @@ export function overlaySource(base: FileSource, rel: string, bytes: Uint8Array |
     identity: async (r) => (r !== rel ? base.identity(r) : undefined),
     list: async (d, recursive) => {
       const files = (await base.list(d, recursive)).filter((f) => f !== rel);
-      const inDir = d === '' ? !rel.includes('/') : rel.startsWith(`${d}/`) && (recursive || !rel.slice(d.length + 1).includes('/'));
+      const inDir =
+        d === ''
+          ? !rel.includes('/')
+          : rel.startsWith(`${d}/`) && (recursive || !rel.slice(d.length + 1).includes('/'));
       return bytes !== null && inDir ? [...files, rel].sort() : files;
     },
   };
@@ -58,7 +66,10 @@ export function overlaySource(base: FileSource, rel: string, bytes: Uint8Array |
 export const asSnapshot = (loaded: LoadedPlan): Snapshot => ({ plan: loaded.plan, entries: loaded.entries });
 
 /** Versions of the plan by commit SHA (undefined: the working tree), each loaded once; undefined where there was no plan yet. */
-export function snapshotLoader(repo: Repo, planDir: string): (rev: string | undefined) => Promise<LoadedPlan | undefined> {
+export function snapshotLoader(
+  repo: Repo,
+  planDir: string,
+): (rev: string | undefined) => Promise<LoadedPlan | undefined> {
   const cache = new Map<string, Promise<LoadedPlan | undefined>>();
   return (rev) => {
     const key = rev ?? '';

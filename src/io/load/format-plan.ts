@@ -10,8 +10,7 @@ import { decodeUtf8 } from '../yaml/yaml-source.js';
 export type Unformattable = 'yaml' | 'encoding' | 'read' | 'empty';
 
 export type Formatted =
-  | { rel: string; file: string; before: string; after: string }
-  | { rel: string; file: string; why: Unformattable };
+  { rel: string; file: string; before: string; after: string } | { rel: string; file: string; why: Unformattable };
 
 export interface PlanFormat {
   /** The plan's own language (plan.yaml `language`), when it can be read. */
@@ -46,7 +45,9 @@ export async function formatPlan(source: FileSource): Promise<PlanFormat | undef
     [AGENCIES_FILE, 'agencies'],
     [REGIONS_FILE, 'regions'],
     ...sections.map((s): [string, SchemaKind] => [s, 'section']),
-    ...(await source.list(PROGRESS_DIR, true)).filter((p) => p.endsWith('.yaml')).map((p): [string, SchemaKind] => [p, 'progress']),
+    ...(await source.list(PROGRESS_DIR, true))
+      .filter((p) => p.endsWith('.yaml'))
+      .map((p): [string, SchemaKind] => [p, 'progress']),
   ];
   const results: Formatted[] = [];
   for (const [rel, kind] of files.filter(([rel], i) => files.findIndex(([r]) => r === rel) === i)) {

@@ -52,16 +52,33 @@ export interface LoadOptions {
 
 /** Reads one file: bytes, UTF-8, YAML, schema; each step's findings are collected, in load order. */
 /** The plan cache, opened on first need (a national plan's megabytes of sections), so small plans never load it. */
-export function lazyPlanCache(cacheDir: string | undefined, env: Record<string, string | undefined>): { get(): Promise<PlanCache | undefined>; save(): Promise<void> } {
+export function lazyPlanCache(
+  cacheDir: string | undefined,
+  env: Record<string, string | undefined>,
+): { get(): Promise<PlanCache | undefined>; save(): Promise<void> } {
   let opened: Promise<PlanCache> | undefined;
   return {
-    get: () => (cacheDir ? (opened ??= import('../cache/plan-cache.js').then(({ PlanCache }) => PlanCache.open(cacheDir, env))) : Promise.resolve(undefined)),
+    get: () =>
+      cacheDir
+        ? (opened ??= import('../cache/plan-cache.js').then(({ PlanCache }) => PlanCache.open(cacheDir, env)))
+        : Promise.resolve(undefined),
     save: async () => (await opened)?.save(),
   };
 }
 
-export function fileLoader(source: FileSource, findings: Finding[], sources: Map<string, YamlSource>, files: string[], planCache?: ReturnType<typeof lazyPlanCache>) {
-  return async (rel: string, kind: SchemaKind, missing?: () => Finding | undefined, read?: ReadResult): Promise<Loaded | undefined> => {
+export function fileLoader(
+  source: FileSource,
+  findings: Finding[],
+  sources: Map<string, YamlSource>,
+  files: string[],
+  planCache?: ReturnType<typeof lazyPlanCache>,
+) {
+  return async (
+    rel: string,
+    kind: SchemaKind,
+    missing?: () => Finding | undefined,
+    read?: ReadResult,
+  ): Promise<Loaded | undefined> => {
     const file = source.label(rel);
     const result = read ?? (await source.read(rel));
     if ('missing' in result) {
@@ -79,7 +96,9 @@ export function fileLoader(source: FileSource, findings: Finding[], sources: Map
     if (decoded.text === undefined) return { doc: { file, value: undefined }, ok: false, bytes: result.bytes };
     findings.push(...controlFindings(file, decoded.text));
     const cache = kind !== 'progress' ? await planCache?.get() : undefined;
-    const parsed = cache ? await parseCached(cache, rel, file, result.bytes, decoded.text, (await source.identity(rel))?.stat) : await parseYamlSource(file, decoded.text);
+    const parsed = cache
+      ? await parseCached(cache, rel, file, result.bytes, decoded.text, (await source.identity(rel))?.stat)
+      : await parseYamlSource(file, decoded.text);
     sources.set(file, parsed);
     findings.push(...parsed.findings);
     if (parsed.value === undefined) return { doc: { file, value: undefined }, ok: false, bytes: result.bytes };
@@ -90,7 +109,14 @@ export function fileLoader(source: FileSource, findings: Finding[], sources: Map
 }
 
 /** A plan file's value from the plan cache when its content is known, else parsed (and cached if canonical). */
-async function parseCached(cache: PlanCache, rel: string, file: string, bytes: Uint8Array, text: string, stat?: FileStat): Promise<YamlSource> {
+async function parseCached(
+  cache: PlanCache,
+  rel: string,
+  file: string,
+  bytes: Uint8Array,
+  text: string,
+  stat?: FileStat,
+): Promise<YamlSource> {
   const byStat = stat && cache.byStat(rel, stat);
   if (byStat) return canonicalSource(file, text, byStat.value);
   const blob = fastHash(bytes);
@@ -101,7 +127,11 @@ async function parseCached(cache: PlanCache, rel: string, file: string, bytes: U
   return parsed;
 }
 
-export async function loadPlan(source: FileSource, planDirLabel: string, options: LoadOptions = {}): Promise<LoadedPlan> {
+export async function loadPlan(
+  source: FileSource,
+  planDirLabel: string,
+  options: LoadOptions = {},
+): Promise<LoadedPlan> {
   const findings: Finding[] = [];
   const sources = new Map<string, YamlSource>();
   const files: string[] = [];
@@ -110,10 +140,19 @@ export async function loadPlan(source: FileSource, planDirLabel: string, options
   const load = fileLoader(source, findings, sources, files, planCache);
   // Summarized progress is read without the plan: start it first, so that on a cold read of a large repository
   // the worker threads parse progress while this thread parses the plan.
-  const progressFiles = options.progress === false ? [] : (await source.list(PROGRESS_DIR, true)).filter((rel) => rel.endsWith('.yaml'));
+  const progressFiles =
+    options.progress === false ? [] : (await source.list(PROGRESS_DIR, true)).filter((rel) => rel.endsWith('.yaml'));
   const started =
     typeof options.progress === 'object' && progressFiles.length > 0
-      ? await (await import('./load-progress.js')).startProgress({ source, rels: progressFiles, cacheDir: options.cacheDir, env, onProgress: options.onProgress })
+      ? await (
+          await import('./load-progress.js')
+        ).startProgress({
+          source,
+          rels: progressFiles,
+          cacheDir: options.cacheDir,
+          env,
+          onProgress: options.onProgress,
+        })
       : undefined;
   try {
     return await loadWith(started);
@@ -126,7 +165,8 @@ export async function loadPlan(source: FileSource, planDirLabel: string, options
     const planFile = await load(PLAN_FILE, 'plan');
     if (!planFile) throw new CliError('cli.no-plan', { dir: planDirLabel });
     const planLabel = planFile.doc.file;
-    const registry = (rel: string) => () => error('missing-registry', { file: planLabel, pointer: '' }, { path: source.label(rel) });
+    const registry = (rel: string) => () =>
+      error('missing-registry', { file: planLabel, pointer: '' }, { path: source.label(rel) });
     const agencies = await load(AGENCIES_FILE, 'agencies', registry(AGENCIES_FILE));
     const regions = await load(REGIONS_FILE, 'regions', registry(REGIONS_FILE));
     const sectionNames = asStrs(asObj(planFile.doc.value)?.sections);
@@ -134,17 +174,31 @@ export async function loadPlan(source: FileSource, planDirLabel: string, options
     for (const [i, name] of sectionNames.entries()) {
       // A name that leaves the directory (../x.yaml, /etc/x) is the schema's finding; it is never read.
       if (!isSectionName(name)) continue;
-      const loaded = await load(name, 'section', () => error('missing-file', { file: planLabel, pointer: `/sections/${i}` }, { path: source.label(name) }));
+      const loaded = await load(name, 'section', () =>
+        error('missing-file', { file: planLabel, pointer: `/sections/${i}` }, { path: source.label(name) }),
+      );
       if (loaded) sections.push(loaded.doc);
     }
     const known = new Set([PLAN_FILE, AGENCIES_FILE, REGIONS_FILE, ...sectionNames]);
     const orphans: Finding[] = [];
     // Without a readable list of sections every file would look orphaned: the plan file's own finding is enough.
     for (const rel of Array.isArray(asObj(planFile.doc.value)?.sections) ? await source.list('', false) : []) {
-      if (/\.ya?ml$/.test(rel) && !known.has(rel)) orphans.push({ severity: 'warning', rule: 'orphan-file', at: { file: source.label(rel), pointer: '' }, params: { path: source.label(rel) } });
+      if (/\.ya?ml$/.test(rel) && !known.has(rel))
+        orphans.push({
+          severity: 'warning',
+          rule: 'orphan-file',
+          at: { file: source.label(rel), pointer: '' },
+          params: { path: source.label(rel) },
+        });
     }
 
-    const raw: RawPlan = { planFile: planFile.doc, agencies: agencies?.doc, regions: regions?.doc, sections, progress: [] };
+    const raw: RawPlan = {
+      planFile: planFile.doc,
+      agencies: agencies?.doc,
+      regions: regions?.doc,
+      sections,
+      progress: [],
+    };
     const plan = buildPlan(raw);
     await planCache.save();
     mark(env, 'plan files read, plan built');
@@ -152,7 +206,17 @@ export async function loadPlan(source: FileSource, planDirLabel: string, options
     const entries: Entry[] = [];
     let actuals: Actuals | undefined;
     if (typeof options.progress === 'object') {
-      actuals = started ? await started.finish({ plan, registries, load, findings, sources, files, summaryAt: options.progress.summaryAt }) : new Map();
+      actuals = started
+        ? await started.finish({
+            plan,
+            registries,
+            load,
+            findings,
+            sources,
+            files,
+            summaryAt: options.progress.summaryAt,
+          })
+        : new Map();
     } else {
       for (const rel of progressFiles) {
         const loaded = await load(rel, 'progress');

@@ -4,7 +4,13 @@
 // so findings and actuals come out exactly as loadPlan's (test/io/progress-cache.test.ts).
 import { buildEntries, type RawDoc } from '../../core/build-plan.js';
 import type { Finding } from '../../core/findings.js';
-import { plainRefsMeetPlan, progressAgencyFindings, progressFileFindings, refsMeetPlan, type Registries } from '../../core/entry-rules.js';
+import {
+  plainRefsMeetPlan,
+  progressAgencyFindings,
+  progressFileFindings,
+  refsMeetPlan,
+  type Registries,
+} from '../../core/entry-rules.js';
 import { addEntries, addSummary, summaryDecides } from '../../core/progress-summary.js';
 import type { Actuals } from '../../core/report.js';
 import type { Plan } from '../../core/types.js';
@@ -109,9 +115,11 @@ async function checkAndSum(items: Item[], cache: ProgressCache, ctx: ProgressChe
     if (result && item.blob && item.read) cache.store(item.rel, { stat: item.stat, blob: item.blob, read: result });
     const meetsPlan =
       result &&
-      (result.agency === undefined || plainRefsMeetPlan(result.summary.tallies, 6, result.agency, ctx.plan, ctx.registries, plainMemo)) &&
+      (result.agency === undefined ||
+        plainRefsMeetPlan(result.summary.tallies, 6, result.agency, ctx.plan, ctx.registries, plainMemo)) &&
       refsMeetPlan(result.refs, ctx.plan, ctx.registries, memo) &&
-      progressAgencyFindings({ file: item.file, value: { agency: result.agency } }, ctx.plan, ctx.registries).length === 0;
+      progressAgencyFindings({ file: item.file, value: { agency: result.agency } }, ctx.plan, ctx.registries).length ===
+        0;
     if (result && meetsPlan && summaryDecides(result.summary, ctx.summaryAt)) {
       ctx.files.push(item.file);
       ctx.findings.push(...result.findings.map((f) => relabelFinding(f, item.file)));
@@ -121,7 +129,12 @@ async function checkAndSum(items: Item[], cache: ProgressCache, ctx: ProgressChe
     // The plan has something to say about this file, or the date cuts through it: read it as loadPlan does.
     const before = ctx.findings.length;
     // Bytes handed to a worker are gone from this thread: such a file is read again.
-    const loaded = await ctx.load(item.rel, 'progress', undefined, item.read && !('bytes' in item.read) ? item.read : undefined);
+    const loaded = await ctx.load(
+      item.rel,
+      'progress',
+      undefined,
+      item.read && !('bytes' in item.read) ? item.read : undefined,
+    );
     if (!loaded) continue;
     const entries = buildEntries([loaded.doc]);
     ctx.findings.push(...progressFileFindings(loaded.doc, entries, ctx.plan, ctx.registries));
@@ -133,7 +146,11 @@ async function checkAndSum(items: Item[], cache: ProgressCache, ctx: ProgressChe
 }
 
 /** Read and check, without the plan, every file the cache did not have: in worker threads when there is much. */
-function readMissing(items: Item[], env: Record<string, string | undefined>, onProgress?: (done: number, total: number) => void): { done: Promise<void>; abandon(): void } {
+function readMissing(
+  items: Item[],
+  env: Record<string, string | undefined>,
+  onProgress?: (done: number, total: number) => void,
+): { done: Promise<void>; abandon(): void } {
   const jobs = items.filter((i) => !i.result && i.read && 'bytes' in i.read);
   let done = 0;
   const tick = (): void => onProgress?.(++done, jobs.length);

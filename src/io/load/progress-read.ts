@@ -53,7 +53,12 @@ export async function readProgress(file: string, bytes: Uint8Array): Promise<Pro
     if (e.reported_by !== header.agency || e.location !== undefined || e.unit !== undefined) refs.add(refOf(e));
   }
   const locate = locator(sources);
-  return { summary: summarizeEntries(entries), refs: [...refs], agency: header.agency, findings: findings.map((f) => resolveFinding(f, file, locate)) };
+  return {
+    summary: summarizeEntries(entries),
+    refs: [...refs],
+    agency: header.agency,
+    findings: findings.map((f) => resolveFinding(f, file, locate)),
+  };
 }
 
 /** A finding made self-standing: line and column fixed, and `file: ''` for its own file (labels vary by cwd). */

@@ -30,11 +30,16 @@ export interface Pool {
 }
 
 /** Start the workers on the jobs, or undefined when the work is better done in this thread. */
-export function readInWorkers(jobs: Job[], env: Record<string, string | undefined>, onDone: () => void = () => undefined): Pool | undefined {
+export function readInWorkers(
+  jobs: Job[],
+  env: Record<string, string | undefined>,
+  onDone: () => void = () => undefined,
+): Pool | undefined {
   const bytes = jobs.reduce((n, j) => n + j.bytes.length, 0);
   const wanted = env.RAD_WORKERS === undefined ? Math.min(availableParallelism(), 4) : Number(env.RAD_WORKERS);
   const minBytes = env.RAD_WORKER_MIN_BYTES === undefined ? MIN_BYTES : Number(env.RAD_WORKER_MIN_BYTES);
-  const script = typeof __RAD_BUILD__ === 'string' && typeof __dirname === 'string' ? join(__dirname, 'worker.cjs') : undefined;
+  const script =
+    typeof __RAD_BUILD__ === 'string' && typeof __dirname === 'string' ? join(__dirname, 'worker.cjs') : undefined;
   const count = Math.min(wanted, jobs.length);
   if (!script || !(count > 1) || bytes < minBytes) return undefined;
   const results: WorkerResult[] = new Array(jobs.length);

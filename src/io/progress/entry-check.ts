@@ -41,16 +41,30 @@ export function checkInput(plan: Plan, input: EntryInput): CheckedEntry {
     .filter((f) => f.at.pointer.startsWith(PREFIX))
     // A malformed id is also an unknown one: the rule's message comes with a "did you mean".
     .filter((f) => !(f.params.keyword === 'pattern' && REFERENCES.has(fieldOf(f))))
-    .map((f) => (f.params.keyword === 'required' ? error('missing-value', { file: FILE, pointer: `${PREFIX}/${String(f.params.key)}` }) : f));
+    .map((f) =>
+      f.params.keyword === 'required'
+        ? error('missing-value', { file: FILE, pointer: `${PREFIX}/${String(f.params.key)}` })
+        : f,
+    );
   const refused = new Set([...findings, ...schema].map(fieldOf));
   // The rules run even when the schema refused a field (every reason of a bad row is reported), on a stand-in
   // value for it; a field the schema refused gets no second opinion (2021-02-30 is not also "outside the years").
   const entry = buildEntries([{ file: FILE, value: { entries: [raw] } }])[0];
-  const standIn = entry ?? buildEntries([{ file: FILE, value: { entries: [{ indicator: '-', date: '-', reported_by: '-', ...raw, amount: 0 }] } }])[0];
+  const standIn =
+    entry ??
+    buildEntries([
+      { file: FILE, value: { entries: [{ indicator: '-', date: '-', reported_by: '-', ...raw, amount: 0 }] } },
+    ])[0];
   if (refused.has('amount')) refused.add('breakdown');
-  const rules = standIn ? checkEntry(standIn, { plan, registries: { agencies: true, regions: true } }).filter((f) => !refused.has(fieldOf(f)) || f.rule === 'privacy') : [];
+  const rules = standIn
+    ? checkEntry(standIn, { plan, registries: { agencies: true, regions: true } }).filter(
+        (f) => !refused.has(fieldOf(f)) || f.rule === 'privacy',
+      )
+    : [];
   const order = (field: string): number => (ENTRY_FIELDS as readonly string[]).indexOf(field);
-  const all = [...findings, ...schema, ...rules].map((finding) => ({ field: fieldOf(finding), finding })).sort((a, b) => order(a.field) - order(b.field));
+  const all = [...findings, ...schema, ...rules]
+    .map((finding) => ({ field: fieldOf(finding), finding }))
+    .sort((a, b) => order(a.field) - order(b.field));
   return {
     raw,
     entry: all.some((f) => f.finding.severity === 'error') ? undefined : entry,
@@ -60,6 +74,10 @@ export function checkInput(plan: Plan, input: EntryInput): CheckedEntry {
 }
 
 /** "amount: must be at least 0, found -1"; name gives the field's name as the user wrote it (an import column). */
-export function describeFinding({ field, finding }: FieldFinding, t: Translate, name: (field: string) => string = (f) => f): string {
+export function describeFinding(
+  { field, finding }: FieldFinding,
+  t: Translate,
+  name: (field: string) => string = (f) => f,
+): string {
   return `${name(field)}: ${renderMessage(finding, t, () => ({ line: 1, col: 1 }))}`;
 }

@@ -37,9 +37,11 @@ const errno = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? (e in
 async function checkInside(planDir: string, dir: string, file: string): Promise<void> {
   const root = await realpath(planDir);
   let existing = dir;
-  while (!(await lstat(existing).catch(() => undefined)) && dirname(existing) !== existing) existing = dirname(existing);
+  while (!(await lstat(existing).catch(() => undefined)) && dirname(existing) !== existing)
+    existing = dirname(existing);
   const real = await realpath(existing);
-  if (real !== root && !real.startsWith(root + sep)) throw new CliError('progress.outside', { path: file, target: real }, EXIT_FINDINGS);
+  if (real !== root && !real.startsWith(root + sep))
+    throw new CliError('progress.outside', { path: file, target: real }, EXIT_FINDINGS);
 }
 
 /** The file's current text (undefined when absent), refusing what cannot be a progress file we may rewrite. */
@@ -47,8 +49,15 @@ async function readPrevious(path: string, file: string): Promise<string | undefi
   const info = await lstat(path).catch(() => undefined);
   if (!info) return undefined;
   if (!info.isFile()) throw new CliError('progress.not-a-file', { path: file }, EXIT_FINDINGS);
-  if (info.size > MAX_FILE_BYTES) throw new CliError('progress.too-large', { path: file, size: Math.ceil(info.size / 1048576), limit: MAX_FILE_BYTES / 1048576 }, EXIT_FINDINGS);
-  const bytes = await readFile(path).catch((e: unknown) => Promise.reject(new CliError('progress.unreadable', { path: file, detail: errno(e) }, EXIT_FINDINGS)));
+  if (info.size > MAX_FILE_BYTES)
+    throw new CliError(
+      'progress.too-large',
+      { path: file, size: Math.ceil(info.size / 1048576), limit: MAX_FILE_BYTES / 1048576 },
+      EXIT_FINDINGS,
+    );
+  const bytes = await readFile(path).catch((e: unknown) =>
+    Promise.reject(new CliError('progress.unreadable', { path: file, detail: errno(e) }, EXIT_FINDINGS)),
+  );
   const decoded = decodeStrict(bytes);
   if ('text' in decoded) return decoded.text;
   throw new CliError('progress.not-utf8', { path: `${file}:${decoded.line}:${decoded.col}` }, EXIT_FINDINGS);
@@ -58,7 +67,8 @@ async function readPrevious(path: string, file: string): Promise<string | undefi
 async function removeStaleTemps(path: string): Promise<void> {
   for (const name of await readdir(dirname(path)).catch(() => [] as string[])) {
     const pid = tempFileOwner(path, name);
-    if (pid !== undefined && pid !== process.pid && !isAlive(pid)) await unlink(join(dirname(path), name)).catch(() => undefined);
+    if (pid !== undefined && pid !== process.pid && !isAlive(pid))
+      await unlink(join(dirname(path), name)).catch(() => undefined);
   }
 }
 
@@ -66,14 +76,23 @@ async function lock(path: string, rel: string, options: WriteOptions): Promise<L
   try {
     return await acquireLock(path, options.lock);
   } catch (e) {
-    if (!(e instanceof LockTimeout)) throw new CliError('progress.write-failed', { path: options.label(rel), detail: errno(e) });
+    if (!(e instanceof LockTimeout))
+      throw new CliError('progress.write-failed', { path: options.label(rel), detail: errno(e) });
     const lockFile = options.label(join(dirname(rel), basename(e.lockPath)));
-    throw new CliError('progress.locked', { path: options.label(rel), seconds: Number((options.lock.timeoutMs / 1000).toFixed(1)), pid: e.pid ?? '?', lock: lockFile });
+    throw new CliError('progress.locked', {
+      path: options.label(rel),
+      seconds: Number((options.lock.timeoutMs / 1000).toFixed(1)),
+      pid: e.pid ?? '?',
+      lock: lockFile,
+    });
   }
 }
 
 /** Put every written file back as it was; the first file that could not be restored, if any. */
-async function restore(done: Planned[], write: (path: string, text: string) => Promise<void>): Promise<Planned | undefined> {
+async function restore(
+  done: Planned[],
+  write: (path: string, text: string) => Promise<void>,
+): Promise<Planned | undefined> {
   let failed: Planned | undefined;
   for (const p of [...done].reverse()) {
     await (p.previous === undefined ? unlink(p.path) : write(p.path, p.previous)).catch(() => (failed ??= p));
@@ -94,7 +113,11 @@ export async function writeProgress(planDir: string, groups: FileEntries[], opti
       const path = join(planDir, g.rel);
       // Checked before anything is created: a progress/ symlinked elsewhere must not get directories or locks.
       await checkInside(planDir, dirname(path), options.label(g.rel));
-      made.push(...(await makeDirs(dirname(path)).catch((e) => Promise.reject(new CliError('progress.write-failed', { path: options.label(g.rel), detail: errno(e) })))));
+      made.push(
+        ...(await makeDirs(dirname(path)).catch((e) =>
+          Promise.reject(new CliError('progress.write-failed', { path: options.label(g.rel), detail: errno(e) })),
+        )),
+      );
       locks.push(await lock(path, g.rel, options));
       await removeStaleTemps(path);
     }
@@ -106,9 +129,18 @@ export async function writeProgress(planDir: string, groups: FileEntries[], opti
       if ('finding' in next) {
         const { line, col } = next.finding.at;
         const detail = options.describe?.(next.finding) ?? next.finding.rule;
-        throw new CliError('progress.unreadable', { path: `${options.label(g.rel)}:${line ?? 1}:${col ?? 1}`, detail }, EXIT_FINDINGS);
+        throw new CliError(
+          'progress.unreadable',
+          { path: `${options.label(g.rel)}:${line ?? 1}:${col ?? 1}`, detail },
+          EXIT_FINDINGS,
+        );
       }
-      if ('problem' in next) throw new CliError(`progress.${next.problem}`, { path: options.label(g.rel), detail: next.detail }, EXIT_FINDINGS);
+      if ('problem' in next)
+        throw new CliError(
+          `progress.${next.problem}`,
+          { path: options.label(g.rel), detail: next.detail },
+          EXIT_FINDINGS,
+        );
       planned.push({ rel: g.rel, count: g.entries.length, mode: next.mode, path, previous, text: next.text });
     }
     const done: Planned[] = [];
@@ -119,7 +151,9 @@ export async function writeProgress(planDir: string, groups: FileEntries[], opti
       } catch (e) {
         const failed = await restore(done, write);
         const params = { path: options.label(p.rel), detail: errno(e), restored: done.length };
-        throw failed ? new CliError('progress.restore-failed', { ...params, other: options.label(failed.rel) }, EXIT_USAGE) : new CliError('progress.write-failed', params, EXIT_USAGE);
+        throw failed
+          ? new CliError('progress.restore-failed', { ...params, other: options.label(failed.rel) }, EXIT_USAGE)
+          : new CliError('progress.write-failed', params, EXIT_USAGE);
       }
     }
     ok = true;

@@ -26,7 +26,11 @@ export async function xlsxTemplate(lang: Lang, t: Translate): Promise<Uint8Array
   // Fixed dates: the same template every time.
   workbook.created = workbook.modified = new Date(Date.UTC(2020, 0, 1));
   const sheet = workbook.addWorksheet(t('template.sheet'));
-  sheet.columns = TEMPLATE_FIELDS.map((f) => ({ header: COLUMN_NAMES[f][lang], key: f, width: f === 'note' || f === 'evidence' ? 40 : 16 }));
+  sheet.columns = TEMPLATE_FIELDS.map((f) => ({
+    header: COLUMN_NAMES[f][lang],
+    key: f,
+    width: f === 'note' || f === 'evidence' ? 40 : 16,
+  }));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   // Dates typed in the date column become real date cells shown as YYYY-MM-DD; ids stay text.
@@ -44,7 +48,12 @@ export async function xlsxTemplate(lang: Lang, t: Translate): Promise<Uint8Array
   ];
   help.getRow(1).font = { bold: true };
   for (const f of TEMPLATE_FIELDS) {
-    help.addRow([COLUMN_NAMES[f][lang], t(REQUIRED_FIELDS.includes(f) ? 'template.yes' : 'template.no'), t(`template.${f}`), EXAMPLES[f] ?? '']);
+    help.addRow([
+      COLUMN_NAMES[f][lang],
+      t(REQUIRED_FIELDS.includes(f) ? 'template.yes' : 'template.no'),
+      t(`template.${f}`),
+      EXAMPLES[f] ?? '',
+    ]);
   }
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -27,10 +27,15 @@ export async function readTable(path: string, file: string): Promise<TableRow[]>
   const ext = extname(path).toLowerCase();
   if (ext !== '.csv' && ext !== '.xlsx') throw new CliError('import.bad-extension', { file });
   const info = await stat(path).catch((e: NodeJS.ErrnoException) =>
-    Promise.reject(e.code === 'ENOENT' ? new CliError('import.no-file', { file }) : new CliError('import.unreadable', { file, detail: e.code ?? String(e) }, EXIT_USAGE)),
+    Promise.reject(
+      e.code === 'ENOENT'
+        ? new CliError('import.no-file', { file })
+        : new CliError('import.unreadable', { file, detail: e.code ?? String(e) }, EXIT_USAGE),
+    ),
   );
   if (!info.isFile()) throw new CliError('import.unreadable', { file, detail: 'not a file' }, EXIT_USAGE);
-  if (info.size > MAX_IMPORT_BYTES) throw new CliError('import.too-large', { file, size: mb(info.size), limit: mb(MAX_IMPORT_BYTES) }, EXIT_FINDINGS);
+  if (info.size > MAX_IMPORT_BYTES)
+    throw new CliError('import.too-large', { file, size: mb(info.size), limit: mb(MAX_IMPORT_BYTES) }, EXIT_FINDINGS);
   const bytes = await readFile(path);
   return ext === '.csv' ? readCsv(bytes, file) : readXlsx(bytes, file);
 }
@@ -49,12 +54,20 @@ function readCsv(bytes: Uint8Array, file: string): TableRow[] {
   const text = decoded.text;
   try {
     // Empty lines are kept (and skipped later) so that record i is spreadsheet row i + 1.
-    const records: string[][] = parse(text, { delimiter: delimiterOf(text), relax_column_count: true, skip_empty_lines: false });
+    const records: string[][] = parse(text, {
+      delimiter: delimiterOf(text),
+      relax_column_count: true,
+      skip_empty_lines: false,
+    });
     return records.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => (c === '' ? undefined : c)) }));
   } catch (e) {
     // csv-parse says which line it stopped at (an unclosed quote: the last one).
     const line = (e as { lines?: unknown }).lines;
-    throw new CliError('import.unreadable', { file: typeof line === 'number' ? `${file}:${line}` : file, detail: e instanceof Error ? e.message : String(e) }, EXIT_FINDINGS);
+    throw new CliError(
+      'import.unreadable',
+      { file: typeof line === 'number' ? `${file}:${line}` : file, detail: e instanceof Error ? e.message : String(e) },
+      EXIT_FINDINGS,
+    );
   }
 }
 
@@ -79,14 +92,27 @@ async function readXlsx(bytes: Buffer, file: string): Promise<TableRow[]> {
   // Loaded on demand: most commands never touch a spreadsheet.
   const unpacked = declaredUnpackedSize(bytes);
   if (unpacked > MAX_XLSX_UNPACKED) {
-    throw new CliError('import.unreadable', { file, detail: Number.isFinite(unpacked) ? `it unpacks to ${mb(unpacked)} MB, over the ${mb(MAX_XLSX_UNPACKED)} MB limit` : 'not an XLSX (ZIP) file' }, EXIT_FINDINGS);
+    throw new CliError(
+      'import.unreadable',
+      {
+        file,
+        detail: Number.isFinite(unpacked)
+          ? `it unpacks to ${mb(unpacked)} MB, over the ${mb(MAX_XLSX_UNPACKED)} MB limit`
+          : 'not an XLSX (ZIP) file',
+      },
+      EXIT_FINDINGS,
+    );
   }
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
-    throw new CliError('import.unreadable', { file, detail: e instanceof Error ? e.message : String(e) }, EXIT_FINDINGS);
+    throw new CliError(
+      'import.unreadable',
+      { file, detail: e instanceof Error ? e.message : String(e) },
+      EXIT_FINDINGS,
+    );
   }
   const sheet = workbook.worksheets[0];
   const rows: TableRow[] = [];

@@ -27,7 +27,8 @@ export function declaredUnpackedSize(bytes: Uint8Array): number {
     const size = view.getUint32(offset + 24, true);
     if (size === 0xffffffff) return Infinity;
     total += size;
-    offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+    offset +=
+      46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
   }
   return total;
 }

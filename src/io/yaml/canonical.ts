@@ -2,7 +2,18 @@
 // Key order follows the schema, scalars take their plainest faithful style, multi-line text is a `|` block,
 // collections are block style (empty ones stay `[]`/`{}`), comments are kept, and the file starts with
 // the yaml-language-server $schema line.
-import { Document, isMap, isScalar, isSeq, parse, parseDocument, visit, type Node, type Scalar, type ToStringOptions } from 'yaml';
+import {
+  Document,
+  isMap,
+  isScalar,
+  isSeq,
+  parse,
+  parseDocument,
+  visit,
+  type Node,
+  type Scalar,
+  type ToStringOptions,
+} from 'yaml';
 import planSchema from '../../../schemas/plan.schema.json' with { type: 'json' };
 import sectionSchema from '../../../schemas/section.schema.json' with { type: 'json' };
 import agenciesSchema from '../../../schemas/agencies.schema.json' with { type: 'json' };
@@ -22,7 +33,13 @@ export const CANONICAL_OPTIONS: ToStringOptions = {
   defaultKeyType: 'PLAIN',
 };
 
-type Schema = { properties?: Record<string, Schema>; additionalProperties?: Schema | boolean; items?: Schema; $ref?: string; $defs?: Record<string, Schema> };
+type Schema = {
+  properties?: Record<string, Schema>;
+  additionalProperties?: Schema | boolean;
+  items?: Schema;
+  $ref?: string;
+  $defs?: Record<string, Schema>;
+};
 
 const SCHEMAS: Record<SchemaKind, Schema> = {
   plan: planSchema as Schema,
@@ -61,7 +78,9 @@ function orderNode(root: Schema, node: unknown, schema: Schema | undefined): voi
       node.items.sort((a, b) => rank(a.key) - rank(b.key));
     } else if (node.items.every((p) => isScalar(p.key) && /^\d{4}$/.test(String(p.key.value)))) {
       // Year-keyed maps (targets) in year order.
-      node.items.sort((a, b) => Number((a.key as { value: unknown }).value) - Number((b.key as { value: unknown }).value));
+      node.items.sort(
+        (a, b) => Number((a.key as { value: unknown }).value) - Number((b.key as { value: unknown }).value),
+      );
     }
     for (const pair of node.items) {
       const key = String(isScalar(pair.key) ? pair.key.value : pair.key);
@@ -97,7 +116,14 @@ export function canonicalizeDocument(doc: Document, kind: SchemaKind, depth: num
       const text = typeof node.value === 'string' ? node.value : '';
       // Control characters can only be escaped in double quotes (stringifyCanonical escapes what yaml leaves raw);
       // a plain << is a merge key, which plan files must not have (a breakdown label can be "<<").
-      node.type = RAW_CONTROL.test(text) || text === '<<' ? 'QUOTE_DOUBLE' : text.includes('\n') ? (blockSafe(text) ? 'BLOCK_LITERAL' : 'QUOTE_DOUBLE') : undefined;
+      node.type =
+        RAW_CONTROL.test(text) || text === '<<'
+          ? 'QUOTE_DOUBLE'
+          : text.includes('\n')
+            ? blockSafe(text)
+              ? 'BLOCK_LITERAL'
+              : 'QUOTE_DOUBLE'
+            : undefined;
     },
     Map(_, node) {
       node.flow = node.items.length === 0;
@@ -115,7 +141,9 @@ function hoistLeadingComment(doc: Document): void {
   const contents = doc.contents;
   const firstKey = isMap(contents) ? (contents.items[0]?.key as Node | undefined) : undefined;
   if (!contents || !firstKey?.commentBefore) return;
-  contents.commentBefore = contents.commentBefore ? `${contents.commentBefore}\n${firstKey.commentBefore}` : firstKey.commentBefore;
+  contents.commentBefore = contents.commentBefore
+    ? `${contents.commentBefore}\n${firstKey.commentBefore}`
+    : firstKey.commentBefore;
   firstKey.commentBefore = undefined;
 }
 

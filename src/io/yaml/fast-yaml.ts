@@ -66,7 +66,13 @@ function resolveScalar(s: string): unknown {
   if (s === '{}') return {};
   const c = s[0];
   if (c === '"') {
-    if (s.length < 2 || s[s.length - 1] !== '"' || JSON_ESCAPES.test(s) || /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(s)) return unsupported();
+    if (
+      s.length < 2 ||
+      s[s.length - 1] !== '"' ||
+      JSON_ESCAPES.test(s) ||
+      /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(s)
+    )
+      return unsupported();
     try {
       return JSON.parse(s);
     } catch {
@@ -79,7 +85,14 @@ function resolveScalar(s: string): unknown {
     if (/'(?!')/.test(body.replace(/''/g, ''))) return unsupported();
     return body.replace(/''/g, "'");
   }
-  if (s === '' || (c !== undefined && PLAIN_START.test(s) && !/^[-?:][^\s,[\]{}]/.test(s)) || s.includes(': ') || s.includes(' #') || s.endsWith(':') || /[\t\u0000-\u001f\u007f-\u009f\ufeff\u2028\u2029]/.test(s)) {
+  if (
+    s === '' ||
+    (c !== undefined && PLAIN_START.test(s) && !/^[-?:][^\s,[\]{}]/.test(s)) ||
+    s.includes(': ') ||
+    s.includes(' #') ||
+    s.endsWith(':') ||
+    /[\t\u0000-\u001f\u007f-\u009f\ufeff\u2028\u2029]/.test(s)
+  ) {
     return s === '' ? null : unsupported();
   }
   return resolvePlain(s);
@@ -98,7 +111,8 @@ function splitLines(text: string): Lines {
     let cs = ls;
     while (cs < le && text.charCodeAt(cs) === 32) cs++;
     if (cs < le && text.charCodeAt(cs) !== 35) {
-      if (cs === ls && (text.startsWith('---', cs) || text.startsWith('...', cs) || text.charCodeAt(cs) === 37)) return unsupported();
+      if (cs === ls && (text.startsWith('---', cs) || text.startsWith('...', cs) || text.charCodeAt(cs) === 37))
+        return unsupported();
       // Trailing spaces are not part of a plain scalar.
       while (le > cs && text.charCodeAt(le - 1) === 32) le--;
       lines.start.push(cs);
@@ -154,7 +168,8 @@ class Reader {
         this.i++;
         this.sink?.(item, { line: lines.no[i]!, col });
         out.push(this.block(this.nextIndent(indent), item));
-      } else if (text.charCodeAt(rest) === 45 && (rest + 1 === end || text.charCodeAt(rest + 1) === 32)) return unsupported();
+      } else if (text.charCodeAt(rest) === 45 && (rest + 1 === end || text.charCodeAt(rest + 1) === 32))
+        return unsupported();
       else if (this.keyAt(rest, end)) {
         this.sink?.(item, { line: lines.no[i]!, col });
         out.push(this.map(col - 1, rest, item));
@@ -185,14 +200,16 @@ class Reader {
       let value: unknown;
       if (rest >= end) {
         const n = this.i;
-        const nested = n < this.count && (lines.indent[n]! > indent || (lines.indent[n] === indent && this.isSeqItem(n)));
+        const nested =
+          n < this.count && (lines.indent[n]! > indent || (lines.indent[n] === indent && this.isSeqItem(n)));
         this.sink?.(child, nested ? { line: lines.no[n]!, col: lines.indent[n]! + 1 } : keyPos!, keyPos);
         value = nested ? this.block(lines.indent[n]!, child) : null;
       } else {
         this.sink?.(child, { line: lines.no[i]!, col: indent + 1 + (rest - from) }, keyPos);
         value = scalar(text.slice(rest, end));
       }
-      if (name === '__proto__') Object.defineProperty(out, name, { value, writable: true, enumerable: true, configurable: true });
+      if (name === '__proto__')
+        Object.defineProperty(out, name, { value, writable: true, enumerable: true, configurable: true });
       else out[name] = value;
       const n = this.i;
       if (n < this.count && lines.indent[n]! > indent) return unsupported();
@@ -230,7 +247,13 @@ class Reader {
 const keyNames = new Map<string, boolean>();
 
 function plainKey(name: string): boolean {
-  if (name.endsWith(' ') || PLAIN_START.test(name) || name.includes(' #') || /[\t\u0000-\u001f\u007f-\u009f]/.test(name)) return false;
+  if (
+    name.endsWith(' ') ||
+    PLAIN_START.test(name) ||
+    name.includes(' #') ||
+    /[\t\u0000-\u001f\u007f-\u009f]/.test(name)
+  )
+    return false;
   // Keys that resolve to a string, or plain decimal integers such as years: yaml keys them by the same text.
   if (!/^[1-9][0-9]{0,14}$/.test(name) && typeof resolvePlain(name) !== 'string') return false;
   return name !== '<<';

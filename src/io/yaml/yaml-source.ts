@@ -55,14 +55,26 @@ type Yaml = typeof import('yaml');
 
 function parseWithYaml(yaml: Yaml, file: string, text: string): YamlSource {
   const lineCounter = new yaml.LineCounter();
-  const doc = yaml.parseDocument(text, { lineCounter, uniqueKeys: false, merge: false, prettyErrors: false, strict: true });
+  const doc = yaml.parseDocument(text, {
+    lineCounter,
+    uniqueKeys: false,
+    merge: false,
+    prettyErrors: false,
+    strict: true,
+  });
   const findings: Finding[] = [];
   const pos = (offset: number): Position => lineCounter.linePos(offset);
   // Only the first syntax problem: the ones after it are usually its echoes.
   const first = doc.errors[0] ?? doc.warnings[0];
   if (first) {
     const p = pos(first.pos[0]);
-    findings.push(error('yaml-syntax', { file, pointer: '', line: p.line, col: p.col }, { detail: (first.message.split('\n')[0] ?? first.code).replace(/ at line \d+, column \d+:?$/, '') }));
+    findings.push(
+      error(
+        'yaml-syntax',
+        { file, pointer: '', line: p.line, col: p.col },
+        { detail: (first.message.split('\n')[0] ?? first.code).replace(/ at line \d+, column \d+:?$/, '') },
+      ),
+    );
   }
   let trusted = doc.errors.length === 0 && doc.warnings.length === 0;
   if (trusted) {
@@ -84,7 +96,12 @@ function parseWithYaml(yaml: Yaml, file: string, text: string): YamlSource {
 }
 
 /** Anchors, aliases, merge keys and duplicate keys: YAML features plan files must not use. */
-function checkStructure({ visit, isScalar }: Yaml, file: string, doc: Document, pos: (offset: number) => Position): Finding[] {
+function checkStructure(
+  { visit, isScalar }: Yaml,
+  file: string,
+  doc: Document,
+  pos: (offset: number) => Position,
+): Finding[] {
   const findings: Finding[] = [];
   const here = (node: Node | null | undefined): Loc => {
     const p = pos(node?.range?.[0] ?? 0);
@@ -102,7 +119,8 @@ function checkStructure({ visit, isScalar }: Yaml, file: string, doc: Document, 
       for (const pair of map.items) {
         const keyNode = pair.key as Node | null;
         const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
-        if (key === '<<' && isScalar(keyNode) && keyNode.type === 'PLAIN') findings.push(error('yaml-merge-key', here(keyNode)));
+        if (key === '<<' && isScalar(keyNode) && keyNode.type === 'PLAIN')
+          findings.push(error('yaml-merge-key', here(keyNode)));
         const first = seen.get(key);
         if (first) {
           const p = pos(first.range?.[0] ?? 0);
@@ -119,7 +137,13 @@ function unescapePointer(part: string): string {
 }
 
 /** Line and column (1-based) of the node a JSON pointer names, or of its deepest existing ancestor. */
-export function locatePointer({ isAlias, isMap, isPair, isScalar, isSeq }: Yaml, doc: Document, pointer: string, key: boolean, pos: (offset: number) => Position): Position {
+export function locatePointer(
+  { isAlias, isMap, isPair, isScalar, isSeq }: Yaml,
+  doc: Document,
+  pointer: string,
+  key: boolean,
+  pos: (offset: number) => Position,
+): Position {
   let node: unknown = doc.contents;
   let keyNode: Node | null = null;
   const parts = pointer === '' ? [] : pointer.slice(1).split('/').map(unescapePointer);

@@ -9,7 +9,10 @@ import { fixtureDir, tmpDir } from '../../helpers/tmp.js';
 // Each test's caches in its own temp dir (outside a repository they would go to ~/.cache/rad).
 const CACHE = 'cache';
 const report = (dir: string, env: Record<string, string> = {}, ...args: string[]): Promise<RunResult> =>
-  runRad(['report', '--as-of', '2023-07-01', '--format', 'json', ...args], { cwd: dir, env: { RAD_CACHE_DIR: join(dir, CACHE), ...env } });
+  runRad(['report', '--as-of', '2023-07-01', '--format', 'json', ...args], {
+    cwd: dir,
+    env: { RAD_CACHE_DIR: join(dir, CACHE), ...env },
+  });
 const cacheFiles = (dir: string): string[] => readdirSync(join(dir, CACHE)).sort();
 
 // Scenarios with progress files: valid ones, and invalid ones whose findings must come out alike.
@@ -51,7 +54,10 @@ describe('progress read paths', () => {
   it('gives the same through worker threads (the built bin)', async () => {
     const dir = fixtureDir('report-main');
     const inProcess = await report(dir, { RAD_CACHE: 'off' });
-    const workers = runBin(['report', '--as-of', '2023-07-01', '--format', 'json'], { cwd: dir, env: { RAD_CACHE: 'off', RAD_WORKERS: '2', RAD_WORKER_MIN_BYTES: '0' } });
+    const workers = runBin(['report', '--as-of', '2023-07-01', '--format', 'json'], {
+      cwd: dir,
+      env: { RAD_CACHE: 'off', RAD_WORKERS: '2', RAD_WORKER_MIN_BYTES: '0' },
+    });
     expect(workers).toEqual(inProcess);
   });
 
@@ -79,21 +85,24 @@ describe('progress read paths', () => {
     expect(await report(dir, { RAD_CACHE_RACY_MS: '0' })).toEqual(await report(dir, { RAD_CACHE: 'off' }));
   });
 
-  it.each(['progress-v4.json', 'plan-v3.json', 'report-'])('rebuilds a corrupt %s cache instead of trusting it', async (prefix) => {
-    const dir = fixtureDir('report-main');
-    const env = { RAD_CACHE_RACY_MS: '0' };
-    const expected = await report(dir, env);
-    for (const name of cacheFiles(dir).filter((f) => f.startsWith(prefix))) {
-      const path = join(dir, CACHE, name);
-      const bytes = readFileSync(path);
-      // Flip digits in the body: still plausible JSON, but the checksum no longer matches.
-      const at = bytes.length - 40;
-      bytes[at] = bytes[at] === 0x31 ? 0x32 : 0x31;
-      writeFileSync(path, bytes);
-    }
-    expect(await report(dir, env)).toEqual(expected);
-    expect(await report(dir, env)).toEqual(expected);
-  });
+  it.each(['progress-v4.json', 'plan-v3.json', 'report-'])(
+    'rebuilds a corrupt %s cache instead of trusting it',
+    async (prefix) => {
+      const dir = fixtureDir('report-main');
+      const env = { RAD_CACHE_RACY_MS: '0' };
+      const expected = await report(dir, env);
+      for (const name of cacheFiles(dir).filter((f) => f.startsWith(prefix))) {
+        const path = join(dir, CACHE, name);
+        const bytes = readFileSync(path);
+        // Flip digits in the body: still plausible JSON, but the checksum no longer matches.
+        const at = bytes.length - 40;
+        bytes[at] = bytes[at] === 0x31 ? 0x32 : 0x31;
+        writeFileSync(path, bytes);
+      }
+      expect(await report(dir, env)).toEqual(expected);
+      expect(await report(dir, env)).toEqual(expected);
+    },
+  );
 
   it('checks cached progress against the plan as it is now', async () => {
     const dir = fixtureDir('report-main');
@@ -143,7 +152,12 @@ describe('a cold read of many progress files', () => {
     const { run } = await import('../../../src/cli.js');
     const args = ['report', '--as-of', '2024-12-31', '--format', 'json'];
     let tty = '';
-    const code = await run(args, { cwd: dir, env: { RAD_CACHE: 'off' }, stdout: { write: () => true }, stderr: { write: (s: string | Uint8Array) => (tty += String(s)), isTTY: true } });
+    const code = await run(args, {
+      cwd: dir,
+      env: { RAD_CACHE: 'off' },
+      stdout: { write: () => true },
+      stderr: { write: (s: string | Uint8Array) => (tty += String(s)), isTTY: true },
+    });
     expect(code).toBe(0);
     expect(tty).toMatch(/\rReading progress files \[#+\] 100% 400\/400/);
     expect(tty.endsWith('\r\x1b[K')).toBe(true);

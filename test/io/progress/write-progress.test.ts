@@ -10,7 +10,8 @@ import { writeFileAtomic } from '../../../src/io/fs/write-file.js';
 import { hashTree } from '../../helpers/files.js';
 import { fixtureDir } from '../../helpers/tmp.js';
 
-const HEAD = '# yaml-language-server: $schema=../../../../schemas/progress.schema.json\nagency: dinsos\nquarter: 2021-Q1\n';
+const HEAD =
+  '# yaml-language-server: $schema=../../../../schemas/progress.schema.json\nagency: dinsos\nquarter: 2021-Q1\n';
 const ENTRY = '  - indicator: B.1.a.1\n    date: 2021-01-20\n    amount: 1\n    reported_by: dinsos\n';
 const entry = { indicator: 'B.1.a.1', date: '2021-03-10', amount: 2, reported_by: 'dinsos' };
 const target = { rel: 'progress/2021/Q1/dinsos.yaml', agency: 'dinsos', quarter: '2021-Q1', entries: [entry] };
@@ -35,16 +36,27 @@ describe('nextText', () => {
   it('appends exactly the new lines to a canonical file', async () => {
     const previous = HEAD + 'entries:\n' + ENTRY;
     const next = await nextText(previous, target);
-    expect(next).toEqual({ mode: 'append', text: previous + ENTRY.replace('2021-01-20', '2021-03-10').replace('amount: 1', 'amount: 2') });
+    expect(next).toEqual({
+      mode: 'append',
+      text: previous + ENTRY.replace('2021-01-20', '2021-03-10').replace('amount: 1', 'amount: 2'),
+    });
   });
 
   it('refuses a file of another agency rather than mixing reports', async () => {
-    expect(await nextText('agency: polda\nquarter: 2021-Q1\nentries: []\n', target)).toEqual({ problem: 'other-file', detail: 'agency: polda, quarter: 2021-Q1' });
+    expect(await nextText('agency: polda\nquarter: 2021-Q1\nentries: []\n', target)).toEqual({
+      problem: 'other-file',
+      detail: 'agency: polda, quarter: 2021-Q1',
+    });
   });
 });
 
 describe('writeProgress', () => {
-  const groups = ['dinsos', 'dp3a', 'polda'].map((agency) => ({ ...target, rel: `progress/2021/Q1/${agency}.yaml`, agency, entries: [{ ...entry, reported_by: agency }] }));
+  const groups = ['dinsos', 'dp3a', 'polda'].map((agency) => ({
+    ...target,
+    rel: `progress/2021/Q1/${agency}.yaml`,
+    agency,
+    entries: [{ ...entry, reported_by: agency }],
+  }));
 
   it('restores every file already written when a later write fails, and removes what it created', async () => {
     const cwd = fixtureDir('record-existing');
@@ -56,9 +68,17 @@ describe('writeProgress', () => {
       if (++calls === 3) throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
       await writeFileAtomic(path, text);
     };
-    const error = await writeProgress(planDir, groups, { lock: DEFAULT_LOCK, label: (rel) => `plan/${rel}`, write }).catch((e: unknown) => e);
+    const error = await writeProgress(planDir, groups, {
+      lock: DEFAULT_LOCK,
+      label: (rel) => `plan/${rel}`,
+      write,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CliError);
-    expect(error).toMatchObject({ key: 'progress.write-failed', params: { path: 'plan/progress/2021/Q1/polda.yaml', detail: 'ENOSPC', restored: 2 }, exitCode: 2 });
+    expect(error).toMatchObject({
+      key: 'progress.write-failed',
+      params: { path: 'plan/progress/2021/Q1/polda.yaml', detail: 'ENOSPC', restored: 2 },
+      exitCode: 2,
+    });
     expect(hashTree(planDir)).toBe(before);
   });
 
@@ -81,14 +101,17 @@ describe('writeProgress outside the plan', () => {
     const outside = join(cwd, 'elsewhere');
     mkdirSync(outside);
     symlinkSync(outside, join(cwd, 'plan/progress'));
-    const error = await writeProgress(join(cwd, 'plan'), [target], { lock: DEFAULT_LOCK, label: (rel) => `plan/${rel}` }).catch((e: unknown) => e);
+    const error = await writeProgress(join(cwd, 'plan'), [target], {
+      lock: DEFAULT_LOCK,
+      label: (rel) => `plan/${rel}`,
+    }).catch((e: unknown) => e);
     expect(error).toMatchObject({ key: 'progress.outside', exitCode: 1 });
     expect(readdirSync(outside)).toEqual([]);
   });
 });
 
 describe('temp file names', () => {
-  it('name their writer, so a killed writer\'s leftovers are found (whatever the suffix)', async () => {
+  it("name their writer, so a killed writer's leftovers are found (whatever the suffix)", async () => {
     const { tempFileOwner, tempPath } = await import('../../../src/io/fs/write-file.js');
     const { basename } = await import('node:path');
     const target = '/plan/progress/2021/Q1/dinsos.yaml';

@@ -16,7 +16,9 @@ const yamlFiles = (dir: string): string[] =>
 function pointers(v: unknown, p = ''): string[] {
   const out = [p];
   if (Array.isArray(v)) v.forEach((x, i) => out.push(...pointers(x, `${p}/${i}`)));
-  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) out.push(...pointers(x, `${p}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`));
+  else if (v && typeof v === 'object')
+    for (const [k, x] of Object.entries(v))
+      out.push(...pointers(x, `${p}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`));
   return out;
 }
 
@@ -57,7 +59,8 @@ describe('parseCanonical', () => {
   });
 
   it('resolves scalars as the YAML 1.2 core schema does', () => {
-    const text = 'a: 012\nb: 0o17\nc: 0x1F\nd: -1.5e3\ne: .inf\nf: ~\ng: True\nh: "53.71"\ni: \'it\'\'s\'\nj: 2021-02-30\nk: -\nl: x:y\n';
+    const text =
+      "a: 012\nb: 0o17\nc: 0x1F\nd: -1.5e3\ne: .inf\nf: ~\ng: True\nh: \"53.71\"\ni: 'it''s'\nj: 2021-02-30\nk: -\nl: x:y\n";
     const fast = parseCanonical(text.replace('k: -\n', ''));
     expect(fast?.value).toEqual(parse(text.replace('k: -\n', '')));
   });
@@ -75,7 +78,9 @@ describe('locateCanonical', () => {
       const all = pointers(doc.toJS()).filter((_, i) => i % 5 === 0);
       for (const p of [...all, '/nope', '/programs/0/missing']) {
         for (const key of [false, true]) {
-          expect(locateCanonical(text, p, key), `${f} ${p}`).toEqual(locatePointer(yaml, doc, p, key, (o) => lc.linePos(o)));
+          expect(locateCanonical(text, p, key), `${f} ${p}`).toEqual(
+            locatePointer(yaml, doc, p, key, (o) => lc.linePos(o)),
+          );
           checked++;
         }
       }

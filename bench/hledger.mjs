@@ -13,7 +13,7 @@ export function writeJournal(made) {
   }
   for (const rel of made.files) {
     const text = readFileSync(join(made.plan, rel), 'utf8');
-    for (const m of text.matchAll(/- indicator: (\S+)\n    date: (\S+)\n    amount: (\S+)\n    reported_by: (\S+)/g)) {
+    for (const m of text.matchAll(/- indicator: (\S+)\n {4}date: (\S+)\n {4}amount: (\S+)\n {4}reported_by: (\S+)/g)) {
       out += `${m[2]} ${m[4]}\n    (indicator:${m[1]})  ${m[3]}\n\n`;
     }
   }

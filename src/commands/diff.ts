@@ -14,7 +14,7 @@ import { diffJson, diffMd, diffText } from '../render/plan-diff.js';
 import { sanitizeLine } from '../render/sanitize.js';
 import { gitDriver, type DiffOptions } from './diff-driver.js';
 import { openPlanRepo } from './common/open-plan.js';
-import { langOption, planOption, type PlanOptions } from './common/options.js';
+import { langOption, planOption } from './common/options.js';
 
 export function registerDiff(program: Command, io: Ctx, done: (code: number) => void): void {
   program

@@ -1,5 +1,6 @@
 // rad report: target versus actual per coordinator (or program, or indicator) and year, in five formats.
 import { Option, type Command } from 'commander';
+import type { Tally } from '../core/aggregate.js';
 import { buildReportFromActuals, GROUP_BYS, type GroupBy, type Report } from '../core/report.js';
 import type { Plan } from '../core/types.js';
 import { EXIT_OK } from '../cli-error.js';
@@ -107,7 +108,7 @@ export async function report(io: Ctx, opts: ReportOptions): Promise<number> {
     coordinator: checkCoordinator(plan, opts.coordinator, t),
     section: checkSection(plan, opts.section, t),
   };
-  const result = buildReportFromActuals(plan, loaded.actuals ?? new Map(), options);
+  const result = buildReportFromActuals(plan, loaded.actuals ?? new Map<string, Tally>(), options);
   mark(io.env, 'report: built');
   // Bytes once, for the terminal or file and for the cache alike.
   const bytes = Buffer.from(render(io, opts, plan, result, t, lang), 'utf8');

@@ -202,7 +202,7 @@ export function plainRefsMeetPlan(
   memo: Map<string, Map<string, boolean>>,
 ): boolean {
   let known = memo.get(agency);
-  if (!known) memo.set(agency, (known = new Map()));
+  if (!known) memo.set(agency, (known = new Map<string, boolean>()));
   for (let i = 0; i < tallyKeys.length; i += step) {
     const key = tallyKeys[i] as string;
     let ok = known.get(key);

@@ -37,6 +37,12 @@ export function isLoc(value: unknown): value is Loc {
   return typeof value === 'object' && value !== null && 'file' in value && 'pointer' in value;
 }
 
+/** A parameter that names something (a key, a schema keyword) as text; '' when absent, a place as file and pointer. */
+export function paramText(p: Param | undefined): string {
+  if (p === undefined) return '';
+  return typeof p === 'object' ? `${p.file}#${p.pointer}` : String(p);
+}
+
 export const error = (rule: string, at: Loc, params: Record<string, Param> = {}): Finding => ({
   severity: 'error',
   rule,

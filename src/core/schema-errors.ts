@@ -20,7 +20,10 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `'${value.length > 40 ? value.slice(0, 37) + '...' : value}'`;
-  return String(value);
+  // The rest of what a parsed file holds: numbers and booleans (and undefined, named as such).
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' || value === undefined)
+    return String(value);
+  return typeof value;
 }
 
 export function schemaFindings(file: string, errors: readonly SchemaError[]): Finding[] {

@@ -1,5 +1,5 @@
 // Resolve findings to diagnostics: line and column from the parsed YAML, message from the catalog.
-import { isLoc, type Diagnostic, type Finding, type Loc } from '../core/findings.js';
+import { isLoc, paramText, type Diagnostic, type Finding, type Loc } from '../core/findings.js';
 import { hasMessage, type Translate } from '../i18n/index.js';
 import type { YamlSource } from './yaml/yaml-source.js';
 
@@ -26,7 +26,7 @@ export function renderMessage(finding: Finding, t: Translate, locate: Locate): s
     params[name] = name === 'kind' && hasMessage(kindKey) ? t(kindKey) : value;
   }
   params.hint = typeof params.candidate === 'string' ? t('hint.did-you-mean', { candidate: params.candidate }) : '';
-  const key = finding.rule === 'schema' ? `schema.${String(finding.params.keyword)}` : `finding.${finding.rule}`;
+  const key = finding.rule === 'schema' ? `schema.${paramText(finding.params.keyword)}` : `finding.${finding.rule}`;
   return hasMessage(key) ? t(key, params) : `${finding.rule} ${JSON.stringify(params)}`;
 }
 

@@ -13,7 +13,7 @@ export interface Fitted {
   /** False when even the narrowest layout is wider than asked. */
   fits: boolean;
   /** The cells of a full row that belong to the columns kept. */
-  pick<T>(row: T[]): T[];
+  pick: <T>(row: T[]) => T[];
 }
 
 /** The columns at their widths for this terminal: optional columns dropped first, then the flexible column shrunk (never below 4). */

@@ -59,8 +59,8 @@ const statusOfSymbol = (symbol: string): ReportRow['status'] =>
   Object.entries(STATUS_SYMBOL).find(([, s]) => s === symbol)![0] as ReportRow['status'];
 
 interface CellFormat {
-  year(row: ReportRow): string;
-  sum(s: SummaryRow): string;
+  year: (row: ReportRow) => string;
+  sum: (s: SummaryRow) => string;
   width: number;
 }
 

@@ -1,4 +1,5 @@
 // Keep attacker-chosen bytes away from the terminal: control characters and escapes are shown, not obeyed.
+// eslint-disable-next-line no-control-regex -- matching control characters is this file's whole purpose
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 const escapeChar = (c: string): string => {

@@ -26,7 +26,8 @@ export class PlanCache {
     private readonly racy: number,
   ) {}
 
-  static async open(dir: string | undefined, env: Record<string, string | undefined> = {}): Promise<PlanCache> {
+  /** Reads the cache file synchronously (one small file, at start-up). */
+  static open(dir: string | undefined, env: Record<string, string | undefined> = {}): PlanCache {
     const parsed = dir ? (readCacheFile(join(dir, FILE_NAME), fastHash) as Data | undefined) : undefined;
     return new PlanCache(dir, parsed?.build === BUILD_ID ? parsed : undefined, racyMs(env));
   }
@@ -34,7 +35,7 @@ export class PlanCache {
   /** A file's value by its stat data, like git's index: no hashing when nothing touched the file. */
   byStat(rel: string, stat: FileStat): { value: unknown } | undefined {
     const hit = this.data?.files[rel];
-    if (!hit || !statTrusted(hit.stat, stat, this.data!.writtenAt, this.racy)) return undefined;
+    if (!hit || !statTrusted(hit.stat, stat, this.data.writtenAt, this.racy)) return undefined;
     this.next[rel] = hit;
     return { value: hit.value };
   }

@@ -45,7 +45,8 @@ export class ProgressCache {
     private readonly racy: number,
   ) {}
 
-  static async open(dir: string | undefined, env: Record<string, string | undefined> = {}): Promise<ProgressCache> {
+  /** Reads the cache file synchronously (one file, before the progress reads start). */
+  static open(dir: string | undefined, env: Record<string, string | undefined> = {}): ProgressCache {
     const parsed = dir ? (readCacheFile(join(dir, FILE_NAME), checksum) as CacheData | undefined) : undefined;
     const data = parsed?.version === CACHE_VERSION && parsed.build === BUILD_ID ? parsed : undefined;
     return new ProgressCache(dir, data, racyMs(env));
@@ -54,7 +55,7 @@ export class ProgressCache {
   /** A file whose stat matches, unless it changed too close to the cache's write to tell. */
   byStat(rel: string, stat: FileStat): CachedFile | undefined {
     const hit = this.data?.files[rel];
-    return hit && statTrusted(hit.stat, stat, this.data!.writtenAt, this.racy) ? this.keep(rel, hit) : undefined;
+    return hit && statTrusted(hit.stat, stat, this.data.writtenAt, this.racy) ? this.keep(rel, hit) : undefined;
   }
 
   /** Whether the cache knows this file at all (then hashing it may save reading it). */

@@ -12,7 +12,7 @@ export type ReadResult = { bytes: Uint8Array } | { finding: Finding } | { missin
 
 export interface FileSource {
   /** The path diagnostics print for a path relative to the plan directory. */
-  label(rel: string): string;
+  label: (rel: string) => string;
   read(rel: string): Promise<ReadResult>;
   /** Files under a directory of the plan (relative paths, '/'-separated, sorted); [] when it does not exist. */
   list(relDir: string, recursive: boolean): Promise<string[]>;
@@ -55,70 +55,74 @@ export function workingTreeSource(dir: string, cwd: string): FileSource {
       return undefined;
     }
   };
+  const read = (rel: string): ReadResult => {
+    const path = join(dir, rel);
+    const file = label(rel);
+    try {
+      const info = lstatSync(path);
+      // A link may also be a directory on the way (progress/ -> elsewhere), not only the file itself.
+      if (info.isSymbolicLink() || rel.includes('/')) {
+        realDir ??= realpathSync(dir);
+        const target = info.isSymbolicLink() ? realTarget(path) : join(realParent(path), basename(path));
+        const root = realDir;
+        if (!target || (target !== root && !target.startsWith(root + sep))) {
+          return { finding: error('symlink-outside', { file, pointer: '' }, { path: file, target: target ?? '?' }) };
+        }
+      }
+      const real = info.isSymbolicLink() ? statSync(path) : info;
+      if (real.isDirectory()) return { finding: error('not-a-file', { file, pointer: '' }, { path: file }) };
+      if (real.size > MAX_FILE_BYTES)
+        return {
+          finding: error(
+            'too-large',
+            { file, pointer: '' },
+            { path: file, size: Math.ceil(real.size / 1048576), limit: MAX_FILE_BYTES / 1048576 },
+          ),
+        };
+      return { bytes: readFileSync(path) };
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      // ENOTDIR: a path through a file (--plan given a file) names nothing.
+      if (code === 'ENOENT' || code === 'ENOTDIR') return { missing: true };
+      return { finding: error('read-error', { file, pointer: '' }, { path: file, detail: code ?? String(e) }) };
+    }
+  };
+  const identity = (rel: string): FileIdentity | undefined => {
+    try {
+      const info = lstatSync(join(dir, rel));
+      // A symbolic link is always read, so read() can refuse one that leaves the plan directory.
+      return info.isFile()
+        ? { stat: { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino } }
+        : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const list = (relDir: string, recursive: boolean): string[] => {
+    const out: string[] = [];
+    const walk = (rel: string): void => {
+      let entries;
+      try {
+        entries = readdirSync(join(dir, rel), { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const entry of entries) {
+        if (entry.name.startsWith('.')) continue;
+        const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
+        if (entry.isDirectory()) {
+          if (recursive) walk(child);
+        } else out.push(child);
+      }
+    };
+    walk(relDir);
+    return out.sort();
+  };
+  // The reads are synchronous (see the header); the interface is asynchronous for git-source.ts.
   return {
     label,
-    async read(rel) {
-      const path = join(dir, rel);
-      const file = label(rel);
-      try {
-        const info = lstatSync(path);
-        // A link may also be a directory on the way (progress/ -> elsewhere), not only the file itself.
-        if (info.isSymbolicLink() || rel.includes('/')) {
-          realDir ??= realpathSync(dir);
-          const target = info.isSymbolicLink() ? realTarget(path) : join(realParent(path), basename(path));
-          const root = realDir;
-          if (!target || (target !== root && !target.startsWith(root + sep))) {
-            return { finding: error('symlink-outside', { file, pointer: '' }, { path: file, target: target ?? '?' }) };
-          }
-        }
-        const real = info.isSymbolicLink() ? statSync(path) : info;
-        if (real.isDirectory()) return { finding: error('not-a-file', { file, pointer: '' }, { path: file }) };
-        if (real.size > MAX_FILE_BYTES)
-          return {
-            finding: error(
-              'too-large',
-              { file, pointer: '' },
-              { path: file, size: Math.ceil(real.size / 1048576), limit: MAX_FILE_BYTES / 1048576 },
-            ),
-          };
-        return { bytes: readFileSync(path) };
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        // ENOTDIR: a path through a file (--plan given a file) names nothing.
-        if (code === 'ENOENT' || code === 'ENOTDIR') return { missing: true };
-        return { finding: error('read-error', { file, pointer: '' }, { path: file, detail: code ?? String(e) }) };
-      }
-    },
-    async identity(rel) {
-      try {
-        const info = lstatSync(join(dir, rel));
-        // A symbolic link is always read, so read() can refuse one that leaves the plan directory.
-        return info.isFile()
-          ? { stat: { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino } }
-          : undefined;
-      } catch {
-        return undefined;
-      }
-    },
-    async list(relDir, recursive) {
-      const out: string[] = [];
-      const walk = (rel: string): void => {
-        let entries;
-        try {
-          entries = readdirSync(join(dir, rel), { withFileTypes: true });
-        } catch {
-          return;
-        }
-        for (const entry of entries) {
-          if (entry.name.startsWith('.')) continue;
-          const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
-          if (entry.isDirectory()) {
-            if (recursive) walk(child);
-          } else out.push(child);
-        }
-      };
-      walk(relDir);
-      return out.sort();
-    },
+    read: (rel) => Promise.resolve(read(rel)),
+    identity: (rel) => Promise.resolve(identity(rel)),
+    list: (relDir, recursive) => Promise.resolve(list(relDir, recursive)),
   };
 }

@@ -28,16 +28,19 @@ export async function revisionSource(repo: Repo, rev: string, planDir: string): 
         };
       return { bytes };
     },
-    async identity(rel) {
+    // The tree was listed once above: what it holds is known without asking git again.
+    identity(rel) {
       const blob = tree.get(base + rel);
-      return blob ? { blob } : undefined;
+      return Promise.resolve(blob ? { blob } : undefined);
     },
-    async list(relDir, recursive) {
+    list(relDir, recursive) {
       const dirPrefix = relDir === '' ? base : `${base}${relDir}/`;
-      return [...tree.keys()]
-        .filter((p) => p.startsWith(dirPrefix) && (recursive || !p.slice(dirPrefix.length).includes('/')))
-        .map((p) => p.slice(base.length))
-        .sort();
+      return Promise.resolve(
+        [...tree.keys()]
+          .filter((p) => p.startsWith(dirPrefix) && (recursive || !p.slice(dirPrefix.length).includes('/')))
+          .map((p) => p.slice(base.length))
+          .sort(),
+      );
     },
   };
 }

@@ -78,7 +78,8 @@ export async function listTree(repo: Repo, rev: string, dir: string): Promise<{ 
 /** The bytes of a blob. */
 export async function readBlob(repo: Repo, blob: string): Promise<Buffer> {
   try {
-    return await repo.git.binaryCatFile(['blob', blob]);
+    // simple-git types the output as any; binaryCatFile resolves with the raw Buffer.
+    return (await repo.git.binaryCatFile(['blob', blob])) as Buffer;
   } catch (e) {
     return gitError(e, { dir: repo.root });
   }

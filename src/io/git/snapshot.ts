@@ -1,7 +1,7 @@
 // A plan as it is in the working tree or was at a revision, with files named relative to the repository root,
 // so two versions can be compared file by file (rad diff, log, review and the git diff driver).
 import { realpathSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import type { Snapshot } from '../../core/plan-diff.js';
 import { CliError } from '../../cli-error.js';
 import { workingTreeSource, type FileSource } from '../fs/file-source.js';

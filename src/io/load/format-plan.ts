@@ -28,18 +28,22 @@ function sectionNames(planText: string | undefined): { sections: string[]; langu
   }
 }
 
-async function readText(source: FileSource, rel: string): Promise<string | Unformattable | undefined> {
+/** A file's text, or why there is none (kept apart from the text: a file may well say `read`). */
+type Read = { text: string } | { why: 'read' | 'encoding' };
+
+async function readText(source: FileSource, rel: string): Promise<Read | undefined> {
   const result = await source.read(rel);
   if ('missing' in result) return undefined;
-  if ('finding' in result) return 'read';
-  return decodeUtf8(rel, result.bytes).text ?? 'encoding';
+  if ('finding' in result) return { why: 'read' };
+  const text = decodeUtf8(rel, result.bytes).text;
+  return text === undefined ? { why: 'encoding' } : { text };
 }
 
 /** Format plan.yaml, the registries, the sections plan.yaml lists and every progress file; missing files are skipped. */
 export async function formatPlan(source: FileSource): Promise<PlanFormat | undefined> {
-  const planText = await readText(source, PLAN_FILE);
-  if (planText === undefined) return undefined;
-  const { sections, language } = sectionNames(planText === 'read' || planText === 'encoding' ? undefined : planText);
+  const planRead = await readText(source, PLAN_FILE);
+  if (planRead === undefined) return undefined;
+  const { sections, language } = sectionNames('text' in planRead ? planRead.text : undefined);
   const files: [string, SchemaKind][] = [
     [PLAN_FILE, 'plan'],
     [AGENCIES_FILE, 'agencies'],
@@ -51,13 +55,14 @@ export async function formatPlan(source: FileSource): Promise<PlanFormat | undef
   ];
   const results: Formatted[] = [];
   for (const [rel, kind] of files.filter(([rel], i) => files.findIndex(([r]) => r === rel) === i)) {
-    const text = rel === PLAN_FILE ? planText : await readText(source, rel);
-    if (text === undefined) continue;
+    const read = rel === PLAN_FILE ? planRead : await readText(source, rel);
+    if (read === undefined) continue;
     const file = source.label(rel);
-    if (text === 'read' || text === 'encoding') {
-      results.push({ rel, file, why: text });
+    if ('why' in read) {
+      results.push({ rel, file, why: read.why });
       continue;
     }
+    const { text } = read;
     // An empty file has no canonical form (it would become `null`); validate reports it.
     if (parseDocument(text).contents === null) {
       results.push({ rel, file, why: 'empty' });

@@ -71,7 +71,7 @@ export interface Started {
  * then finishes with it.
  */
 export async function startProgress(reading: ProgressReading): Promise<Started> {
-  const cache = await ProgressCache.open(reading.cacheDir, reading.env);
+  const cache = ProgressCache.open(reading.cacheDir, reading.env);
   const items: Item[] = [];
   for (const rel of reading.rels) {
     const item: Item = { rel, file: reading.source.label(rel) };

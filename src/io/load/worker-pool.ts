@@ -42,7 +42,7 @@ export function readInWorkers(
     typeof __RAD_BUILD__ === 'string' && typeof __dirname === 'string' ? join(__dirname, 'worker.cjs') : undefined;
   const count = Math.min(wanted, jobs.length);
   if (!script || !(count > 1) || bytes < minBytes) return undefined;
-  const results: WorkerResult[] = new Array(jobs.length);
+  const results = new Array<WorkerResult>(jobs.length);
   const workers = Array.from({ length: count }, () => new Worker(script));
   let next = 0;
   const run = (worker: Worker): Promise<void> =>

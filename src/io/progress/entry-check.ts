@@ -1,7 +1,7 @@
 // Check one entry before it is written: the progress schema, then the per-entry rules rad validate runs.
 import { buildEntries } from '../../core/build-plan.js';
 import { ENTRY_FIELDS, rawEntryOf, type EntryInput, type RawEntry } from '../../core/entry-input.js';
-import { error, type Finding } from '../../core/findings.js';
+import { error, paramText, type Finding } from '../../core/findings.js';
 import { checkEntry } from '../../core/rules.js';
 import type { Entry, Plan } from '../../core/types.js';
 import type { Translate } from '../../i18n/index.js';
@@ -30,7 +30,7 @@ const PREFIX = '/entries/0';
 function fieldOf(f: Finding): string {
   const rest = f.at.pointer.startsWith(PREFIX) ? f.at.pointer.slice(PREFIX.length + 1) : '';
   const first = rest.split('/')[0] ?? '';
-  return first !== '' ? first : String(f.params.key ?? '');
+  return first !== '' ? first : paramText(f.params.key);
 }
 
 /** Everything wrong with an entry typed as text (record's options, an import row), checked against the plan. */
@@ -43,7 +43,7 @@ export function checkInput(plan: Plan, input: EntryInput): CheckedEntry {
     .filter((f) => !(f.params.keyword === 'pattern' && REFERENCES.has(fieldOf(f))))
     .map((f) =>
       f.params.keyword === 'required'
-        ? error('missing-value', { file: FILE, pointer: `${PREFIX}/${String(f.params.key)}` })
+        ? error('missing-value', { file: FILE, pointer: `${PREFIX}/${paramText(f.params.key)}` })
         : f,
     );
   const refused = new Set([...findings, ...schema].map(fieldOf));

@@ -12,7 +12,7 @@ import { makeDirs, tempFileOwner, writeFileAtomic } from '../fs/write-file.js';
 export interface WriteOptions {
   lock: LockOptions;
   /** The path messages print for a path relative to the plan directory. */
-  label(rel: string): string;
+  label: (rel: string) => string;
   /** The atomic writer (tests inject a failing one). */
   write?: (path: string, text: string) => Promise<void>;
   /** A finding's message in the user's language (why a file cannot be added to). */

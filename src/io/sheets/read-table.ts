@@ -83,7 +83,7 @@ function cellOf(v: CellValue | { richText: { text: string }[] } | undefined): Ce
   if (typeof v === 'boolean') return String(v);
   if ('result' in v) return cellOf(v.result);
   if ('richText' in v) return v.richText.map((r) => r.text).join('');
-  if ('text' in v) return cellOf(v.text as CellValue);
+  if ('text' in v) return cellOf(v.text);
   if ('error' in v) return v.error;
   return undefined;
 }

@@ -32,6 +32,13 @@ const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 // A plain scalar may not start with an indicator, nor contain ": " or " #"; tabs and ending colons fall back too.
 const PLAIN_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
 const JSON_ESCAPES = /\\(?:[^"\\/bfnrtu]|u(?![0-9a-fA-F]{4}))/;
+// Control (and invisible) characters: a scalar or key holding one is left to yaml, which reads and reports it exactly.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point (double-quoted and plain scalars)
+const RAW_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point (single-quoted scalars)
+const C0_CONTROL = /[\u0000-\u001f]/;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point (mapping keys)
+const KEY_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 function resolvePlain(s: string): unknown {
   if (NULL.test(s)) return null;
@@ -66,13 +73,7 @@ function resolveScalar(s: string): unknown {
   if (s === '{}') return {};
   const c = s[0];
   if (c === '"') {
-    if (
-      s.length < 2 ||
-      s[s.length - 1] !== '"' ||
-      JSON_ESCAPES.test(s) ||
-      /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(s)
-    )
-      return unsupported();
+    if (s.length < 2 || s[s.length - 1] !== '"' || JSON_ESCAPES.test(s) || RAW_CONTROL.test(s)) return unsupported();
     try {
       return JSON.parse(s);
     } catch {
@@ -80,7 +81,7 @@ function resolveScalar(s: string): unknown {
     }
   }
   if (c === "'") {
-    if (s.length < 2 || s[s.length - 1] !== "'" || /[\u0000-\u001f]/.test(s)) return unsupported();
+    if (s.length < 2 || s[s.length - 1] !== "'" || C0_CONTROL.test(s)) return unsupported();
     const body = s.slice(1, -1);
     if (/'(?!')/.test(body.replace(/''/g, ''))) return unsupported();
     return body.replace(/''/g, "'");
@@ -91,7 +92,7 @@ function resolveScalar(s: string): unknown {
     s.includes(': ') ||
     s.includes(' #') ||
     s.endsWith(':') ||
-    /[\t\u0000-\u001f\u007f-\u009f\ufeff\u2028\u2029]/.test(s)
+    RAW_CONTROL.test(s)
   ) {
     return s === '' ? null : unsupported();
   }
@@ -247,13 +248,7 @@ class Reader {
 const keyNames = new Map<string, boolean>();
 
 function plainKey(name: string): boolean {
-  if (
-    name.endsWith(' ') ||
-    PLAIN_START.test(name) ||
-    name.includes(' #') ||
-    /[\t\u0000-\u001f\u007f-\u009f]/.test(name)
-  )
-    return false;
+  if (name.endsWith(' ') || PLAIN_START.test(name) || name.includes(' #') || KEY_CONTROL.test(name)) return false;
   // Keys that resolve to a string, or plain decimal integers such as years: yaml keys them by the same text.
   if (!/^[1-9][0-9]{0,14}$/.test(name) && typeof resolvePlain(name) !== 'string') return false;
   return name !== '<<';

@@ -1,4 +1,5 @@
 // Parse one YAML file into a plain value plus YAML-level findings, and locate JSON pointers in it.
+import type * as YamlModule from 'yaml';
 import type { Document, Node } from 'yaml';
 import { error, type Finding, type Loc } from '../../core/findings.js';
 import { parseCanonical, positionIndex, type PositionIndex } from './fast-yaml.js';
@@ -51,7 +52,7 @@ export function canonicalSource(file: string, text: string, value: unknown): Yam
   };
 }
 
-type Yaml = typeof import('yaml');
+type Yaml = typeof YamlModule;
 
 function parseWithYaml(yaml: Yaml, file: string, text: string): YamlSource {
   const lineCounter = new yaml.LineCounter();

@@ -5,6 +5,18 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT, runRad } from './helpers/run.js';
 
+/** The parts of a GitHub workflow and of a pre-commit hooks file these tests read. */
+interface Workflow {
+  on: Record<string, unknown>;
+  jobs: Record<string, { steps: { run?: string; if?: string }[] } | undefined>;
+}
+interface Hook {
+  id: string;
+  entry: string;
+  pass_filenames: boolean;
+  language: string;
+}
+
 /** Each `rad ...` invocation in a shell line, up to the next shell operator. */
 function radCommands(script: string): string[][] {
   const out: string[][] = [];
@@ -24,9 +36,9 @@ async function expectRunnable(args: string[]): Promise<void> {
 
 describe('CI recipe', () => {
   it('the workflow validates with annotations, checks the form and writes the diff to the step summary', async () => {
-    const workflow = parse(readFileSync(join(ROOT, '.github/workflows/plan.yml'), 'utf8'));
+    const workflow = parse(readFileSync(join(ROOT, '.github/workflows/plan.yml'), 'utf8')) as Workflow;
     expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['push', 'pull_request']));
-    const steps: { run?: string; if?: string }[] = workflow.jobs.plan.steps;
+    const steps = workflow.jobs.plan?.steps ?? [];
     const runs = steps.filter((s) => s.run).map((s) => s.run!);
     const commands = runs.flatMap(radCommands);
     expect(commands.map((c) => c.join(' '))).toEqual(['validate', 'fmt --check', 'diff HEAD^1 --format md']);
@@ -37,9 +49,7 @@ describe('CI recipe', () => {
   });
 
   it('the pre-commit hooks check the whole plan (pass_filenames: false) with commands that exist', async () => {
-    const hooks: { id: string; entry: string; pass_filenames: boolean; language: string }[] = parse(
-      readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8'),
-    );
+    const hooks = parse(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Hook[];
     expect(hooks.map((h) => h.id)).toEqual(['rad-validate', 'rad-fmt']);
     for (const hook of hooks) {
       expect(hook.pass_filenames).toBe(false);

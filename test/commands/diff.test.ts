@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { expectGolden, formatGolden } from '../helpers/golden.js';
 import { commit, fixtureTree, git, gitRepo } from '../helpers/git.js';
 import { editWorkingTree, planHistory, scrub, tagCommits } from '../helpers/plan-history.js';
+import { parseJson, type DiffChangeJson } from '../helpers/json.js';
 import { BIN, runBin, runRad } from '../helpers/run.js';
 import { FIXTURES, fixtureDir, tmpDir } from '../helpers/tmp.js';
 
@@ -33,7 +34,7 @@ describe('rad diff', () => {
 
   it('prints the documented JSON: op, id, field, from, to, file and the line in the newer version', async () => {
     const result = await runRad(['diff', c2, c4, '--format', 'json'], { cwd: h.dir });
-    const rows = JSON.parse(result.stdout);
+    const rows = parseJson<DiffChangeJson[]>(result.stdout);
     expect(rows).toContainEqual({
       op: 'changed',
       kind: 'indicator',
@@ -83,7 +84,7 @@ describe('rad diff', () => {
   });
 
   it('reports a target change with the actual of that year, and entries added per indicator with counts and amounts', async () => {
-    const rows = JSON.parse((await runRad(['diff', c2, '--format', 'json'], { cwd: h.dir })).stdout);
+    const rows = parseJson<DiffChangeJson[]>((await runRad(['diff', c2, '--format', 'json'], { cwd: h.dir })).stdout);
     expect(rows).toContainEqual({
       op: 'changed',
       kind: 'indicator',
@@ -106,7 +107,7 @@ describe('rad diff', () => {
       file: 'plan/progress/2021/Q1/dp3a.yaml',
       line: 5,
     });
-    const c1rows = JSON.parse((await runRad(['diff', c1, '--format', 'json'], { cwd: h.dir })).stdout);
+    const c1rows = parseJson<DiffChangeJson[]>((await runRad(['diff', c1, '--format', 'json'], { cwd: h.dir })).stdout);
     expect(c1rows).toContainEqual(
       expect.objectContaining({ id: 'A.1.a.2', field: 'targets.2021', from: 50, to: 60, actual: 20 }),
     );
@@ -191,7 +192,7 @@ describe('rad init-git and plain git diff', () => {
     );
     commit(repo, {}, 'Dinsos coordinates B.1.a.2');
     expect(git(repo, ['log', '-p', '-1'], env)).toContain(
-      '-    coordinator: polda\n+    coordinator: dinsos\n'.replace(/    /g, '            '),
+      '-    coordinator: polda\n+    coordinator: dinsos\n'.replace(/ {4}/g, ' '.repeat(12)),
     );
     expect(git(repo, ['log', '-p', '--ext-diff', '-1'], env)).toContain('  coordinator: polda → dinsos\n');
   });

@@ -1,5 +1,6 @@
 // rad list and rad show: the public JSON shape, filters, formats and option errors.
 import { describe, expect, it } from 'vitest';
+import { parseJson, type ListItemJson } from '../helpers/json.js';
 import { runRad } from '../helpers/run.js';
 import { fixtureDir } from '../helpers/tmp.js';
 
@@ -41,7 +42,7 @@ describe('rad list', () => {
     const result = await runRad(['list', '--format', 'json', '--coordinator', 'dp3a', '--year', '2020'], {
       cwd: fixtureDir(),
     });
-    expect(JSON.parse(result.stdout).map((r: { id: string; targets: object }) => [r.id, r.targets])).toEqual([
+    expect(parseJson<ListItemJson[]>(result.stdout).map((r) => [r.id, r.targets])).toEqual([
       ['A.1.a.1', { '2020': 2 }],
     ]);
   });

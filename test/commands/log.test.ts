@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectGolden, formatGolden } from '../helpers/golden.js';
 import { editWorkingTree, planHistory, scrub } from '../helpers/plan-history.js';
+import { parseJson, type LogJson } from '../helpers/json.js';
 import { runRad } from '../helpers/run.js';
 import { FIXTURES, fixtureDir } from '../helpers/tmp.js';
 
@@ -26,15 +27,15 @@ describe('rad log', () => {
   }
 
   it('prints JSON with the commits, their changes and the entries', async () => {
-    const out = JSON.parse((await runRad(['log', 'A.1.a.2', '--format', 'json'], { cwd: h.dir })).stdout);
-    expect(out.changes.map((c: { commit: { subject: string } | null }) => c.commit?.subject ?? null)).toEqual([
+    const out = parseJson<LogJson>((await runRad(['log', 'A.1.a.2', '--format', 'json'], { cwd: h.dir })).stdout);
+    expect(out.changes.map((c) => c.commit?.subject ?? null)).toEqual([
       'Digitize the plan',
       'Raise the 2021 target of A.1.a.2; Dinsos coordinates B.1.a.2',
       'Add A.1.a.3, drop the SOP indicator',
       null,
     ]);
-    expect(out.changes[1].commit).toMatchObject({ sha: h.shas[1], author: 'Budi', date: '2021-03-15T12:00:00+00:00' });
-    expect(out.changes[1].changes).toEqual([expect.objectContaining({ field: 'targets.2021', from: 50, to: 60 })]);
+    expect(out.changes[1]!.commit).toMatchObject({ sha: h.shas[1], author: 'Budi', date: '2021-03-15T12:00:00+00:00' });
+    expect(out.changes[1]!.changes).toEqual([expect.objectContaining({ field: 'targets.2021', from: 50, to: 60 })]);
     expect(out.entries).toEqual([
       { date: '2021-02-10', amount: 12, reported_by: 'dp3a', file: 'plan/progress/2021/Q1/dp3a.yaml' },
       { date: '2021-03-10', amount: 8, reported_by: 'dp3a', file: 'plan/progress/2021/Q1/dp3a.yaml' },

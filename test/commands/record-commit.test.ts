@@ -50,7 +50,7 @@ describe('rad record --commit', () => {
     expect(readEntries(join(cwd, Q1))).toHaveLength(1);
   });
 
-  it('without git on PATH: the same, saying git is missing', async () => {
+  it('without git on PATH: the same, saying git is missing', () => {
     const cwd = gitRepo(fixtureTree());
     // The built bin: git is looked up on the PATH of the process.
     const result = runBin(args, { cwd, env: { PATH: '/nonexistent' } });

@@ -26,7 +26,7 @@ function binAsync(args: string[], cwd: string): Promise<RunResult> {
 }
 
 /** The pid of a process that has exited: what a SIGKILLed recorder leaves in its lock. */
-const deadPid = (): number => spawnSync(process.execPath, ['-e', '']).pid!;
+const deadPid = (): number => spawnSync(process.execPath, ['-e', '']).pid;
 
 describe('concurrent rad record', () => {
   it('20 bin processes started at once on the same file all land', { timeout: 120_000 }, async () => {

@@ -6,6 +6,7 @@ import { formatYaml } from '../../src/io/yaml/canonical.js';
 import { hashTree, readEntries } from '../helpers/files.js';
 import { fixtureTree, git, gitRepo } from '../helpers/git.js';
 import { expectGolden, formatGolden } from '../helpers/golden.js';
+import { parseJson, type ReportJson } from '../helpers/json.js';
 import { runBin, runRad } from '../helpers/run.js';
 import { FIXTURES, fixtureDir, writeTree } from '../helpers/tmp.js';
 
@@ -93,10 +94,10 @@ describe('rad record writes', () => {
       ).exitCode,
     ).toBe(0);
     expect(await runRad(['validate'], { cwd })).toMatchObject({ exitCode: 0, stdout: '' });
-    const report = JSON.parse(
+    const report = parseJson<ReportJson>(
       (await runRad(['report', '--format', 'json', '--year', '2021', '--as-of', '2021-12-31'], { cwd })).stdout,
     );
-    expect(report.rows.find((r: { indicator: string }) => r.indicator === 'A.1.a.2')).toMatchObject({
+    expect(report.rows.find((r) => r.indicator === 'A.1.a.2')).toMatchObject({
       target: 50,
       actual: 55.5,
       entries: 2,

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commit, gitRepo } from '../helpers/git.js';
+import { parseJson, type ReportJson } from '../helpers/json.js';
 import { runRad } from '../helpers/run.js';
 import { fixtureDir as fixtureDirOutsideGit, writeTree } from '../helpers/tmp.js';
 import { fixtureTree } from '../helpers/git.js';
@@ -18,7 +19,9 @@ async function actual2022(cwd: string, ...args: string[]): Promise<number> {
     { cwd },
   );
   expect(result.stderr).toBe('');
-  return JSON.parse(result.stdout).rows.find((r: { indicator: string }) => r.indicator === 'A.1.a.1').actual;
+  const row = parseJson<ReportJson>(result.stdout).rows.find((r) => r.indicator === 'A.1.a.1');
+  expect(row).toBeDefined();
+  return row!.actual;
 }
 
 describe('rad report --at', () => {
@@ -41,7 +44,7 @@ describe('rad report --at', () => {
       'Target versus actual per coordinator and year, as of 2023-07-01; plan and progress at revision HEAD',
     );
     const json = await runRad(['report', '--as-of', '2023-07-01', '--at', 'HEAD', '--format', 'json'], { cwd: dir });
-    expect(JSON.parse(json.stdout).at).toBe('HEAD');
+    expect(parseJson<ReportJson>(json.stdout).at).toBe('HEAD');
   });
 
   it('refuses an unknown revision (exit 2)', async () => {

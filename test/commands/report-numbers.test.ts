@@ -1,5 +1,6 @@
 // rad report's numbers, checked through the public JSON: aggregation kinds, status boundaries, the as-of date, grouping.
 import { describe, expect, it } from 'vitest';
+import { parseJson } from '../helpers/json.js';
 import { runRad } from '../helpers/run.js';
 import { fixtureDir } from '../helpers/tmp.js';
 
@@ -19,7 +20,7 @@ async function report(
 ): Promise<{ rows: Row[]; summary: Record<string, unknown>[]; total: Record<string, unknown>[] }> {
   const result = await runRad(['report', '--format', 'json', ...args], { cwd: fixtureDir('report-main') });
   expect(result.stderr).toBe('');
-  return JSON.parse(result.stdout);
+  return parseJson(result.stdout);
 }
 
 const cell = (rows: Row[], indicator: string, year: number): Row =>

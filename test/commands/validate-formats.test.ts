@@ -6,6 +6,7 @@ import { RULES, WARNING_RULES } from '../../src/commands/validate.js';
 import { catalogs } from '../../src/i18n/index.js';
 import { renderGithub } from '../../src/render/diagnostics.js';
 import { commit, fixtureTree, gitRepo } from '../helpers/git.js';
+import { parseJson, type SarifLog } from '../helpers/json.js';
 import { ROOT, runRad } from '../helpers/run.js';
 import { fixtureDir, tmpDir, writeTree } from '../helpers/tmp.js';
 
@@ -18,11 +19,11 @@ describe('rad validate --format sarif', () => {
     mkdirSync(join(repo, 'docs'));
     const result = await runRad(['validate', '--format', 'sarif', '--plan', '../plan'], { cwd: join(repo, 'docs') });
     expect(result.exitCode).toBe(1);
-    const log = JSON.parse(result.stdout);
+    const log = parseJson<SarifLog>(result.stdout);
     expect(log.version).toBe('2.1.0');
     expect(log.$schema).toMatch(/sarif-2\.1\.0/);
     expect(log.runs).toHaveLength(1);
-    const driver = log.runs[0].tool.driver;
+    const driver = log.runs[0]!.tool.driver;
     expect(driver.name).toBe('rad');
     expect(driver.version).toMatch(/^\d+\.\d+\.\d+$/);
     for (const rule of driver.rules) {
@@ -31,32 +32,30 @@ describe('rad validate --format sarif', () => {
       expect(rule.help.text.length).toBeGreaterThan(10);
       expect(['error', 'warning']).toContain(rule.defaultConfiguration.level);
     }
-    const results = log.runs[0].results;
-    expect(results.map((r: { ruleId: string }) => r.ruleId)).toEqual([
+    const results = log.runs[0]!.results;
+    expect(results.map((r) => r.ruleId)).toEqual([
       'unknown-agency',
       'unknown-agency',
       'unknown-region',
       'unknown-unit',
     ]);
     for (const r of results) {
-      expect(driver.rules[r.ruleIndex].id).toBe(r.ruleId);
+      expect(driver.rules[r.ruleIndex]!.id).toBe(r.ruleId);
       expect(r.level).toBe('error');
       expect(r.message.text).toMatch(/^unknown /);
-      const { artifactLocation, region } = r.locations[0].physicalLocation;
+      const { artifactLocation, region } = r.locations[0]!.physicalLocation;
       expect(artifactLocation.uri).toBe('plan/a-prevention.yaml');
       expect(region.startLine).toBeGreaterThan(1);
       expect(region.startColumn).toBeGreaterThanOrEqual(1);
     }
-    expect(results[0].locations[0].physicalLocation.region).toEqual({ startLine: 24, startColumn: 26 });
+    expect(results[0]!.locations[0]!.physicalLocation.region).toEqual({ startLine: 24, startColumn: 26 });
   });
 
   it('gives warnings level warning and lists every rule the code emits, with help in both languages', async () => {
     const result = await runRad(['validate', '--format', 'sarif'], { cwd: ROOT });
     expect(result.exitCode).toBe(0);
-    const run = JSON.parse(result.stdout).runs[0];
-    expect(run.results.map((r: { ruleId: string; level: string }) => [r.ruleId, r.level])).toEqual([
-      ['period-mismatch', 'warning'],
-    ]);
+    const run = parseJson<SarifLog>(result.stdout).runs[0]!;
+    expect(run.results.map((r) => [r.ruleId, r.level])).toEqual([['period-mismatch', 'warning']]);
     const emitted = new Map<string, string>();
     for (const f of readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) =>
       f.endsWith('.ts'),

@@ -55,7 +55,7 @@ const a4 =
               - dinsos
 `;
 // B.1.a.1 (the SOP) is dropped.
-const b4 = b2.replace(/          - id: B\.1\.a\.1\n(?:            .*\n|              .*\n)*/, '');
+const b4 = b2.replace(/ {10}- id: B\.1\.a\.1\n(?: {12}.*\n| {14}.*\n)*/, '');
 
 export function planHistory(): PlanHistory {
   const dir = gitRepo(base, { date: '2020-12-01', message: 'Digitize the plan' });

@@ -40,7 +40,7 @@ export async function runRad(args: string[], options: RunOptions): Promise<RunRe
 export function runBin(args: string[], options: RunOptions): RunResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd,
-    env: baseEnv(options.env) as NodeJS.ProcessEnv,
+    env: baseEnv(options.env),
     encoding: 'utf8',
   });
   return { exitCode: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };

@@ -38,8 +38,13 @@ describe('schemas/ with a second validator', () => {
   });
 
   it.runIf(hasPython)('agrees with ajv on which files are valid', () => {
-    const items = planFiles.map(([file, kind]) => [join(ROOT, 'schemas', `${kind}.schema.json`), parse(readFileSync(join(ROOT, file), 'utf8'))]);
-    const python = JSON.parse(execFileSync('python3', ['-c', SCRIPT], { input: JSON.stringify(items), encoding: 'utf8' })) as string[][];
+    const items = planFiles.map(([file, kind]): [string, unknown] => [
+      join(ROOT, 'schemas', `${kind}.schema.json`),
+      parse(readFileSync(join(ROOT, file), 'utf8')),
+    ]);
+    const python = JSON.parse(
+      execFileSync('python3', ['-c', SCRIPT], { input: JSON.stringify(items), encoding: 'utf8' }),
+    ) as string[][];
     planFiles.forEach(([file, kind], i) => {
       const ajv = checkSchema(kind, file, items[i]![1]);
       expect({ file, valid: python[i]!.length === 0 }).toEqual({ file, valid: ajv.length === 0 });
@@ -49,13 +54,14 @@ describe('schemas/ with a second validator', () => {
 
   it('every schema is draft 2020-12 and describes every property', () => {
     for (const name of readdirSync(join(ROOT, 'schemas'))) {
-      const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', name), 'utf8'));
+      const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', name), 'utf8')) as { $schema?: string };
       expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
       const undocumented: string[] = [];
       const walk = (node: unknown, path: string): void => {
         if (typeof node !== 'object' || node === null) return;
         const props = (node as { properties?: Record<string, { description?: string; $ref?: string }> }).properties;
-        for (const [key, sub] of Object.entries(props ?? {})) if (!sub.description && !sub.$ref) undocumented.push(`${name}${path}/${key}`);
+        for (const [key, sub] of Object.entries(props ?? {}))
+          if (!sub.description && !sub.$ref) undocumented.push(`${name}${path}/${key}`);
         for (const [key, value] of Object.entries(node)) walk(value, `${path}/${key}`);
       };
       walk(schema, '');

@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readEntries } from '../helpers/files.js';
+import { parseJson, type ReportJson } from '../helpers/json.js';
 import { commit, git } from '../helpers/git.js';
 import { GIT_COMMANDS, missingGit, Q1, RECORD_COMMIT, recordedNotCommitted } from './git-cases.js';
 import { runCase, type Case } from './harness.js';
@@ -215,9 +216,7 @@ describe('a dirty working tree: each command does what it documents, and leaves 
       exit: 0,
       says: /"asOf": "2021-06-30"/,
     });
-    expect(JSON.parse(result.stdout).rows.find((r: { indicator: string }) => r.indicator === 'A.1.a.2').target).toBe(
-      50,
-    );
+    expect(parseJson<ReportJson>(result.stdout).rows.find((r) => r.indicator === 'A.1.a.2')?.target).toBe(50);
   });
 
   it('diff shows the unstaged change', async () => {

@@ -286,16 +286,19 @@ async function build(
 function memorySource(files: Map<string, string>): FileSource {
   return {
     label: (rel) => `plan/${rel}`,
-    read: async (rel) => (files.has(rel) ? { bytes: Buffer.from(files.get(rel)!, 'utf8') } : { missing: true }),
-    list: async (dir, recursive) =>
-      [...files.keys()]
-        .filter((p) =>
-          dir === ''
-            ? recursive || !p.includes('/')
-            : p.startsWith(`${dir}/`) && (recursive || !p.slice(dir.length + 1).includes('/')),
-        )
-        .sort(),
-    identity: async () => undefined,
+    read: (rel) =>
+      Promise.resolve(files.has(rel) ? { bytes: Buffer.from(files.get(rel)!, 'utf8') } : { missing: true as const }),
+    list: (dir, recursive) =>
+      Promise.resolve(
+        [...files.keys()]
+          .filter((p) =>
+            dir === ''
+              ? recursive || !p.includes('/')
+              : p.startsWith(`${dir}/`) && (recursive || !p.slice(dir.length + 1).includes('/')),
+          )
+          .sort(),
+      ),
+    identity: () => Promise.resolve(undefined),
   };
 }
 
@@ -516,7 +519,7 @@ describe('what the properties found, pinned', () => {
       });
       canonicalizeDocument(doc, 'progress', 3);
       const written = stringifyCanonical(doc);
-      expect(parse(written).entries[0], JSON.stringify(value)).toMatchObject({
+      expect((parse(written) as { entries: unknown[] }).entries[0], JSON.stringify(value)).toMatchObject({
         note: value,
         breakdown: { [value]: 1 },
       });

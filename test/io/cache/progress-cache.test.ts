@@ -37,7 +37,7 @@ describe('progress read paths', () => {
     expect(served).toEqual(plain);
   });
 
-  it('reads only what changed (the built bin, RAD_TIMING shows the phases)', async () => {
+  it('reads only what changed (the built bin, RAD_TIMING shows the phases)', () => {
     const dir = fixtureDir('report-main');
     const args = ['report', '--as-of', '2023-07-01', '--format', 'json'];
     const env = { RAD_TIMING: '1', RAD_CACHE_RACY_MS: '0', RAD_CACHE_DIR: join(dir, CACHE) };

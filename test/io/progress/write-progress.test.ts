@@ -1,12 +1,12 @@
 // Writing progress files: append or rewrite by a textual test, and all-or-nothing with restore when a later write fails.
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../../../src/cli-error.js';
 import { canAppend, nextText } from '../../../src/io/progress/progress-file.js';
 import { DEFAULT_LOCK } from '../../../src/io/fs/lock.js';
 import { writeProgress } from '../../../src/io/progress/write-progress.js';
-import { writeFileAtomic } from '../../../src/io/fs/write-file.js';
+import { tempFileOwner, tempPath, writeFileAtomic } from '../../../src/io/fs/write-file.js';
 import { hashTree } from '../../helpers/files.js';
 import { fixtureDir } from '../../helpers/tmp.js';
 
@@ -111,9 +111,7 @@ describe('writeProgress outside the plan', () => {
 });
 
 describe('temp file names', () => {
-  it("name their writer, so a killed writer's leftovers are found (whatever the suffix)", async () => {
-    const { tempFileOwner, tempPath } = await import('../../../src/io/fs/write-file.js');
-    const { basename } = await import('node:path');
+  it("name their writer, so a killed writer's leftovers are found (whatever the suffix)", () => {
     const target = '/plan/progress/2021/Q1/dinsos.yaml';
     for (let i = 0; i < 50; i++) expect(tempFileOwner(target, basename(tempPath(target)))).toBe(process.pid);
     expect(tempFileOwner(target, '.dinsos.yaml.123.0badc0de.tmp')).toBe(123);

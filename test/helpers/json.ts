@@ -1,0 +1,97 @@
+// The public JSON shapes as README's "JSON output" documents them, so tests read named fields rather than `any`.
+// Written from the README, not imported from src/: a test of the output does not borrow the code's own idea of it.
+
+/** Parsed JSON with the type the test expects; the assertions that follow check the values. */
+export const parseJson = <T>(text: string): T => JSON.parse(text) as T;
+
+export interface AgencyJson {
+  id: string;
+  name: string;
+}
+
+/** `rad report --format json`. */
+export interface ReportJson {
+  asOf: string;
+  by: string;
+  years: number[];
+  rows: ReportRowJson[];
+  summary: Record<string, unknown>[];
+  total: Record<string, unknown>[];
+  at?: string;
+}
+
+export interface ReportRowJson {
+  indicator: string;
+  text: string;
+  coordinator: AgencyJson;
+  year: number;
+  unit: string;
+  target: number;
+  actual: number;
+  percent: number | null;
+  expected: number | null;
+  status: string;
+  entries: number;
+}
+
+/** One object of `rad list --format json`. */
+export interface ListItemJson {
+  id: string;
+  targets: Record<string, number>;
+}
+
+/** One change of `rad diff --format json`. */
+export interface DiffChangeJson {
+  op: string;
+  kind: string;
+  id: string;
+  field: string | null;
+  from: unknown;
+  to: unknown;
+  file: string;
+  line: number | null;
+  unit?: string;
+  actual?: number;
+}
+
+/** `rad log ID --format json`. */
+export interface LogJson {
+  id: string;
+  changes: {
+    commit: { sha: string; parent: string; date: string; author: string; subject: string } | null;
+    changes: DiffChangeJson[];
+  }[];
+  entries: { date: string; amount: number; reported_by: string; file: string }[];
+}
+
+/** `rad validate --format sarif`: the parts README names. */
+export interface SarifLog {
+  version: string;
+  $schema: string;
+  runs: {
+    tool: {
+      driver: {
+        name: string;
+        version: string;
+        rules: {
+          id: string;
+          shortDescription: { text: string };
+          help: { text: string };
+          defaultConfiguration: { level: string };
+        }[];
+      };
+    };
+    results: {
+      ruleId: string;
+      ruleIndex: number;
+      level: string;
+      message: { text: string };
+      locations: {
+        physicalLocation: {
+          artifactLocation: { uri: string };
+          region: { startLine: number; startColumn: number };
+        };
+      }[];
+    }[];
+  }[];
+}

@@ -30,15 +30,7 @@ export function addEntry(tally: Tally | undefined, e: Pick<Entry, 'amount' | 'da
   return tally;
 }
 
-/** Merge two tallies; `later` holds entries recorded after those of `earlier`. */
-export function mergeTally(earlier: Tally | undefined, later: Tally): Tally {
-  if (!earlier) return { ...later };
-  const merged = { ...earlier };
-  mergeInto(merged, later.count, later.sum, later.max, later.lastDate, later.lastAmount);
-  return merged;
-}
-
-/** mergeTally in place, from a later tally's parts: no object per merge (a million entries make many). */
+/** Merge a later tally, given by its parts, into `earlier` in place: no object per merge (millions of entries). */
 export function mergeInto(
   earlier: Tally,
   count: number,

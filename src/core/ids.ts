@@ -1,24 +1,4 @@
-// Indicator ids (A.1.a.9): parsing, parent ids and natural ordering.
-export interface IdParts {
-  section: string;
-  program?: number;
-  activity?: string;
-  indicator?: number;
-}
-
-const ID = /^([A-Z])(?:\.([1-9][0-9]*)(?:\.([a-z])(?:\.([1-9][0-9]*))?)?)?$/;
-
-export function parseId(id: string): IdParts | undefined {
-  const m = ID.exec(id);
-  if (!m) return undefined;
-  return {
-    section: m[1] as string,
-    program: m[2] === undefined ? undefined : Number(m[2]),
-    activity: m[3],
-    indicator: m[4] === undefined ? undefined : Number(m[4]),
-  };
-}
-
+// Indicator ids (A.1.a.9): parent ids, natural ordering, and "did you mean" for unknown names.
 /** Parent id: A.1.a.9 -> A.1.a -> A.1 -> A. */
 export function parentId(id: string): string | undefined {
   const i = id.lastIndexOf('.');

@@ -114,6 +114,16 @@ describe('rad fmt', () => {
     expect(readFileSync(join(cwd, 'plan/a-prevention.yaml'))).toEqual(before);
   });
 
+  it('takes a file whose whole text is "read" or "encoding" for YAML, not for a file it could not read', async () => {
+    const cwd = fixtureDir();
+    for (const word of ['read', 'encoding']) {
+      writeFileSync(join(cwd, 'plan/regions.yaml'), word);
+      const result = await runRad(['fmt', '--check'], { cwd });
+      expect(result.stderr).not.toContain('left alone');
+      expect(result.stdout).toContain(`+# yaml-language-server: $schema=../schemas/regions.schema.json\n+${word}\n`);
+    }
+  });
+
   it('formats progress files and speaks Indonesian on request, through the built bin', () => {
     const cwd = fixtureDir();
     const dir = join(cwd, 'plan/progress/2021/Q1');

@@ -27,6 +27,7 @@ const COMMANDS: [string, () => Promise<Register>][] = [
   ['record', async () => (await import('./commands/record.js')).registerRecord],
   ['import', async () => (await import('./commands/import.js')).registerImport],
   ['report', async () => (await import('./commands/report.js')).registerReport],
+  ['reporting', async () => (await import('./commands/reporting.js')).registerReporting],
   ['review', async () => (await import('./commands/review.js')).registerReview],
   ['fmt', async () => (await import('./commands/fmt.js')).registerFmt],
   ['diff', async () => (await import('./commands/diff.js')).registerDiff],

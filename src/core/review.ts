@@ -1,6 +1,7 @@
-// The semester review (Diktum KETIGA: the plan is reviewed every 6 months): achievement, indicators behind, silent agencies.
+// The semester review (Diktum KETIGA: the plan is reviewed every 6 months): achievement, indicators behind, and
+// the agencies that reported nothing, by rad reporting's numbers (core/reporting.ts).
 import { buildReport, type ReportRow, type SummaryRow } from './report.js';
-import { agencyRef, type AgencyRef } from './list.js';
+import { buildReporting, type Reporting, type ReportingRow } from './reporting.js';
 import type { Entry, Plan } from './types.js';
 
 export interface Period {
@@ -8,18 +9,15 @@ export interface Period {
   until: string;
 }
 
-export interface SilentAgency {
-  agency: AgencyRef;
-  /** Indicators with a target in the period that the agency coordinates or implements. */
-  indicators: string[];
-}
-
 export interface Review {
   period: Period;
   years: number[];
   summary: SummaryRow[];
   behind: ReportRow[];
-  silent: SilentAgency[];
+  /** Who has reported in the period (rad reporting's numbers), as of its last day. */
+  reporting: Reporting['total'];
+  /** Agencies with something expected in the period and no entry for any of it, as rad reporting counts them. */
+  silent: ReportingRow[];
 }
 
 /** 2021-1 is January to June 2021, 2021-2 July to December. */
@@ -38,19 +36,19 @@ export function buildReview(plan: Plan, entries: readonly Entry[], period: Perio
   const years = plan.years.filter((y) => y >= first && y <= last);
   const report = buildReport(plan, entries, { asOf: period.until, years });
   const behind = report.rows.filter((r) => r.target > 0 && (r.status === 'behind' || r.status === 'not-started'));
-  const reported = new Set(
-    entries.filter((e) => e.date >= period.since && e.date <= period.until).map((e) => e.reported_by),
-  );
-  const responsible = new Map<string, string[]>();
-  for (const ind of plan.indicators) {
-    if (!years.some((y) => (ind.targets[y] ?? 0) > 0)) continue;
-    for (const agency of new Set([ind.coordinator, ...ind.implementers])) {
-      if (agency) responsible.set(agency, [...(responsible.get(agency) ?? []), ind.id]);
-    }
-  }
-  const silent = [...responsible]
-    .filter(([agency]) => !reported.has(agency))
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([agency, indicators]) => ({ agency: agencyRef(plan, agency), indicators }));
-  return { period, years, summary: report.summary.filter((s) => s.withTarget > 0), behind, silent };
+  const reporting = buildReporting(plan, entries, {
+    from: period.since,
+    to: period.until,
+    asOf: period.until,
+    sort: 'agency',
+  });
+  const silent = reporting.rows.filter((r) => r.reported + r.implementer.reported === 0);
+  return {
+    period,
+    years,
+    summary: report.summary.filter((s) => s.withTarget > 0),
+    behind,
+    reporting: reporting.total,
+    silent,
+  };
 }

@@ -4,6 +4,7 @@ import * as rules from './rules.js';
 import * as ci from './ci.js';
 import * as history from './history.js';
 import * as review from './review.js';
+import * as reporting from './reporting.js';
 import * as progress from './progress.js';
 import * as robust from './robust.js';
 
@@ -130,6 +131,7 @@ export const en = {
   ...ci.en,
   ...history.en,
   ...review.en,
+  ...reporting.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -5,6 +5,7 @@ import * as rules from './rules.js';
 import * as ci from './ci.js';
 import * as history from './history.js';
 import * as review from './review.js';
+import * as reporting from './reporting.js';
 import * as progress from './progress.js';
 import * as robust from './robust.js';
 
@@ -128,4 +129,5 @@ export const id: Record<MessageKey, string> = {
   ...ci.id,
   ...history.id,
   ...review.id,
+  ...reporting.id,
 };

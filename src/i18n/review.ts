@@ -29,6 +29,10 @@ export const en = {
   'review.none-silent': 'Every agency with a target in the period reported at least once.',
   'review.h.agency': 'Agency',
   'review.h.indicators': 'Indicators with a target',
+  'review.h.as-coordinator': 'As coordinator',
+  'review.h.as-implementer': 'As implementer',
+  'review.reporting-rate':
+    'Reporting rate in the period (as rad reporting counts it): {reported} of the {expected} indicators expected of their coordinators have an entry ({rate}); of those expected of implementers, {ireported} of {iexpected} ({irate}). An entry by a unit (agencies.yaml parent) counts for the agency it belongs to.',
   'review.bad-period': 'give --semester YYYY-1 or YYYY-2, or both --since DATE and --until DATE',
 } as const;
 
@@ -63,5 +67,9 @@ export const id: Record<keyof typeof en, string> = {
   'review.none-silent': 'Setiap instansi yang bertarget dalam periode ini telah melapor setidaknya sekali.',
   'review.h.agency': 'Instansi',
   'review.h.indicators': 'Indikator bertarget',
+  'review.h.as-coordinator': 'Sebagai koordinator',
+  'review.h.as-implementer': 'Sebagai pelaksana',
+  'review.reporting-rate':
+    'Tingkat pelaporan dalam periode ini (dihitung seperti rad reporting): {reported} dari {expected} indikator yang diharapkan dari koordinatornya memiliki entri ({rate}); dari yang diharapkan dari pelaksana, {ireported} dari {iexpected} ({irate}). Entri dari suatu unit (parent di agencies.yaml) dihitung untuk instansi induknya.',
   'review.bad-period': 'berikan --semester YYYY-1 atau YYYY-2, atau --since DATE dan --until DATE sekaligus',
 };

@@ -13,8 +13,8 @@ export function mdCode(text: string): string {
   return '`' + sanitizeLine(text).replace(/`/g, 'ˋ').replace(/\|/g, '\\|') + '`';
 }
 
-/** A GitHub-flavoured Markdown table; cells are already Markdown (escape text with mdText). */
-export function mdTable(head: string[], rows: string[][]): string {
+/** A GitHub-flavoured Markdown table; cells are already Markdown (escape text with mdText). Columns align left unless `align` says 'r'. */
+export function mdTable(head: string[], rows: string[][], align: ('l' | 'r')[] = []): string {
   const line = (cells: string[]): string => `| ${cells.join(' | ')} |\n`;
-  return line(head) + line(head.map(() => '---')) + rows.map(line).join('');
+  return line(head) + line(head.map((_, i) => (align[i] === 'r' ? '---:' : '---'))) + rows.map(line).join('');
 }

@@ -1,4 +1,5 @@
 // rad review as Markdown: the semester review document (plan changes, achievement, indicators behind, silent agencies).
+import type { RoleCounts } from '../core/reporting.js';
 import type { Review } from '../core/review.js';
 import type { Plan } from '../core/types.js';
 import type { Translate } from '../i18n/index.js';
@@ -85,10 +86,36 @@ export function reviewMd(plan: Plan, review: Review, changes: ReviewChanges, t: 
   }
 
   out += `## ${t('review.silent')}\n\n`;
+  const { reporting } = review;
+  if (reporting.expected + reporting.implementer.expected > 0)
+    out += `${mdText(
+      t('review.reporting-rate', {
+        reported: reporting.reported,
+        expected: reporting.expected,
+        rate: pct(reporting.rate === null ? null : Math.floor(reporting.rate)),
+        ireported: reporting.implementer.reported,
+        iexpected: reporting.implementer.expected,
+        irate: pct(reporting.implementer.rate === null ? null : Math.floor(reporting.implementer.rate)),
+      }),
+    )}\n\n`;
   if (review.silent.length === 0) return out + `${t('review.none-silent')}\n`;
+  const order = new Map(plan.indicators.map((ind, i) => [ind.id, i]));
+  const role = (c: RoleCounts): string =>
+    c.expected === 0 ? '' : `${c.reported}/${c.expected} (${pct(Math.floor(c.rate ?? 0))})`;
   const rows = review.silent.map((s) => [
     `${mdText(s.agency.name)} (${mdCode(s.agency.id)})`,
-    s.indicators.map(mdCode).join(', '),
+    role(s),
+    role(s.implementer),
+    [...s.missing, ...s.implementer.missing]
+      .sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
+      .map(mdCode)
+      .join(', '),
   ]);
-  return out + mdTable([t('review.h.agency'), t('review.h.indicators')], rows);
+  return (
+    out +
+    mdTable(
+      [t('review.h.agency'), t('review.h.as-coordinator'), t('review.h.as-implementer'), t('review.h.indicators')],
+      rows,
+    )
+  );
 }

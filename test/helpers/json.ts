@@ -95,3 +95,19 @@ export interface SarifLog {
     }[];
   }[];
 }
+
+/** One role's counts in `rad reporting --format json`. */
+export interface ReportingRoleJson {
+  expected: number;
+  reported: number;
+  missing: string[];
+  rate: number | null;
+}
+
+/** `rad reporting --format json`. */
+export interface ReportingJson {
+  period: { from: string; to: string; label: string };
+  asOf: string;
+  rows: (ReportingRoleJson & { agency: AgencyJson; lastEntry: string | null; implementer: ReportingRoleJson })[];
+  total: Omit<ReportingRoleJson, 'missing'> & { implementer: Omit<ReportingRoleJson, 'missing'> };
+}

@@ -82,3 +82,9 @@ export function parseDate(value: string, option: string, t: Translate): string {
   if (!isCalendarDate(value)) throw new CliError('cli.bad-option', { value, option, expected: t('expect.date') });
   return value;
 }
+
+/** Today in local time: the default as-of date (commands read the clock; core gets the date as an argument). */
+export function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

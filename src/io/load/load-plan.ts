@@ -3,6 +3,7 @@ import { buildEntries, buildPlan, type RawDoc, type RawPlan } from '../../core/b
 import { error, type Finding } from '../../core/findings.js';
 import { asObj, asStrs } from '../../core/guards.js';
 import type { Actuals } from '../../core/report.js';
+import type { ReportedByQuarter } from '../../core/reported.js';
 import { progressFileFindings, registriesOf, runRules } from '../../core/rules.js';
 import type { Entry, Plan } from '../../core/types.js';
 import { CliError } from '../../cli-error.js';
@@ -29,6 +30,8 @@ export interface LoadedPlan {
   entries: Entry[];
   /** With `progress: { summaryAt }`: the actuals up to that date, from the progress cache where it is fresh. */
   actuals?: Actuals;
+  /** With `progress: { summaryAt, reported: true }`: who reported what in which quarter, up to that date. */
+  reported?: ReportedByQuarter;
   findings: Finding[];
   /** Parsed sources by printed file name, to locate findings. */
   sources: Map<string, YamlSource>;
@@ -41,9 +44,10 @@ export interface LoadOptions {
   /**
    * Progress files: read and kept as entries (true, the default); skipped (false: rad record and rad import,
    * whose cost must not grow with the entries); or summarized into actuals up to a date (rad report), through
-   * the progress cache when there is a cacheDir, so that only changed files are read.
+   * the progress cache when there is a cacheDir, so that only changed files are read; with `reported`, also
+   * who reported what in which quarter (rad reporting).
    */
-  progress?: boolean | { summaryAt: string };
+  progress?: boolean | { summaryAt: string; reported?: boolean };
   /** Where rad's caches live (io/cache/cache-dir.ts); none: every file is read and parsed. */
   cacheDir?: string;
   env?: Record<string, string | undefined>;
@@ -205,7 +209,10 @@ export async function loadPlan(
     const registries = registriesOf(raw);
     const entries: Entry[] = [];
     let actuals: Actuals | undefined;
+    let reported: ReportedByQuarter | undefined;
     if (typeof options.progress === 'object') {
+      const { summaryAt } = options.progress;
+      if (options.progress.reported) reported = { asOf: summaryAt, latest: new Map() };
       actuals = started
         ? await started.finish({
             plan,
@@ -214,7 +221,8 @@ export async function loadPlan(
             findings,
             sources,
             files,
-            summaryAt: options.progress.summaryAt,
+            summaryAt,
+            reported,
           })
         : new Map();
     } else {
@@ -228,6 +236,6 @@ export async function loadPlan(
     }
     findings.push(...orphans, ...runRules({ raw, plan }));
     mark(env, 'plan rules run');
-    return { plan, entries, actuals, findings, sources, files, source };
+    return { plan, entries, actuals, reported, findings, sources, files, source };
   }
 }

@@ -12,6 +12,7 @@ import {
   type Registries,
 } from '../../core/entry-rules.js';
 import { addEntries, addSummary, summaryDecides } from '../../core/progress-summary.js';
+import { addReportedEntries, addReportedSummary, type ReportedByQuarter } from '../../core/reported.js';
 import type { Actuals } from '../../core/report.js';
 import type { Plan } from '../../core/types.js';
 import type { FileSource, FileStat, ReadResult } from '../fs/file-source.js';
@@ -41,6 +42,8 @@ export interface ProgressChecking {
   sources: Map<string, YamlSource>;
   files: string[];
   summaryAt: string;
+  /** Also note who reported what in which quarter (rad reporting), at summaryAt. */
+  reported?: ReportedByQuarter;
 }
 
 interface Item {
@@ -124,6 +127,7 @@ async function checkAndSum(items: Item[], cache: ProgressCache, ctx: ProgressChe
       ctx.files.push(item.file);
       ctx.findings.push(...result.findings.map((f) => relabelFinding(f, item.file)));
       addSummary(actuals, result.summary, ctx.summaryAt);
+      if (ctx.reported && result.agency !== undefined) addReportedSummary(ctx.reported, result.agency, result.summary);
       continue;
     }
     // The plan has something to say about this file, or the date cuts through it: read it as loadPlan does.
@@ -139,6 +143,7 @@ async function checkAndSum(items: Item[], cache: ProgressCache, ctx: ProgressChe
     const entries = buildEntries([loaded.doc]);
     ctx.findings.push(...progressFileFindings(loaded.doc, entries, ctx.plan, ctx.registries));
     addEntries(actuals, entries, ctx.summaryAt);
+    if (ctx.reported) addReportedEntries(ctx.reported, entries);
     // A parsed file is kept only to place its findings: a million entries must not stay in memory.
     if (ctx.findings.length === before) ctx.sources.delete(loaded.doc.file);
   }

@@ -1,7 +1,7 @@
 // rad reporting: golden output (table at 120 and 80 columns, Markdown, JSON, both languages) over a fixture plan
 // with synthetic progress; the edge cases (no entries, implementer-only agency, a unit, future and outside periods);
 // every read path giving the same numbers; widths; --output.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectGolden, formatGolden } from '../helpers/golden.js';
@@ -201,6 +201,31 @@ describe('rad reporting options', () => {
         expect(result.exitCode).toBe(0);
         expect(longest(result.stdout), `${width} ${lang}`).toBeLessThanOrEqual(width);
       }
+  });
+
+  it('says so when nothing is expected, as coordinator or as implementer', async () => {
+    const cwd = dir();
+    for (const file of ['a-prevention.yaml', 'b-handling.yaml']) {
+      const path = join(cwd, 'plan', file);
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/2023: \d+/g, '2023: 0'));
+    }
+    for (const format of ['table', 'md']) {
+      const result = await runRad(['reporting', '--year', '2023', '--as-of', '2023-12-31', '--format', format], {
+        cwd,
+      });
+      expect(result.stdout).toContain('No agency has an indicator with a target in 2023.\n');
+      expect(result.stdout).toContain(
+        'No agency implements, without coordinating it, an indicator with a target in 2023.\n',
+      );
+    }
+    // rad report's fixture: every indicator is implemented by its coordinator.
+    const result = await runRad(['reporting', '--year', '2023', '--as-of', '2023-12-31'], {
+      cwd: fixtureDir('report-main'),
+    });
+    expect(result.stdout).toMatch(/Total +5 +4 +80%/);
+    expect(result.stdout).toContain(
+      'No agency implements, without coordinating it, an indicator with a target in 2023.',
+    );
   });
 
   it('shows every missing id, wrapping the list in a narrow terminal', async () => {

@@ -6,6 +6,7 @@ import * as history from './history.js';
 import * as review from './review.js';
 import * as progress from './progress.js';
 import * as robust from './robust.js';
+import * as init from './init.js';
 
 export const en = {
   ...progress.en,
@@ -130,6 +131,7 @@ export const en = {
   ...ci.en,
   ...history.en,
   ...review.en,
+  ...init.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

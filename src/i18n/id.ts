@@ -7,6 +7,7 @@ import * as history from './history.js';
 import * as review from './review.js';
 import * as progress from './progress.js';
 import * as robust from './robust.js';
+import * as init from './init.js';
 
 export const id: Record<MessageKey, string> = {
   ...progress.id,
@@ -128,4 +129,5 @@ export const id: Record<MessageKey, string> = {
   ...ci.id,
   ...history.id,
   ...review.id,
+  ...init.id,
 };

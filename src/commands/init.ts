@@ -15,7 +15,6 @@ import { newPlanFiles, sectionFile, type NewFile } from '../render/new-plan.js';
 import { sanitizeLine } from '../render/sanitize.js';
 import { PACKAGE_NAME, VERSION } from '../version.js';
 import { text as nttRegions } from '../generated/regions-ntt.cjs';
-import { langOption } from './common/options.js';
 import { configureLocalGit } from './init-git.js';
 
 interface InitOptions {
@@ -34,10 +33,17 @@ export function registerInit(program: Command, io: Ctx, done: (code: number) => 
   program
     .command('init')
     .description('start a new plan repository in an empty (or missing) directory')
-    .argument('[dir]', 'the directory (default: the current one)', '.')
-    .addOption(langOption())
+    .argument('[dir]', 'the directory to start it in: empty, or not there yet', '.')
+    .addOption(
+      new Option('--lang <lang>', "the plan's language, and of the messages (default: RAD_LANG, else English)").choices(
+        ['id', 'en'],
+      ),
+    )
     .option('--title <title>', "the plan's title (default: a RAD title with its years)")
-    .option('--years <from-to>', 'the years the plan runs and has targets for, e.g. 2025-2029 (default: 5 from now)')
+    .option(
+      '--years <from-to>',
+      'the years the plan runs and has targets for, e.g. 2025-2029 (default: this year and the next four)',
+    )
     .addOption(new Option('--regions <set>', "fill regions.yaml with a province's kabupaten/kota").choices(['ntt']))
     .option('--git', 'git init, set up git diff for plan files (as rad init-git), and commit the files')
     .option('--driver [command]', 'with --git: also register the diff driver (as rad init-git --driver)')

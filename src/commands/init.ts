@@ -112,15 +112,20 @@ async function writeAll(target: string, files: NewFile[], shown: string): Promis
   const mkdirs = (dir: string): void => {
     const first = mkdirSync(dir, { recursive: true });
     if (first === undefined) return;
-    // mkdirSync returns the first directory it created; every one from there down to dir is new.
+    // mkdirSync returns the first directory it created; every one from there down to dir is new (listed
+    // outermost first, so that the removal below, in reverse, empties each before removing it).
+    const chain: string[] = [];
     for (let d = dir; ; d = dirname(d)) {
-      made.push(d);
+      chain.unshift(d);
       if (d === first) break;
     }
+    made.push(...chain);
   };
+  let current = shown;
   try {
     mkdirs(target);
     for (const file of files) {
+      current = join(shown, file.path);
       const path = join(target, file.path);
       mkdirs(dirname(path));
       await writeFileAtomic(path, file.text);
@@ -132,11 +137,11 @@ async function writeAll(target: string, files: NewFile[], shown: string): Promis
         if (statSync(path).isDirectory()) rmdirSync(path);
         else unlinkSync(path);
       } catch {
-        // Best effort: what could not be removed is named by the error below only through its directory.
+        // Best effort: the directory was empty or missing before, so whatever stays is rad init's.
       }
     }
     const err = e as NodeJS.ErrnoException;
-    throw new CliError('cli.write-failed', { path: shown, detail: err.code ?? err.message });
+    throw new CliError('cli.write-failed', { path: current, detail: err.code ?? err.message });
   }
 }
 

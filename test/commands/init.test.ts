@@ -182,6 +182,21 @@ describe('rad init', () => {
     });
   }
 
+  it('a write that fails half-way: what was written is removed again (exit 2, naming the file)', async () => {
+    // A directory so deep that plan/agencies.yaml's temporary file still fits in PATH_MAX (4095) and
+    // plan/a-prevention.yaml's does not: ENAMETOOLONG after three files are written. A temporary file is
+    // DIR/plan/.NAME.PID.TIME.N.tmp (write-file.ts), TIME 8 base-36 digits, N 1 or 2.
+    const cwd = tmpDir();
+    const depth = 4058 - String(process.pid).length - cwd.length - 1;
+    const dir = `${'d'.repeat(200)}/`.repeat(Math.ceil(depth / 201)).slice(0, depth - 1) + 'd';
+    expect(join(cwd, dir).length).toBe(4058 - String(process.pid).length);
+    const result = await runRad(['init', dir, '--lang', 'en', '--years', '2025-2026'], { cwd });
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`rad: cannot write ${dir}/plan/a-prevention.yaml: ENAMETOOLONG\n`);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
   it('--git: a repository with git diff set up for plan files and one commit holding every file', () => {
     const cwd = tmpDir();
     const env = { ...gitEnv(cwd), RAD_LANG: 'en' };

@@ -29,6 +29,8 @@ if (!existsSync(join(dist, 'rad.cjs'))) {
       stdout: process.stdout,
       stderr: process.stderr,
       env: process.env,
+      // This rad: Node resolves the main script through symbolic links, so __filename is where the package is.
+      self: { node: process.execPath, script: __filename },
     })
     .then((code) => {
       process.exitCode = code;

@@ -5,8 +5,9 @@ import type { Ctx, Io } from './context.js';
 import { chooseLang, translator } from './i18n/index.js';
 import { sanitize, sanitizeLine } from './render/sanitize.js';
 import { checkOptionValues } from './cli-args.js';
+import { VERSION } from './version.js';
 
-export const VERSION = '0.1.0';
+export { VERSION };
 
 type Register = (program: Command, io: Ctx, done: (code: number) => void) => void;
 
@@ -32,6 +33,7 @@ const COMMANDS: [string, () => Promise<Register>][] = [
   ['fmt', async () => (await import('./commands/fmt.js')).registerFmt],
   ['diff', async () => (await import('./commands/diff.js')).registerDiff],
   ['log', async () => (await import('./commands/log.js')).registerLog],
+  ['init', async () => (await import('./commands/init.js')).registerInit],
   ['init-git', async () => (await import('./commands/init-git.js')).registerInitGit],
 ];
 

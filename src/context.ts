@@ -7,6 +7,14 @@ export interface Io {
   stdout: OutStream;
   stderr: OutStream;
   env: Record<string, string | undefined>;
+  /** The rad that runs: set by bin/rad.cjs; rad init and rad init-git --driver need it, other commands do not. */
+  self?: Self;
+}
+
+/** Node's path and the real path of bin/rad.cjs; the package (schemas/, dist/) is the directory above bin/. */
+export interface Self {
+  node: string;
+  script: string;
 }
 
 /** Io plus what a run learns on the way: the language, once the plan has been read. */

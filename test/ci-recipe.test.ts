@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT, runRad } from './helpers/run.js';
+import { tmpDir } from './helpers/tmp.js';
+import { PACKAGE_NAME, VERSION } from '../src/version.js';
 
 /** The parts of a GitHub workflow and of a pre-commit hooks file these tests read. */
 interface Workflow {
@@ -57,5 +59,30 @@ describe('CI recipe', () => {
       expect(command).toBeDefined();
       await expectRunnable(command!);
     }
+  });
+
+  it("a new plan's workflow and hooks (rad init) install and run the rad that made them, with commands that exist", async () => {
+    const cwd = tmpDir();
+    expect((await runRad(['init', 'p', '--years', '2025-2026', '--lang', 'en'], { cwd })).exitCode).toBe(0);
+    const workflowText = readFileSync(join(cwd, 'p/.github/workflows/plan.yml'), 'utf8');
+    expect(workflowText).not.toContain('npx');
+    const workflow = parse(workflowText) as Workflow;
+    expect(Object.keys(workflow.on)).toEqual(['push', 'pull_request']);
+    const runs = (workflow.jobs.plan?.steps ?? []).filter((s) => s.run).map((s) => s.run!);
+    expect(runs[0]).toBe(`npm install -g ${PACKAGE_NAME}@${VERSION}`);
+    const commands = runs.flatMap(radCommands);
+    expect(commands.map((c) => c.join(' '))).toEqual(['validate', 'fmt --check', 'diff HEAD^1 --format md']);
+    for (const c of commands) await expectRunnable(c);
+
+    const config = parse(readFileSync(join(cwd, 'p/.pre-commit-config.yaml'), 'utf8')) as {
+      repos: { repo: string; hooks: (Hook & { files: string })[] }[];
+    };
+    expect(config.repos.map((r) => r.repo)).toEqual(['local']);
+    const hooks = config.repos[0]!.hooks;
+    expect(hooks.map((h) => [h.id, h.language, h.pass_filenames, h.files])).toEqual([
+      ['rad-validate', 'system', false, '^plan/'],
+      ['rad-fmt', 'system', false, '^plan/'],
+    ]);
+    for (const hook of hooks) await expectRunnable(radCommands(hook.entry)[0]!);
   });
 });

@@ -7,6 +7,7 @@ import * as review from './review.js';
 import * as reporting from './reporting.js';
 import * as progress from './progress.js';
 import * as robust from './robust.js';
+import * as init from './init.js';
 
 export const en = {
   ...progress.en,
@@ -132,6 +133,7 @@ export const en = {
   ...history.en,
   ...review.en,
   ...reporting.en,
+  ...init.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

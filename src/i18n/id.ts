@@ -8,6 +8,7 @@ import * as review from './review.js';
 import * as reporting from './reporting.js';
 import * as progress from './progress.js';
 import * as robust from './robust.js';
+import * as init from './init.js';
 
 export const id: Record<MessageKey, string> = {
   ...progress.id,
@@ -130,4 +131,5 @@ export const id: Record<MessageKey, string> = {
   ...history.id,
   ...review.id,
   ...reporting.id,
+  ...init.id,
 };

@@ -3,7 +3,7 @@ export const en = {
   'review.title': 'Semester review {semester}: {since} to {until}',
   'review.title-range': 'Plan review: {since} to {until}',
   'review.intro':
-    '{plan} ({decree}). Achievement as of {until}: progress entries count by the date of the achievement, including entries recorded after the period ended.',
+    '{plan}{decree}. Achievement as of {until}: progress entries count by the date of the achievement, including entries recorded after the period ended.',
   'review.changes': 'Plan changes in the period',
   'review.no-commits': 'No commit changed the plan in this period.',
   'review.first-commit': 'The plan had no commit before {since}: everything in its first commit shows as added.',
@@ -40,7 +40,7 @@ export const id: Record<keyof typeof en, string> = {
   'review.title': 'Tinjauan semester {semester}: {since} sampai {until}',
   'review.title-range': 'Tinjauan rencana: {since} sampai {until}',
   'review.intro':
-    '{plan} ({decree}). Capaian per {until}: entri kemajuan dihitung menurut tanggal capaiannya, termasuk entri yang dicatat setelah periode berakhir.',
+    '{plan}{decree}. Capaian per {until}: entri kemajuan dihitung menurut tanggal capaiannya, termasuk entri yang dicatat setelah periode berakhir.',
   'review.changes': 'Perubahan rencana dalam periode ini',
   'review.no-commits': 'Tidak ada commit yang mengubah rencana dalam periode ini.',
   'review.first-commit':

@@ -17,12 +17,15 @@ export interface ReviewChanges {
   fromScratch: boolean;
 }
 
+/** The decree's number in parentheses, or nothing for a plan drafted before its decree. */
+const decreeNumber = (plan: Plan): string => (plan.meta.decree.number ? ` (${plan.meta.decree.number})` : '');
+
 const pct = (n: number | null): string => (n === null ? '' : `${formatNumber(n)}%`);
 
 export function reviewMd(plan: Plan, review: Review, changes: ReviewChanges, t: Translate, semester?: string): string {
   const { since, until } = review.period;
   const title = semester ? t('review.title', { semester, since, until }) : t('review.title-range', { since, until });
-  let out = `# ${mdText(title)}\n\n${mdText(t('review.intro', { plan: plan.meta.title, decree: plan.meta.decree.number, until }))}\n\n`;
+  let out = `# ${mdText(title)}\n\n${mdText(t('review.intro', { plan: plan.meta.title, decree: decreeNumber(plan), until }))}\n\n`;
 
   out += `## ${t('review.changes')}\n\n`;
   if (changes.commits.length === 0) out += `${t('review.no-commits')}\n\n`;

@@ -1,5 +1,5 @@
 // rad diff in real git repositories: by identity, every format, exit codes, the git diff driver and init-git.
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectGolden, formatGolden } from '../helpers/golden.js';
@@ -151,10 +151,10 @@ describe('rad diff', () => {
 });
 
 describe('rad init-git and plain git diff', () => {
-  const shim = (): string => {
+  /** A directory holding `rad`, a symbolic link to this checkout's bin (as npm link or npm install -g make). */
+  const linked = (): string => {
     const bin = tmpDir('rad-bin-');
-    writeFileSync(join(bin, 'rad'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
-    chmodSync(join(bin, 'rad'), 0o755);
+    symlinkSync(BIN, join(bin, 'rad'));
     return bin;
   };
 
@@ -180,12 +180,12 @@ describe('rad init-git and plain git diff', () => {
 
   it('--driver makes git diff print plan changes; git log -p needs --ext-diff', async () => {
     const repo = gitRepo(fixtureTree());
-    const result = await runRad(['init-git', '--driver'], { cwd: repo });
+    const env = { PATH: `${linked()}:${process.env.PATH}` };
+    const result = await runRad(['init-git', '--driver'], { cwd: repo, env });
     expect(result.stdout).toContain("git config diff.rad.command 'rad diff --git-driver'\n");
     expect(git(repo, ['config', '--local', 'diff.rad.command']).trim()).toBe('rad diff --git-driver');
     const b = readFileSync(join(repo, 'plan/b-handling.yaml'), 'utf8');
     writeFileSync(join(repo, 'plan/b-handling.yaml'), b.replace('coordinator: polda', 'coordinator: dinsos'));
-    const env = { PATH: `${shim()}:${process.env.PATH}` };
     const out = git(repo, ['diff'], env);
     expect(out).toBe(
       'diff --rad a/plan/b-handling.yaml b/plan/b-handling.yaml\nB.1.a.2  plan/b-handling.yaml:35\n  coordinator: polda → dinsos\n',

@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { run } from '../../src/cli.js';
+import type { Self } from '../../src/context.js';
 
 export interface RunResult {
   exitCode: number;
@@ -14,6 +15,8 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
   /** Pretend stdout is a terminal of this width. */
   tty?: number;
+  /** The rad that runs (what bin/rad.cjs passes); default: this checkout's bin with this node. */
+  self?: Self;
 }
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -33,6 +36,7 @@ export async function runRad(args: string[], options: RunOptions): Promise<RunRe
     env: baseEnv(options.env),
     stdout: { write: (s: string) => (stdout += s), isTTY: options.tty !== undefined, columns: options.tty },
     stderr: { write: (s: string) => (stderr += s) },
+    self: options.self ?? { node: process.execPath, script: BIN },
   });
   return { exitCode, stdout, stderr };
 }

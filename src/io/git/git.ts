@@ -186,3 +186,38 @@ export async function commitPaths(repo: Repo, paths: string[], message: string):
     return gitError(e, { dir: repo.root });
   }
 }
+
+/** Whether git knows who would author and commit (user.name and user.email, or what it can detect). */
+export async function hasIdentity(dir: string): Promise<boolean> {
+  try {
+    const git = await simpleGit({ baseDir: dir, trimmed: true });
+    await git.raw(['var', 'GIT_AUTHOR_IDENT']);
+    await git.raw(['var', 'GIT_COMMITTER_IDENT']);
+    return true;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (/ENOENT|spawn git/.test(message)) throw new CliError('git.not-installed');
+    return false;
+  }
+}
+
+/** git init in dir (a new repository, or the one already there re-initialized); the repository it makes. */
+export async function initRepo(dir: string): Promise<Repo> {
+  try {
+    await (await simpleGit({ baseDir: dir, trimmed: true })).raw(['init', '--quiet']);
+  } catch (e) {
+    gitError(e, { dir });
+  }
+  return openRepo(dir);
+}
+
+/** Stage every file of the work tree and commit it (rad init's first commit). Returns the new SHA. */
+export async function commitAll(repo: Repo, message: string): Promise<string> {
+  try {
+    await repo.git.raw(['add', '--all']);
+    await repo.git.raw(['commit', '--quiet', '-m', message]);
+    return await repo.git.revparse(['HEAD']);
+  } catch (e) {
+    return gitError(e, { dir: repo.root });
+  }
+}

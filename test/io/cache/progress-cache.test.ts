@@ -1,5 +1,6 @@
 // Every read path gives the same report: no cache, a cold cache, a warm one, the output cache, worker threads,
 // and a plan-free read that falls back to a full one. A stale or corrupt cache is detected and rebuilt.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -140,7 +141,9 @@ describe('progress read paths', () => {
     expect(cacheDirFor(join(dir, 'plan'), { XDG_CACHE_HOME: '/x/cache' })).toMatch(/^\/x\/cache\/rad\/[0-9a-f]{16}$/);
     expect(cacheDirFor(join(dir, 'plan'), { HOME: '/home/a' })).toMatch(/^\/home\/a\/.cache\/rad\/[0-9a-f]{16}$/);
     expect(cacheDirFor(join(dir, 'plan'), {})).toBeUndefined();
-    expect(cacheDirFor(join(ROOT, 'plan'), {})).toBe(join(ROOT, '.git', 'rad-cache'));
+    // In a worktree .git is a file naming the real git directory: the cache goes there.
+    const gitDir = execFileSync('git', ['rev-parse', '--absolute-git-dir'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    expect(cacheDirFor(join(ROOT, 'plan'), {})).toBe(join(gitDir, 'rad-cache'));
   });
 });
 

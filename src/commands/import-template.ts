@@ -1,15 +1,14 @@
 // rad import --template csv|xlsx: a blank template with the column headers, in the chosen language.
-import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { CliError, EXIT_OK } from '../cli-error.js';
 import type { Ctx } from '../context.js';
 import { chooseLang, translator } from '../i18n/index.js';
 import { csvTemplate, xlsxTemplate } from '../io/sheets/import-template.js';
-import { writeFileAtomic } from '../io/fs/write-file.js';
+import { outputTarget } from '../io/fs/write-output.js';
 import { sanitizeLine } from '../render/sanitize.js';
 import { openPlan } from './common/open-plan.js';
 import { type PlanOptions } from './common/options.js';
-import { refuseOutputInPlan } from './common/output.js';
+import { checkOutput, writeOutputOrFail } from './common/output.js';
 
 export const DEFAULT_XLSX_TEMPLATE = 'rad-import-template.xlsx';
 
@@ -30,25 +29,17 @@ export async function writeTemplate(
   const lang = await templateLang(io, opts);
   io.lang = lang;
   const t = translator(lang);
-  if (format === 'csv' && opts.output === undefined) {
-    io.stdout.write(csvTemplate(lang));
+  // With no --output a CSV template is printed and an XLSX one written to its default file; `-` prints either.
+  const output = await checkOutput(io, opts.output ?? (format === 'xlsx' ? DEFAULT_XLSX_TEMPLATE : '-'), opts);
+  if (output === undefined) {
+    io.stdout.write(format === 'csv' ? csvTemplate(lang) : await xlsxTemplate(lang, t));
     return EXIT_OK;
   }
-  const output = opts.output ?? DEFAULT_XLSX_TEMPLATE;
-  await refuseOutputInPlan(io, output, opts);
-  const path = resolve(io.cwd, output);
-  // Never overwrite: the file may be a spreadsheet someone already filled in.
-  if (await stat(path).catch(() => undefined))
-    throw new CliError('import.template-exists', { path: sanitizeLine(output) });
+  // Never overwrite: the file may be a spreadsheet someone already filled in (a device or FIFO is written to).
+  if ((await outputTarget(resolve(io.cwd, output)).catch(() => undefined))?.kind === 'file')
+    throw new CliError('import.template-exists', { path: output });
   const data = format === 'csv' ? csvTemplate(lang) : await xlsxTemplate(lang, t);
-  try {
-    await writeFileAtomic(path, data);
-  } catch (e) {
-    throw new CliError('cli.write-failed', {
-      path: sanitizeLine(output),
-      detail: (e as NodeJS.ErrnoException).code ?? String(e),
-    });
-  }
-  io.stderr.write(t('import.template-wrote', { format, path: sanitizeLine(output) }) + '\n');
+  await writeOutputOrFail(io, output, data, { exclusive: true });
+  io.stderr.write(sanitizeLine(t('import.template-wrote', { format, path: output })) + '\n');
   return EXIT_OK;
 }

@@ -23,7 +23,7 @@ import {
   planOption,
   type PlanOptions,
 } from './common/options.js';
-import { emit, refuseOutputInPlan } from './common/output.js';
+import { checkOutput, emit } from './common/output.js';
 import { cacheDirFor } from '../io/cache/cache-dir.js';
 import { outputCache } from '../io/cache/output-cache.js';
 import { mark } from '../io/timing.js';
@@ -68,8 +68,8 @@ export function registerReport(program: Command, io: Ctx, done: (code: number) =
     .action(async (opts: ReportOptions) => done(await report(io, opts)));
 }
 
-export async function report(io: Ctx, opts: ReportOptions): Promise<number> {
-  await refuseOutputInPlan(io, opts.output, opts);
+export async function report(io: Ctx, given: ReportOptions): Promise<number> {
+  const opts = { ...given, output: await checkOutput(io, given.output, given) };
   // The only place the report reads the clock: core gets the date as an argument.
   const asOf = opts.asOf ?? today();
   if (!isCalendarDate(asOf))

@@ -11,7 +11,7 @@ import { asSnapshot, planPathIn, snapshotLoader } from '../io/git/snapshot.js';
 import { reviewMd, type ReviewChanges } from '../render/review.js';
 import { openPlan, openPlanRepo } from './common/open-plan.js';
 import { langOption, parseDate, planOption, type PlanOptions } from './common/options.js';
-import { emit, refuseOutputInPlan } from './common/output.js';
+import { checkOutput, emit } from './common/output.js';
 
 interface ReviewOptions extends PlanOptions {
   semester?: string;
@@ -78,12 +78,12 @@ async function periodChanges(repo: Repo, dir: string, period: Period): Promise<R
 }
 
 export async function review(io: Ctx, opts: ReviewOptions): Promise<number> {
-  await refuseOutputInPlan(io, opts.output, opts);
+  const output = await checkOutput(io, opts.output, opts);
   const { loaded, t } = await openPlan(io, opts, false, { progress: true });
   const period = periodOf(opts, t);
   const { repo, dir } = await openPlanRepo(io, opts);
   const changes = await periodChanges(repo, dir, period);
   const result = buildReview(loaded.plan, loaded.entries, period);
-  await emit(io, reviewMd(loaded.plan, result, changes, t, opts.semester), opts.output, t);
+  await emit(io, reviewMd(loaded.plan, result, changes, t, opts.semester), output, t);
   return EXIT_OK;
 }

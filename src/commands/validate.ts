@@ -1,5 +1,4 @@
 // rad validate: parse, schema-check and rule-check the plan; print findings; exit 1 on errors.
-import { appendFile } from 'node:fs/promises';
 import { realpathSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { Option, type Command } from 'commander';
@@ -8,10 +7,12 @@ import { CliError, EXIT_FINDINGS, EXIT_OK } from '../cli-error.js';
 import type { Ctx } from '../context.js';
 import { en } from '../i18n/en.js';
 import { locator, toDiagnostics } from '../io/diagnostics.js';
+import { appendOutput, errnoDetail, OutputRefused } from '../io/fs/write-output.js';
 import { changedSince, openRepo, repoRootOf, resolveRev } from '../io/git/git.js';
 import { makeChalk } from '../render/color.js';
 import { renderGithub, renderJson, renderSummaryMd, renderText } from '../render/diagnostics.js';
 import { renderSarif } from '../render/sarif.js';
+import { sanitizeLine } from '../render/sanitize.js';
 import { openPlan, planDirOf } from './common/open-plan.js';
 import { langOption, planOption, type PlanOptions } from './common/options.js';
 
@@ -82,7 +83,8 @@ export async function validate(io: Ctx, opts: ValidateOptions, version = '0.0.0'
     (format === 'text' || format === 'github')
   ) {
     io.stderr.write(
-      t('validate.changed-only', { hidden: all.length - diagnostics.length, rev: opts.changedSince }) + '\n',
+      sanitizeLine(t('validate.changed-only', { hidden: all.length - diagnostics.length, rev: opts.changedSince })) +
+        '\n',
     );
   }
   if (format === 'github' && io.env.GITHUB_STEP_SUMMARY)
@@ -117,8 +119,9 @@ async function uriMaker(io: Ctx, opts: PlanOptions): Promise<(file: string) => s
 /** Appended, not replaced: other steps write to the same summary file. */
 async function appendSummary(path: string, markdown: string): Promise<void> {
   try {
-    await appendFile(path, markdown);
+    await appendOutput(path, markdown);
   } catch (e) {
-    throw new CliError('cli.write-failed', { path, detail: (e as NodeJS.ErrnoException).code ?? String(e) });
+    if (e instanceof OutputRefused) throw new CliError('output.no-reader', { path });
+    throw new CliError('cli.write-failed', { path, detail: errnoDetail(e) });
   }
 }

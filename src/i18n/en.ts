@@ -24,7 +24,7 @@ export const en = {
   'finding.missing-registry': '{path} is missing; every plan needs it',
   'finding.too-large': '{path} is {size} MB, over the {limit} MB limit for a plan file; split it',
   'finding.read-error': 'cannot read {path}: {detail}',
-  'finding.not-a-file': '{path} is a directory where a file is expected',
+  'finding.not-a-file': '{path} is a {kind} where a file is expected; move it away or replace it with the file',
   'finding.symlink-outside': '{path} is a symbolic link to {target}, outside the plan directory; refused',
   'finding.orphan-file': '{path} is neither listed in plan.yaml sections nor under progress/; it is ignored',
   // Schema findings (one per JSON Schema keyword)

@@ -24,7 +24,7 @@ export const id: Record<MessageKey, string> = {
   'finding.missing-registry': '{path} tidak ada; setiap rencana memerlukannya',
   'finding.too-large': '{path} berukuran {size} MB, melebihi batas {limit} MB untuk berkas rencana; pecah berkasnya',
   'finding.read-error': 'tidak dapat membaca {path}: {detail}',
-  'finding.not-a-file': '{path} adalah direktori, padahal seharusnya berkas',
+  'finding.not-a-file': '{path} adalah {kind}, padahal seharusnya berkas; pindahkan atau ganti dengan berkasnya',
   'finding.symlink-outside': '{path} adalah tautan simbolik ke {target}, di luar direktori rencana; ditolak',
   'finding.orphan-file':
     '{path} tidak tercantum di bagian sections plan.yaml dan tidak berada di progress/; berkas diabaikan',

@@ -1,4 +1,4 @@
-// Messages about hostile and broken input (issue 6): refused texts, year ranges, option values, git states.
+// Messages about hostile and broken input (issues 6, 10): refused texts, year ranges, option values, outputs, git states.
 export const en = {
   'finding.control-character': 'raw control character {code}; plan files hold printable text only: remove it',
   'finding.year-range':
@@ -12,6 +12,18 @@ export const en = {
   'cli.flag-as-value':
     'option {option} needs a value, but the next argument is the option {value}; give the value (to mean the text {value}, write {option}={value})',
   'cli.output-in-plan': '{path} is inside the plan directory {dir}, which holds plan data only; write it elsewhere',
+  'output.empty':
+    '--output needs a file name, and an empty one was given; to print on standard output, leave --output out or give -',
+  'output.directory': 'cannot write {path}: it is a directory; give the name of a file',
+  'output.socket': 'cannot write {path}: it is a socket, not a file; give the name of a file',
+  'output.block-device': 'cannot write {path}: it is a block device (a disk), not a file; give the name of a file',
+  'output.link-loop': 'cannot write {path}: its symbolic links lead round in a loop',
+  'output.no-reader':
+    'cannot write {path}: it is a named pipe (FIFO) that nothing reads; start its reader first (cat {path}), then run rad again',
+  'kind.directory': 'directory',
+  'kind.fifo': 'named pipe (FIFO)',
+  'kind.socket': 'socket',
+  'kind.device': 'device',
   'git.no-commits':
     "unknown revision '{rev}': the repository has no commits yet; commit the plan first (git add plan && git commit)",
   'git.detached':
@@ -35,6 +47,19 @@ export const id: Record<keyof typeof en, string> = {
     'opsi {option} memerlukan nilai, tetapi argumen berikutnya adalah opsi {value}; berikan nilainya (untuk maksud teks {value}, tulis {option}={value})',
   'cli.output-in-plan':
     '{path} berada di dalam direktori rencana {dir}, yang hanya berisi data rencana; tulis di tempat lain',
+  'output.empty':
+    '--output memerlukan nama berkas, dan yang diberikan kosong; untuk mencetak ke keluaran standar, jangan pakai --output atau berikan -',
+  'output.directory': 'tidak dapat menulis {path}: itu sebuah direktori; berikan nama sebuah berkas',
+  'output.socket': 'tidak dapat menulis {path}: itu sebuah soket, bukan berkas; berikan nama sebuah berkas',
+  'output.block-device':
+    'tidak dapat menulis {path}: itu perangkat blok (sebuah disk), bukan berkas; berikan nama sebuah berkas',
+  'output.link-loop': 'tidak dapat menulis {path}: tautan simboliknya berputar dalam lingkaran',
+  'output.no-reader':
+    'tidak dapat menulis {path}: itu pipa bernama (FIFO) yang tidak dibaca apa pun; jalankan pembacanya dahulu (cat {path}), lalu jalankan rad lagi',
+  'kind.directory': 'direktori',
+  'kind.fifo': 'pipa bernama (FIFO)',
+  'kind.socket': 'soket',
+  'kind.device': 'perangkat',
   'git.no-commits':
     "revisi '{rev}' tidak dikenal: repositori belum memiliki commit; commit rencana dahulu (git add plan && git commit)",
   'git.detached':

@@ -24,7 +24,10 @@ export function hashTree(dir: string, skip: readonly string[] = []): string {
       else if (info.isDirectory()) {
         hash.update(`dir ${child}\n`);
         walk(child);
-      } else if (info.size > BIG) hash.update(`big ${child} ${info.size} ${info.mtimeMs} ${info.ino}\n`);
+      } else if (!info.isFile())
+        // A FIFO, socket or device is never opened (a FIFO would block): it counts by what it is and its inode.
+        hash.update(`special ${child} ${info.mode} ${info.ino} ${info.rdev}\n`);
+      else if (info.size > BIG) hash.update(`big ${child} ${info.size} ${info.mtimeMs} ${info.ino}\n`);
       else hash.update(`file ${child}\n`).update(readFileSync(path));
     }
   };

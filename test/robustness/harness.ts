@@ -23,8 +23,8 @@ export interface Case {
   /** A line of output (stdout or stderr) naming the file:line or the argument; one line, not a paragraph. */
   says: RegExp;
   env?: Record<string, string>;
-  /** Run the built bin (what the environment changes: PATH, memory limits); extra node flags. */
-  bin?: { node?: string[] };
+  /** Run the built bin (what the environment changes: PATH, memory limits); extra node flags; a time limit in ms. */
+  bin?: { node?: string[]; timeout?: number };
   /** The command is expected to write (an accepted input); otherwise not one byte under the directory may change. */
   writes?: boolean;
 }
@@ -88,12 +88,15 @@ export function runBinIn(
   cwd: string,
   env: Record<string, string> = {},
   node: string[] = [],
+  /** Kill it after this long (a run that would hang fails instead of stopping the tests). */
+  timeout?: number,
 ): RunResult {
   const result = spawnSync(process.execPath, [...node, BIN, ...args], {
     cwd,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
+    timeout,
   });
   return { exitCode: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
@@ -107,7 +110,9 @@ export async function runCase(c: Case): Promise<CaseResult> {
   const isRepo = c.repo === true;
   const before = hashTree(dir, ['.git']);
   const state = isRepo ? safeGitState(dir) : '';
-  const result = c.bin ? runBinIn(c.args, dir, c.env, c.bin.node) : await runRad(c.args, { cwd: dir, env: c.env });
+  const result = c.bin
+    ? runBinIn(c.args, dir, c.env, c.bin.node, c.bin.timeout)
+    : await runRad(c.args, { cwd: dir, env: c.env });
   expectNoCrash(result);
   expect(result.exitCode, `exit code\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`).toBe(c.exit);
   expectSays(result, c.says);

@@ -1,8 +1,8 @@
 // What rad's cache files share: a checksum line before their JSON (anything that does not check out is ignored
 // and rebuilt), atomic writes without fsync, and the rule for trusting stat data (git's racy-clean rule).
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FileStat } from '../fs/file-source.js';
+import { READ_NONBLOCK, type FileStat } from '../fs/file-source.js';
 import { makeDirs, writeFileAtomic } from '../fs/write-file.js';
 
 /** File times this close to a cache's own write may hide a same-tick edit; RAD_CACHE_RACY_MS lets tests shorten it. */
@@ -19,7 +19,15 @@ export const statTrusted = (cached: FileStat | undefined, now: FileStat, written
 /** The JSON of a cache file, or undefined when it is missing, unreadable or fails its checksum. */
 export function readCacheFile(path: string, checksum: (body: string) => string): unknown {
   try {
-    const text = readFileSync(path, 'utf8');
+    const fd = openSync(path, READ_NONBLOCK);
+    let text: string;
+    try {
+      // Something else put there (a FIFO would block a read forever): a cold cache.
+      if (!fstatSync(fd).isFile()) return undefined;
+      text = readFileSync(fd, 'utf8');
+    } finally {
+      closeSync(fd);
+    }
     const newline = text.indexOf('\n');
     const body = text.slice(newline + 1);
     return newline > 0 && checksum(body) === text.slice(0, newline) ? JSON.parse(body) : undefined;

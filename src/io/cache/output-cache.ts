@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { lstat, open, readdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
+import { READ_NONBLOCK } from '../fs/file-source.js';
 import { makeDirs, writeFileAtomic } from '../fs/write-file.js';
 import { BUILD_ID } from './build-id.js';
 import { racyMs } from './cache-file.js';
@@ -63,8 +64,9 @@ export async function outputCache(
   return {
     async lookup() {
       try {
-        const handle = await open(path, 'r');
+        const handle = await open(path, READ_NONBLOCK);
         try {
+          if (!(await handle.stat()).isFile()) return undefined;
           const bytes = await handle.readFile();
           const newline = bytes.indexOf(10);
           const header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as {

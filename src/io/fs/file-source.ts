@@ -1,7 +1,19 @@
-// Where plan files come from: the working tree (this file) or a git revision (io/git/git-source.ts).
+// Where plan files come from: the working tree (this file) or a git revision (io/git/git-source.ts). Only regular
+// files are read: a directory, FIFO, socket or device where a plan file should be is a finding, and never blocks.
 // Synchronous calls on purpose: a CLI reads its files one after another anyway, and each awaited fs call costs a
 // thread-pool round trip that start-up (a few small plan files) would pay many times over.
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { error, type Finding } from '../../core/findings.js';
 
@@ -34,6 +46,38 @@ export interface FileIdentity {
 }
 
 const posix = (p: string): string => p.split(sep).join('/');
+
+/** What a plan file is when it is no regular file (the `kind` of the not-a-file finding). */
+export function specialKind(info: Stats): 'directory' | 'fifo' | 'socket' | 'device' {
+  return info.isDirectory() ? 'directory' : info.isFIFO() ? 'fifo' : info.isSocket() ? 'socket' : 'device';
+}
+
+const notAFile = (file: string, info: Stats): ReadResult => ({
+  finding: error('not-a-file', { file, pointer: '' }, { path: file, kind: specialKind(info) }),
+});
+
+/** Open flags for reading a file that should be regular: were it a FIFO, the open returns at once (fstat says so). */
+export const READ_NONBLOCK = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/** A regular file's bytes, its type and size checked on the open descriptor (what was read is what was checked). */
+function readRegular(path: string, file: string): ReadResult {
+  const fd = openSync(path, READ_NONBLOCK);
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) return notAFile(file, info);
+    if (info.size > MAX_FILE_BYTES)
+      return {
+        finding: error(
+          'too-large',
+          { file, pointer: '' },
+          { path: file, size: Math.ceil(info.size / 1048576), limit: MAX_FILE_BYTES / 1048576 },
+        ),
+      };
+    return { bytes: readFileSync(fd) };
+  } finally {
+    closeSync(fd);
+  }
+}
 
 export function workingTreeSource(dir: string, cwd: string): FileSource {
   const label = (rel: string): string => {
@@ -69,17 +113,10 @@ export function workingTreeSource(dir: string, cwd: string): FileSource {
           return { finding: error('symlink-outside', { file, pointer: '' }, { path: file, target: target ?? '?' }) };
         }
       }
+      // A FIFO, socket or device is never opened by name alone: opening a FIFO waits for a writer, forever.
       const real = info.isSymbolicLink() ? statSync(path) : info;
-      if (real.isDirectory()) return { finding: error('not-a-file', { file, pointer: '' }, { path: file }) };
-      if (real.size > MAX_FILE_BYTES)
-        return {
-          finding: error(
-            'too-large',
-            { file, pointer: '' },
-            { path: file, size: Math.ceil(real.size / 1048576), limit: MAX_FILE_BYTES / 1048576 },
-          ),
-        };
-      return { bytes: readFileSync(path) };
+      if (!real.isFile()) return notAFile(file, real);
+      return readRegular(path, file);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       // ENOTDIR: a path through a file (--plan given a file) names nothing.

@@ -1,5 +1,6 @@
-// Atomic file writes: a temp file in the same directory, flushed, then renamed over the target.
-import { mkdir, open, rename, unlink } from 'node:fs/promises';
+// Atomic file writes: a temp file in the same directory, flushed, then renamed over the target (its mode and owner kept).
+import type { Stats } from 'node:fs';
+import { link, lstat, mkdir, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 let written = 0;
@@ -22,11 +23,19 @@ export function tempFileOwner(target: string, name: string): number | undefined 
 /**
  * `durable: false` skips the fsync: for caches, whose every read is checked (a CRC) and which are rebuilt when
  * wrong, an atomic rename is enough and flushing tens of megabytes to disk is not worth waiting for.
+ * A regular file replaced keeps its permission bits and, where the writer may set them (root), its owner and group.
+ * `exclusive`: never replace what is there; the new file is linked into place, which fails (EEXIST) if one exists.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, { durable = true } = {}): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  { durable = true, exclusive = false } = {},
+): Promise<void> {
+  const prior = exclusive ? undefined : await lstat(path).catch(() => undefined);
   const tmp = tempPath(path);
   const handle = await open(tmp, 'wx', 0o644);
   try {
+    if (prior?.isFile()) await keepOwnership(handle, prior);
     await handle.writeFile(data);
     if (durable) await handle.sync();
   } catch (e) {
@@ -36,11 +45,31 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, {
   }
   await handle.close();
   try {
-    await rename(tmp, path);
+    await (exclusive ? linkInto(tmp, path) : rename(tmp, path));
   } catch (e) {
     await unlink(tmp).catch(() => undefined);
     throw e;
   }
+}
+
+/** The old file's owner first (changing it clears set-id bits), then its mode; a writer that may not chown keeps its own. */
+async function keepOwnership(handle: FileHandle, prior: Stats): Promise<void> {
+  await handle.chown(prior.uid, prior.gid).catch(() => undefined);
+  await handle.chmod(prior.mode & 0o7777);
+}
+
+/** Put tmp at path unless something is there: a hard link cannot replace (rename can); a file system without links renames. */
+async function linkInto(tmp: string, path: string): Promise<void> {
+  try {
+    await link(tmp, path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw e;
+    if (await lstat(path).catch(() => undefined)) throw Object.assign(new Error(`EEXIST: ${path}`), { code: 'EEXIST' });
+    await rename(tmp, path);
+    return;
+  }
+  await unlink(tmp);
 }
 
 /**

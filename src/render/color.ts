@@ -1,4 +1,4 @@
-// Colour on or off: NO_COLOR wins, then FORCE_COLOR, then whether the stream is a terminal.
+// Colour on or off: NO_COLOR wins, then FORCE_COLOR, then whether the stream is a terminal; the width tables get.
 import { Chalk, type ChalkInstance } from 'chalk';
 
 export interface OutStream {
@@ -23,9 +23,19 @@ export function makeChalk(stream: OutStream, env: Record<string, string | undefi
   return new Chalk({ level: colorLevel(stream, env) });
 }
 
-/** Width to lay tables out in: the terminal's, else COLUMNS, else 120. */
+/** Widths tables are laid out to are kept within these (a terminal of 2 columns or COLUMNS=999999999 alike). */
+export const MIN_WIDTH = 20;
+export const MAX_WIDTH = 1000;
+const DEFAULT_WIDTH = 120;
+
+const clampWidth = (n: number): number => Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.floor(n)));
+
+/**
+ * Width to lay tables out in: the terminal's, else COLUMNS (whole digits only), else 120; within 20..1000.
+ * COLUMNS that is empty, 0, negative or not a number is not a width: the default.
+ */
 export function termWidth(stream: OutStream, env: Record<string, string | undefined>): number {
-  const fromEnv = Number(env.COLUMNS);
-  if (stream.isTTY && stream.columns) return stream.columns;
-  return Number.isInteger(fromEnv) && fromEnv >= 40 ? fromEnv : 120;
+  if (stream.isTTY && stream.columns !== undefined && stream.columns > 0) return clampWidth(stream.columns);
+  const text = env.COLUMNS?.trim() ?? '';
+  return /^\d+$/.test(text) && Number(text) > 0 ? clampWidth(Number(text)) : DEFAULT_WIDTH;
 }

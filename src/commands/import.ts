@@ -104,7 +104,7 @@ export async function importFile(io: Ctx, file: string | undefined, opts: Import
   const { dir } = planDirOf(io, opts);
   const label = loaded.source.label;
   const line = (rel: string, count: number, isNew: boolean): string =>
-    t('import.file-entries', { path: label(rel), count, mode: isNew ? t('import.new-file') : '' }) + '\n';
+    sanitizeLine(t('import.file-entries', { path: label(rel), count, mode: isNew ? t('import.new-file') : '' })) + '\n';
   if (opts.dryRun) {
     for (const g of targets)
       io.stdout.write(line(g.rel, g.entries.length, !(await stat(join(dir, g.rel)).catch(() => undefined))));

@@ -25,7 +25,7 @@ const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A')
 export function renderGithub(diagnostics: Diagnostic[]): string {
   return diagnostics
     .map((d) => {
-      const props = `file=${escapeProperty(d.file)},line=${d.line},col=${d.col},title=${escapeProperty(d.rule)}`;
+      const props = `file=${escapeProperty(sanitizeLine(d.file))},line=${d.line},col=${d.col},title=${escapeProperty(d.rule)}`;
       return `::${d.severity} ${props}::${escapeData(sanitizeLine(d.message))}\n`;
     })
     .join('');

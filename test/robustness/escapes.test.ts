@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { commit, fixtureTree, gitRepo } from '../helpers/git.js';
+import { commit, fixtureTree, git, gitRepo } from '../helpers/git.js';
 import { runRad, type RunResult } from '../helpers/run.js';
 import { expectNoCrash } from './harness.js';
 
@@ -203,6 +203,118 @@ describe('CSV exports defuse formula injection', () => {
       ).toEqual([]);
       expect(cells).toContain(`'=HYPERLINK("http://evil.example";"SOP")`);
       expect(cells).toContain(`'@SUM(1+1)\t-2+3`);
+    }
+  });
+});
+
+/**
+ * A name with ESC (a colour), CR, BEL, a bidi override and a newline: as a plan directory, a progress file, an
+ * --output file or a revision, it is printed escaped and on one line; TAIL never starts a line of its own.
+ */
+const NAME = 'n\u001b[31m\r\u0007\u202e\nTAIL';
+const PROGRESS_TEXT = (agency: string): string =>
+  `agency: ${agency}\nquarter: 2021-Q1\nentries:\n  - indicator: A.1.a.1\n    date: 2021-02-10\n    amount: 1\n    reported_by: ${agency}\n`;
+
+/** The fixture plan moved into a directory named NAME (plus a valid progress file); a repository, tagged. */
+function namedRepo(extra: Record<string, string> = {}): string {
+  const tree: Record<string, string> = {};
+  for (const [rel, text] of Object.entries(fixtureTree())) tree[rel.replace(/^plan\//, `${NAME}/`)] = text;
+  tree[`${NAME}/progress/2021/Q1/dp3a.yaml`] = PROGRESS_TEXT('dp3a');
+  const dir = gitRepo({ ...tree, ...extra });
+  // git refuses control characters in ref names, not a bidi override.
+  git(dir, ['tag', 'v\u202e1']);
+  return dir;
+}
+
+function expectOneLine(label: string, result: RunResult): void {
+  expectNothingRaw(label, result);
+  expect(`${result.stdout}\n${result.stderr}`, `${label}: a name broke the line`).not.toMatch(/^TAIL/m);
+}
+
+describe('names never reach the terminal raw: plan directories, progress files, --output files, revisions', () => {
+  it('a plan directory named with escapes, CR, LF, BEL and a bidi override', { timeout: 60_000 }, async () => {
+    const cwd = namedRepo();
+    writeFileSync(join(cwd, 'in.csv'), 'indicator,date,amount,reported_by\nA.1.a.1,2021-03-02,1,dp3a\n');
+    const runs: [string[], number][] = [
+      [['validate'], 0],
+      [['list'], 0],
+      [['report', ...AS_OF], 0],
+      [['report', ...AS_OF, '--at', 'v\u202e1'], 0],
+      [['report', ...AS_OF, '--at', 'v\u202e1', '--format', 'md'], 0],
+      [['report', ...AS_OF, '--at', 'v\u202e1', '--format', 'html'], 0],
+      [['diff', 'v\u202e1'], 0],
+      [['diff', 'v\u202e1', '--format', 'md'], 0],
+      [['log', 'A.1.a.1'], 0],
+      [['log', 'A.1.a.1', '--format', 'md'], 0],
+      [['review', '--semester', '2021-1'], 0],
+      [['import', 'in.csv', '--dry-run'], 0],
+      [['import', 'in.csv'], 0],
+      [['record', 'A.1.a.1', '--date', '2021-03-01', '--amount', '1', '--by', 'dp3a'], 0],
+      [['validate', '--changed-since', 'v\u202e1'], 0],
+      [['init-git'], 0],
+      [['init-git', '--driver', NAME], 0],
+    ];
+    for (const [args, exit] of runs) {
+      const result = await runRad([...args, '--plan', NAME], { cwd });
+      expectOneLine(args.join(' '), result);
+      expect(result.exitCode, `${args.join(' ')}\n${result.stderr}`).toBe(exit);
+    }
+    // Once a plan file is out of canonical form, fmt prints the names in its diff and in what it wrote.
+    writeFileSync(join(cwd, NAME, 'regions.yaml'), readFileSync(join(cwd, NAME, 'regions.yaml'), 'utf8') + '\n\n');
+    for (const args of [['fmt', '--check'], ['fmt']])
+      expectOneLine(args.join(' '), await runRad([...args, '--plan', NAME], { cwd }));
+  });
+
+  it('a progress file named with them: text, GitHub, the step summary and a refused report', async () => {
+    const cwd = namedRepo({ [`${NAME}/progress/2021/Q1/${NAME}.yaml`]: PROGRESS_TEXT('dinsos') });
+    const summary = join(cwd, 'summary.md');
+    for (const args of [['validate'], ['validate', '--format', 'github'], ['report', ...AS_OF], ['fmt', '--check']]) {
+      const result = await runRad([...args, '--plan', NAME], { cwd, env: { GITHUB_STEP_SUMMARY: summary } });
+      expectOneLine(args.join(' '), result);
+      expect(result.exitCode, `${args.join(' ')}\n${result.stderr}`).toBe(1);
+      // fmt's diff header quotes the name as git does (\033, \n); everything else shows rad's escapes.
+      const shown =
+        args[0] === 'fmt' ? 'n\\033[31m\\r\\a\\342\\200\\256\\nTAIL.yaml' : 'n\\x1b[31m\\x0d\\x07\\u202e\\x0aTAIL.yaml';
+      expect(`${result.stdout}${result.stderr}`).toContain(shown);
+    }
+    expect(readFileSync(summary, 'utf8')).not.toMatch(RAW);
+    // JSON and SARIF carry the name exactly.
+    const json = await runRad(['validate', '--format', 'json', '--plan', NAME], { cwd });
+    expect(strings(JSON.parse(json.stdout)).some((s) => s.includes(`${NAME}.yaml`))).toBe(true);
+    const sarif = await runRad(['validate', '--format', 'sarif', '--plan', NAME], { cwd });
+    expectNothingRaw('sarif', sarif);
+  });
+
+  it('--output names with them: "wrote ..." and every refusal print them escaped', async () => {
+    const cwd = namedRepo();
+    for (const [i, args] of [
+      ['report', ...AS_OF, '--plan', NAME],
+      ['review', '--semester', '2021-1', '--plan', NAME],
+      ['import', '--template', 'csv'],
+      ['import', '--template', 'xlsx'],
+    ].entries()) {
+      const out = `${NAME}.${i}`;
+      const wrote = await runRad([...args, '--output', out], { cwd });
+      expectOneLine(`${args.join(' ')} --output`, wrote);
+      expect(wrote.exitCode, wrote.stderr).toBe(0);
+      expect(wrote.stderr).toContain(`n\\x1b[31m\\x0d\\x07\\u202e\\x0aTAIL.${i}`);
+      // Again: a template is not written over; a report replaces it. Into a missing directory: ENOENT.
+      expectOneLine('again', await runRad([...args, '--output', out], { cwd }));
+      expectOneLine('missing dir', await runRad([...args, '--output', `${NAME}/x/${NAME}`], { cwd }));
+    }
+  });
+
+  it('revision names with them: unknown ones are named escaped', async () => {
+    const cwd = namedRepo();
+    for (const args of [
+      ['report', '--at', NAME],
+      ['diff', NAME],
+      ['validate', '--changed-since', NAME],
+      ['log', 'A.1.a.1'],
+    ]) {
+      const result = await runRad([...args, '--plan', NAME], { cwd });
+      expectOneLine(args.join(' '), result);
+      if (args[0] !== 'log') expect(result.exitCode, args.join(' ')).toBe(2);
     }
   });
 });

@@ -11,6 +11,9 @@ import { reportCsv, reportJson } from '../render/report.js';
 import { reportHtml } from '../render/report-html.js';
 import { reportMarkdown } from '../render/report-md.js';
 import { reportText } from '../render/report-text.js';
+import { locator, toDiagnostics } from '../io/diagnostics.js';
+import type { LoadedPlan } from '../io/load/load-plan.js';
+import { renderText } from '../render/diagnostics.js';
 import { openPlan, planDirOf } from './common/open-plan.js';
 import {
   checkCoordinator,
@@ -83,6 +86,7 @@ export async function report(io: Ctx, given: ReportOptions): Promise<number> {
   mark(io.env, 'report: output cache looked up');
   if (hit && isLang(hit.lang)) {
     io.lang = hit.lang;
+    for (const note of hit.notes) io.stderr.write(note);
     await emit(io, hit.body, opts.output, translator(hit.lang));
     return EXIT_OK;
   }
@@ -95,6 +99,8 @@ export async function report(io: Ctx, given: ReportOptions): Promise<number> {
   });
   reading.finish();
   mark(io.env, 'report: plan and progress loaded');
+  const notes = uncounted(loaded, t);
+  for (const note of notes) io.stderr.write(note);
   const { plan } = loaded;
   const years = opts.year
     ? [parseYear(opts.year, plan, '--year', t)]
@@ -115,9 +121,20 @@ export async function report(io: Ctx, given: ReportOptions): Promise<number> {
   mark(io.env, 'report: rendered');
   await emit(io, bytes, opts.output, t);
   mark(io.env, 'report: written');
-  await cache?.store(bytes, lang);
+  await cache?.store(bytes, lang, notes);
   mark(io.env, 'report: output cached');
   return EXIT_OK;
+}
+
+/** Rules whose warnings the report repeats: files whose entries it does not count (validate says the rest). */
+const REPORT_WARNINGS: ReadonlySet<string> = new Set(['progress-extension']);
+
+/** Those warnings as validate prints them, uncoloured (they are cached with the report's bytes). */
+function uncounted(loaded: LoadedPlan, t: Translate): string[] {
+  const warnings = loaded.findings.filter((f) => REPORT_WARNINGS.has(f.rule));
+  if (warnings.length === 0) return [];
+  const plain = makeChalk({ write: () => true }, {});
+  return [renderText(toDiagnostics(warnings, t, locator(loaded.sources), loaded.files), plain)];
 }
 
 /** A progress line on a terminal while many progress files are read (a cold cache over a large repository). */

@@ -5,6 +5,8 @@ export const en = {
     '{field} runs from {from} to {to}: the first year must not come after the last, and a plan spans under 100 years',
   'rule.control-character': 'A plan file holds printable text: no raw control characters or bidirectional overrides.',
   'rule.year-range': 'period and target_years must run forwards and span under 100 years.',
+  'finding.progress-extension':
+    '{path} is not read, and its entries are not counted: progress files end in .yaml; rename it to {expected}',
   'progress.too-large':
     'cannot add to {path}: it is {size} MB, over the {limit} MB limit of a plan file; move it away first',
   'progress.not-utf8': 'cannot add to {path}: not UTF-8 from here on; save the file as UTF-8 first',
@@ -38,6 +40,8 @@ export const id: Record<keyof typeof en, string> = {
   'rule.control-character':
     'Berkas rencana berisi teks yang dapat dicetak: tanpa karakter kontrol mentah atau penimpa arah teks.',
   'rule.year-range': 'period dan target_years harus maju dan mencakup kurang dari 100 tahun.',
+  'finding.progress-extension':
+    '{path} tidak dibaca, dan entrinya tidak dihitung: berkas kemajuan berakhiran .yaml; ganti namanya menjadi {expected}',
   'progress.too-large':
     'tidak dapat menambah ke {path}: ukurannya {size} MB, melebihi batas {limit} MB untuk berkas rencana; pindahkan dahulu',
   'progress.not-utf8':

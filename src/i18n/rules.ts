@@ -27,6 +27,8 @@ export const en = {
   'rule.target-year-missing': 'Every indicator needs a target for every target year (0 for none).',
   'rule.target-year-outside': "Targets must lie inside the plan's target years.",
   'rule.progress-path': 'A progress file must sit at progress/YYYY/Qn/AGENCY.yaml for its agency and quarter.',
+  'rule.progress-extension':
+    'A file under progress/ named like YAML but not *.yaml (.yml, .YAML) is not read: rename it to .yaml.',
   'rule.entry-year': "An entry's date must lie inside the plan's years.",
   'rule.entry-quarter': "An entry's date must lie inside its file's quarter.",
   'rule.entry-agency': "An entry's reported_by must be the file's agency.",
@@ -70,6 +72,8 @@ export const id: Record<keyof typeof en, string> = {
   'rule.target-year-outside': 'Target harus berada di dalam tahun target rencana.',
   'rule.progress-path':
     'Berkas kemajuan harus berada di progress/YYYY/Qn/INSTANSI.yaml sesuai instansi dan triwulannya.',
+  'rule.progress-extension':
+    'Berkas di bawah progress/ yang bernama seperti YAML tetapi bukan *.yaml (.yml, .YAML) tidak dibaca: ganti namanya menjadi .yaml.',
   'rule.entry-year': 'Tanggal entri harus berada di dalam tahun rencana.',
   'rule.entry-quarter': 'Tanggal entri harus berada di dalam triwulan berkasnya.',
   'rule.entry-agency': 'reported_by entri harus instansi pemilik berkas.',

@@ -14,9 +14,9 @@ import { racyMs } from './cache-file.js';
 const KEEP = 8;
 
 export interface OutputCache {
-  /** The cached output and the language it was rendered in, when every input is as it was. */
-  lookup(): Promise<{ body: Buffer; lang: string } | undefined>;
-  store(output: Uint8Array, lang: string): Promise<void>;
+  /** The cached output, the language it was rendered in and the notes printed beside it, when every input is as it was. */
+  lookup(): Promise<{ body: Buffer; lang: string; notes: string[] } | undefined>;
+  store(output: Uint8Array, lang: string, notes?: string[]): Promise<void>;
 }
 
 /** Every file under the plan directory, with what identifies its content. */
@@ -74,13 +74,14 @@ export async function outputCache(
             writtenAt: number;
             crc: number;
             lang: string;
+            notes?: string[];
           };
           const body = bytes.subarray(newline + 1);
           const fresh =
             header.inputs === inputsHash &&
             inputs.newest < header.writtenAt - racyMs(env) &&
             crc32(body) === header.crc;
-          return fresh ? { body, lang: header.lang } : undefined;
+          return fresh ? { body, lang: header.lang, notes: header.notes ?? [] } : undefined;
         } finally {
           await handle.close();
         }
@@ -88,8 +89,8 @@ export async function outputCache(
         return undefined;
       }
     },
-    async store(body, lang) {
-      const header = JSON.stringify({ inputs: inputsHash, writtenAt: Date.now(), crc: crc32(body), lang });
+    async store(body, lang, notes = []) {
+      const header = JSON.stringify({ inputs: inputsHash, writtenAt: Date.now(), crc: crc32(body), lang, notes });
       try {
         await makeDirs(cacheDir);
         await writeFileAtomic(path, Buffer.concat([Buffer.from(header + '\n'), body]), { durable: false });

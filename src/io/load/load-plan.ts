@@ -131,6 +131,26 @@ async function parseCached(
   return parsed;
 }
 
+/** A name that says YAML, in any case: .yaml, .yml, .YAML, .Yml. */
+const YAML_NAME = /\.ya?ml$/i;
+
+/**
+ * Files under progress/ that look like YAML but do not end in .yaml: not read (rad record writes .yaml, and a
+ * second spelling of one agency's quarter would be a second file for it), and warned about, not skipped silently.
+ * Other files there (README.txt, a spreadsheet, an editor's backup) and hidden ones (rad's locks and temporary
+ * files) are no progress files and are ignored, as README says.
+ */
+function misnamedProgress(source: FileSource, listed: string[]): Finding[] {
+  return listed
+    .filter((rel) => YAML_NAME.test(rel) && !rel.endsWith('.yaml'))
+    .map((rel) => ({
+      severity: 'warning',
+      rule: 'progress-extension',
+      at: { file: source.label(rel), pointer: '' },
+      params: { path: source.label(rel), expected: source.label(rel.replace(YAML_NAME, '.yaml')) },
+    }));
+}
+
 export async function loadPlan(
   source: FileSource,
   planDirLabel: string,
@@ -144,8 +164,8 @@ export async function loadPlan(
   const load = fileLoader(source, findings, sources, files, planCache);
   // Summarized progress is read without the plan: start it first, so that on a cold read of a large repository
   // the worker threads parse progress while this thread parses the plan.
-  const progressFiles =
-    options.progress === false ? [] : (await source.list(PROGRESS_DIR, true)).filter((rel) => rel.endsWith('.yaml'));
+  const listed = options.progress === false ? [] : await source.list(PROGRESS_DIR, true);
+  const progressFiles = listed.filter((rel) => rel.endsWith('.yaml'));
   const started =
     typeof options.progress === 'object' && progressFiles.length > 0
       ? await (
@@ -184,10 +204,10 @@ export async function loadPlan(
       if (loaded) sections.push(loaded.doc);
     }
     const known = new Set([PLAN_FILE, AGENCIES_FILE, REGIONS_FILE, ...sectionNames]);
-    const orphans: Finding[] = [];
+    const orphans: Finding[] = misnamedProgress(source, listed);
     // Without a readable list of sections every file would look orphaned: the plan file's own finding is enough.
     for (const rel of Array.isArray(asObj(planFile.doc.value)?.sections) ? await source.list('', false) : []) {
-      if (/\.ya?ml$/.test(rel) && !known.has(rel))
+      if (YAML_NAME.test(rel) && !known.has(rel))
         orphans.push({
           severity: 'warning',
           rule: 'orphan-file',

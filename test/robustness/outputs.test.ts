@@ -23,7 +23,7 @@ import {
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixtureTree, gitRepo } from '../helpers/git.js';
-import { runRad } from '../helpers/run.js';
+import { BIN, runRad } from '../helpers/run.js';
 import { tmpDir } from '../helpers/tmp.js';
 import { expectNoCrash, runBinIn, runCase } from './harness.js';
 
@@ -222,6 +222,28 @@ describe('--output -: standard output', () => {
       expect(existsSync(join(dir, '-'))).toBe(false);
     });
   }
+});
+
+describe('--output /dev/stdout (a link through /proc to whatever standard output is)', () => {
+  it.skipIf(!existsSync('/dev/stdout'))('onto a pipe (rad ... | cat): the report comes out of the pipe', () => {
+    const dir = planRepo();
+    const args = ['report', '--as-of', '2021-06-30', '--format', 'csv'];
+    // A shell pipe: what Node gives a child as standard output is a socket, which /proc cannot reopen.
+    const piped = spawnSync('sh', ['-c', `"$0" "$@" --output /dev/stdout | cat`, process.execPath, BIN, ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(piped.status, piped.stderr).toBe(0);
+    expect(piped.stdout).toBe(runBinIn(args, dir).stdout);
+    expect(piped.stderr).toBe('wrote /dev/stdout\n');
+  });
+
+  it.skipIf(!existsSync('/dev/stdout'))('onto a socket (what Node gives a child): refused, exit 2, naming it', () => {
+    const result = runBinIn(['report', '--output', '/dev/stdout'], planRepo(), {}, [], 20_000);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe('rad: cannot write /dev/stdout: it is a socket, not a file; give the name of a file\n');
+  });
 });
 
 describe('--output over a regular file', () => {

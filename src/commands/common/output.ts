@@ -24,7 +24,8 @@ export async function checkOutput(io: Ctx, output: string | undefined, opts: Pla
   const { dir, label } = planDirOf(io, opts);
   const real = (p: string): Promise<string> => realpath(p).catch(() => p);
   const root = await real(dir);
-  const path = join(await real(dirname(target.path)), basename(target.path));
+  const path =
+    target.kind === 'new' ? join(await real(dirname(target.path)), basename(target.path)) : await real(target.path);
   if (path === root || path.startsWith(root + sep))
     throw new CliError('cli.output-in-plan', { path: output, dir: label });
   return output;

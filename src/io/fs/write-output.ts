@@ -1,7 +1,7 @@
 // Where --output goes: a regular file is replaced atomically (mode, owner and any symbolic link to it kept); a
 // character device or a FIFO is written through, never renamed over; a directory, socket or block device is refused.
 import { constants, type Stats } from 'node:fs';
-import { lstat, open, readlink, type FileHandle } from 'node:fs/promises';
+import { lstat, open, readlink, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { writeFileAtomic } from './write-file.js';
@@ -27,15 +27,27 @@ export interface OutputTarget {
 /** Linux gives up after 40 links in a row (ELOOP); so do we. */
 const MAX_LINKS = 40;
 
-/** Follow symbolic links (also dangling ones: the file is created where the link points) and say what is there. */
+/**
+ * What is at path, links followed. A file is replaced where it really is (its links kept); a device or FIFO is
+ * opened by the name given, so /dev/stdout (a link through /proc to a pipe) works; a dangling link leads to
+ * where the file is created.
+ */
 export async function outputTarget(path: string): Promise<OutputTarget> {
+  const info = await stat(path).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return undefined;
+    throw e.code === 'ELOOP' ? new OutputRefused('link-loop') : e;
+  });
+  if (!info) return { path: await danglingTarget(path), kind: 'new' };
+  const kind = kindOf(info);
+  return { path: kind === 'file' ? await realpath(path) : path, kind };
+}
+
+/** Where a chain of links that ends nowhere leads (the path itself when it is no link). */
+async function danglingTarget(path: string): Promise<string> {
   let at = path;
   for (let hops = 0; hops <= MAX_LINKS; hops++) {
-    const info = await lstat(at).catch((e: NodeJS.ErrnoException) => {
-      if (e.code === 'ENOENT') return undefined;
-      throw e;
-    });
-    if (!info?.isSymbolicLink()) return { path: at, kind: kindOf(info) };
+    const info = await lstat(at).catch(() => undefined);
+    if (!info?.isSymbolicLink()) return at;
     at = resolve(dirname(at), await readlink(at));
   }
   throw new OutputRefused('link-loop');

@@ -17,7 +17,7 @@ import {
   today,
   type PlanOptions,
 } from './common/options.js';
-import { emit, refuseOutputInPlan } from './common/output.js';
+import { checkOutput, emit } from './common/output.js';
 
 const FORMATS = ['table', 'json', 'md'] as const;
 
@@ -51,9 +51,9 @@ export function registerReporting(program: Command, io: Ctx, done: (code: number
     .action(async (opts: ReportingOptions) => done(await reporting(io, opts)));
 }
 
-export async function reporting(io: Ctx, opts: ReportingOptions): Promise<number> {
-  if (opts.quarter === undefined && opts.year === undefined) throw new CliError('reporting.need-period');
-  await refuseOutputInPlan(io, opts.output, opts);
+export async function reporting(io: Ctx, given: ReportingOptions): Promise<number> {
+  if (given.quarter === undefined && given.year === undefined) throw new CliError('reporting.need-period');
+  const opts = { ...given, output: await checkOutput(io, given.output, given) };
   // The only place this command reads the clock: core gets the date as an argument.
   const asOf = opts.asOf ?? today();
   if (!isCalendarDate(asOf))

@@ -290,6 +290,7 @@ describe('names never reach the terminal raw: plan directories, progress files, 
     for (const [i, args] of [
       ['report', ...AS_OF, '--plan', NAME],
       ['review', '--semester', '2021-1', '--plan', NAME],
+      ['reporting', '--quarter', '2021-Q1', '--plan', NAME],
       ['import', '--template', 'csv'],
       ['import', '--template', 'xlsx'],
     ].entries()) {

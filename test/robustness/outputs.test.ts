@@ -43,6 +43,7 @@ const canMknod = mknod(join(tmpDir(), 'probe'), 'c', '1', '3');
 const WRITERS: { name: string; args: string[]; binary?: boolean }[] = [
   { name: 'report', args: ['report', '--as-of', '2021-06-30', '--format', 'md'] },
   { name: 'review', args: ['review', '--semester', '2021-1'] },
+  { name: 'reporting', args: ['reporting', '--quarter', '2021-Q1', '--as-of', '2021-06-30', '--format', 'md'] },
   { name: 'import --template csv', args: ['import', '--template', 'csv'] },
   { name: 'import --template xlsx', args: ['import', '--template', 'xlsx'], binary: true },
 ];

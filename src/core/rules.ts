@@ -150,21 +150,66 @@ export const agencyParents: Rule = ({ plan }) => {
   return findings;
 };
 
+/** One spelling (a short name or an alias, in any case) names one agency: "Dinsos" must not find two. */
 export const uniqueAliases: Rule = ({ raw }) => {
   const findings: Finding[] = [];
   const seen = new Map<string, { agency: string; at: Loc }>();
   if (!raw.agencies) return findings;
+  const file = raw.agencies.file;
   asArr(asObj(raw.agencies.value)?.agencies).forEach((a, i) => {
     const o = asObj(a);
     const id = asStr(o?.id) ?? '';
-    asStrs(o?.aliases).forEach((alias, j) => {
+    const short = asStr(o?.short);
+    const spellings: (readonly [kind: 'short' | 'alias', text: string, at: Loc])[] = [
+      ...(short ? [['short', short, loc(file, 'agencies', i, 'short')] as const] : []),
+      ...asStrs(o?.aliases).map((alias, j) => ['alias', alias, loc(file, 'agencies', i, 'aliases', j)] as const),
+    ];
+    for (const [kind, alias, at] of spellings) {
       const key = alias.trim().toLowerCase();
-      const at = loc(raw.agencies!.file, 'agencies', i, 'aliases', j);
       const first = seen.get(key);
       if (first && first.agency !== id)
-        findings.push(error('duplicate-alias', at, { alias, other: first.agency, first: first.at }));
+        findings.push(error('duplicate-alias', at, { kind, alias, other: first.agency, first: first.at }));
       else if (!first) seen.set(key, { agency: id, at });
+    }
+  });
+  return findings;
+};
+
+/**
+ * Agency, region and unit ids are unique in their registries, and so are region codes: the plan is built from the
+ * first definition, so a second one would be ignored without a word.
+ */
+export const uniqueRegistryIds: Rule = ({ raw }) => {
+  const findings: Finding[] = [];
+  const check = (doc: RawDoc | undefined, list: string, field: string, kind: string): void => {
+    if (!doc) return;
+    const seen = new Map<string, Loc>();
+    asArr(asObj(doc.value)?.[list]).forEach((item, i) => {
+      const id = asStr(asObj(item)?.[field]);
+      if (id === undefined) return;
+      const at = loc(doc.file, list, i, field);
+      const first = seen.get(id);
+      if (first) findings.push(error('duplicate-id', at, { kind, id, first }));
+      else seen.set(id, at);
     });
+  };
+  check(raw.planFile, 'units', 'id', 'unit');
+  check(raw.agencies, 'agencies', 'id', 'agency');
+  check(raw.regions, 'regions', 'id', 'region');
+  check(raw.regions, 'regions', 'code', 'region-code');
+  return findings;
+};
+
+/** A section file is listed once in plan.yaml (a second listing is not read again: each of its ids would be doubled). */
+export const uniqueSectionFiles: Rule = ({ raw }) => {
+  const findings: Finding[] = [];
+  const seen = new Map<string, Loc>();
+  asArr(asObj(raw.planFile.value)?.sections).forEach((name, i) => {
+    if (typeof name !== 'string') return;
+    const at = loc(raw.planFile.file, 'sections', i);
+    const first = seen.get(name);
+    if (first) findings.push(error('duplicate-section-file', at, { path: name, first }));
+    else seen.set(name, at);
   });
   return findings;
 };
@@ -239,6 +284,8 @@ export const RULES: Record<string, Rule> = {
   yearRanges,
   periodMismatch,
   uniqueIds,
+  uniqueRegistryIds,
+  uniqueSectionFiles,
   idsMatchTree,
   agencyReferences,
   agencyParents,

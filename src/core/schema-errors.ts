@@ -1,5 +1,6 @@
 // Turn JSON Schema (ajv) errors into findings that name the offending key or value.
 import { error, type Finding } from './findings.js';
+import { hiddenChars } from './hidden-chars.js';
 
 /** The subset of ajv's ErrorObject we read (validators run with allErrors and verbose). */
 export interface SchemaError {
@@ -65,9 +66,17 @@ export function schemaFindings(file: string, errors: readonly SchemaError[]): Fi
           }),
         );
         break;
-      case 'pattern':
-        findings.push(error('schema', at, { keyword: 'pattern', value: String(e.data), pattern: String(p.pattern) }));
+      case 'pattern': {
+        // An id with a zero-width space or a no-break space looks right: say what is in it, not only its form.
+        const value = String(e.data);
+        const chars = hiddenChars(value);
+        findings.push(
+          chars.length > 0
+            ? error('schema', at, { keyword: 'pattern.hidden', value, chars: chars.join(', ') })
+            : error('schema', at, { keyword: 'pattern', value, pattern: String(p.pattern) }),
+        );
         break;
+      }
       case 'format':
         findings.push(
           error('schema', at, {

@@ -56,7 +56,7 @@ export const en = {
   'finding.target-year-outside': "target for {year} is outside the plan's target years {years}",
   'finding.target-year-missing': 'no target for {year}; every year {years} needs one (write 0 for none)',
   'schema.not-finite': '{value} is not a finite number',
-  'finding.duplicate-alias': "alias '{alias}' also names {other} at {first}",
+  'finding.duplicate-alias': "{kind} '{alias}' also names {other} at {first}",
   'finding.parent-cycle': 'agency {id} is its own ancestor through parent links',
   'finding.entry-year': "date {date} is outside the plan's years {years}",
   'finding.entry-quarter': "date {date} is outside the file's quarter {quarter}",

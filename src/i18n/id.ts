@@ -56,7 +56,7 @@ export const id: Record<MessageKey, string> = {
   'finding.target-year-missing':
     'tidak ada target untuk {year}; setiap tahun {years} perlu target (tulis 0 bila tidak ada)',
   'schema.not-finite': '{value} bukan bilangan terhingga',
-  'finding.duplicate-alias': "alias '{alias}' juga menamai {other} di {first}",
+  'finding.duplicate-alias': "{kind} '{alias}' juga menamai {other} di {first}",
   'finding.parent-cycle': 'instansi {id} menjadi leluhurnya sendiri melalui tautan parent',
   'finding.entry-year': 'tanggal {date} berada di luar tahun rencana {years}',
   'finding.entry-quarter': 'tanggal {date} berada di luar triwulan berkas {quarter}',

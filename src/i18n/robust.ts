@@ -30,6 +30,12 @@ export const en = {
     "unknown revision '{rev}': the repository has no commits yet; commit the plan first (git add plan && git commit)",
   'git.detached':
     'HEAD is detached (on no branch), where a commit is easily lost; check out a branch, then commit the file',
+  'finding.duplicate-section-file': 'section file {path} is already listed at {first}; list each file once',
+  'schema.pattern.hidden':
+    "'{value}' holds a character that cannot be seen ({chars}); retype it without it (the escapes show where)",
+  'kind.region-code': 'region code',
+  'kind.short': 'short name',
+  'kind.alias': 'alias',
 } as const;
 
 export const id: Record<keyof typeof en, string> = {
@@ -68,4 +74,11 @@ export const id: Record<keyof typeof en, string> = {
     "revisi '{rev}' tidak dikenal: repositori belum memiliki commit; commit rencana dahulu (git add plan && git commit)",
   'git.detached':
     'HEAD terlepas (tidak pada cabang mana pun), tempat commit mudah hilang; pindah ke sebuah cabang, lalu commit berkasnya',
+  'finding.duplicate-section-file':
+    'berkas bagian {path} sudah tercantum di {first}; cantumkan setiap berkas satu kali',
+  'schema.pattern.hidden':
+    "'{value}' berisi karakter yang tidak terlihat ({chars}); ketik ulang tanpa karakter itu (escape menunjukkan letaknya)",
+  'kind.region-code': 'kode wilayah',
+  'kind.short': 'nama singkat',
+  'kind.alias': 'alias',
 };

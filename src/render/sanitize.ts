@@ -1,29 +1,44 @@
-// Keep attacker-chosen bytes away from the terminal: control characters and escapes are shown, not obeyed.
-// eslint-disable-next-line no-control-regex -- matching control characters is this file's whole purpose
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// Keep attacker-chosen bytes away from the terminal: control characters and escapes are shown, not obeyed, and
+// characters nobody can see (zero-width, format, bidi marks, line separators) are shown as \u200b-style escapes.
+import { INVISIBLE, ODD_SPACES } from '../core/hidden-chars.js';
+
+const HIDDEN = new RegExp(`[${INVISIBLE}]`, 'gu');
+// One line (a message, a cell, an id): also newline, tab, and the spaces that look like U+0020 but are not
+// (an id with a no-break space). Multi-line prose keeps those spaces: they read as spaces there.
+const HIDDEN_LINE = new RegExp(`[\\n\\t${INVISIBLE}${ODD_SPACES}]`, 'gu');
 
 const escapeChar = (c: string): string => {
-  const code = c.charCodeAt(0);
-  return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  const code = c.codePointAt(0) ?? 0;
+  // Controls as \x1b; from U+00A0 on (no-break space, soft hyphen, zero-width space) as \u00a0, \u200b.
+  if (code < 0xa0) return `\\x${code.toString(16).padStart(2, '0')}`;
+  return code <= 0xffff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\u{${code.toString(16)}}`;
 };
 
-/** Text for a terminal or a text file: control characters (ESC, CR, C1, bidi overrides) become visible escapes. */
+/**
+ * Text for a terminal or a text file: control characters (ESC, CR, C1), bidi controls and every other invisible
+ * format character become visible escapes. Letters, accents, dashes and ordinary punctuation are untouched.
+ */
 export function sanitize(text: string): string {
-  return text.replace(CONTROL, escapeChar);
+  return text.replace(HIDDEN, escapeChar);
 }
 
-/** One line of text: also newlines and tabs become visible escapes. */
+/** One line of text: also newlines, tabs and spaces other than U+0020 become visible escapes. */
 export function sanitizeLine(text: string): string {
-  return sanitize(text).replace(/[\n\t]/g, escapeChar);
+  return text.replace(HIDDEN_LINE, escapeChar);
 }
 
-/** JSON text safe to print: JSON.stringify leaves DEL, C1 and bidi controls raw; escape them too. */
-const UNSAFE_JSON = /[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+/** JSON text safe to print: JSON.stringify leaves DEL, C1, bidi and other invisible characters raw; escape them too. */
+const UNSAFE_JSON = new RegExp(`[${INVISIBLE}${ODD_SPACES}]`, 'u');
+const UNSAFE_JSON_ALL = new RegExp(UNSAFE_JSON.source, 'gu');
+
+const jsonEscape = (c: string): string => {
+  let out = '';
+  for (let i = 0; i < c.length; i++) out += `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`;
+  return out;
+};
 
 export function safeJson(value: unknown): string {
   const text = JSON.stringify(value, null, 2);
   // Almost never needed: test before building a second copy of a large report.
-  return UNSAFE_JSON.test(text)
-    ? text.replace(new RegExp(UNSAFE_JSON.source, 'g'), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-    : text;
+  return UNSAFE_JSON.test(text) ? text.replace(UNSAFE_JSON_ALL, jsonEscape) : text;
 }

@@ -184,7 +184,7 @@ const cases: Case[] = [
     tree: csv(row({ indicator: 'B.1.a.1\u001b[2J\u001b]0;owned\u0007' })),
     args: IMPORT(),
     exit: 1,
-    says: /^q1\.csv:3: indicator: unknown indicator 'B\.1\.a\.1\\x1b\[2J\\x1b\]0;owned\\x07'/,
+    says: /^q1\.csv:3: indicator: 'B\.1\.a\.1\\x1b\[2J\\x1b\]0;owned\\x07' holds a character that cannot be seen \(U\+001B, U\+0007\)/,
   },
   {
     name: 'a phone number in a note (privacy)',

@@ -88,7 +88,12 @@ const planSpec = fc.record({
   from: fc.integer({ min: 2000, max: 2090 }),
   span: fc.integer({ min: 1, max: 4 }),
   title: text,
-  agencies: fc.array(fc.record({ name: text, short: shortText }), { minLength: 1, maxLength: 4 }),
+  // A short name names one agency (duplicate-alias), in any case.
+  agencies: fc.uniqueArray(fc.record({ name: text, short: shortText }), {
+    minLength: 1,
+    maxLength: 4,
+    selector: (a) => a.short.trim().toLowerCase(),
+  }),
   units: fc.array(fc.record({ id: text, en: text }), { minLength: 1, maxLength: 3 }),
   region: text,
   indicators: fc.array(

@@ -197,7 +197,8 @@ export async function loadPlan(
     const sections: RawDoc[] = [];
     for (const [i, name] of sectionNames.entries()) {
       // A name that leaves the directory (../x.yaml, /etc/x) is the schema's finding; it is never read.
-      if (!isSectionName(name)) continue;
+      // A name listed twice is the duplicate-section-file finding; it is read once.
+      if (!isSectionName(name) || sectionNames.indexOf(name) < i) continue;
       const loaded = await load(name, 'section', () =>
         error('missing-file', { file: planLabel, pointer: `/sections/${i}` }, { path: source.label(name) }),
       );

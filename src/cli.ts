@@ -2,7 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { CliError, EXIT_OK, EXIT_USAGE } from './cli-error.js';
 import type { Ctx, Io } from './context.js';
-import { chooseLang, translator } from './i18n/index.js';
+import { chooseLang, setStrictMessages, translator } from './i18n/index.js';
 import { sanitize, sanitizeLine } from './render/sanitize.js';
 import { checkOptionValues } from './cli-args.js';
 import { VERSION } from './version.js';
@@ -46,6 +46,7 @@ function commandsFor(argv: string[]): [string, () => Promise<Register>][] {
 
 export async function run(argv: string[], streams: Io): Promise<number> {
   const io: Ctx = { ...streams };
+  setStrictMessages(io.env.RAD_STRICT_MESSAGES === '1');
   let exitCode = EXIT_OK;
   const done = (code: number): void => {
     exitCode = code;

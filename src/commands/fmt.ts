@@ -1,16 +1,16 @@
 // rad fmt: rewrite every plan file in the canonical YAML form; --check only shows the diff and exits 1.
-import { join } from 'node:path';
 import type { Command } from 'commander';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from '../cli-error.js';
 import type { Ctx } from '../context.js';
 import { chooseLang, translator } from '../i18n/index.js';
 import { workingTreeSource } from '../io/fs/file-source.js';
-import { formatPlan } from '../io/load/format-plan.js';
-import { writeFileAtomic } from '../io/fs/write-file.js';
+import { formatBytes, formatPlan, type Unformattable } from '../io/load/format-plan.js';
+import { lockOptionsFrom } from '../io/fs/lock.js';
+import { rewriteFile } from '../io/progress/rewrite-file.js';
 import { makeChalk } from '../render/color.js';
 import { sanitizeLine } from '../render/sanitize.js';
 import { unifiedDiff } from '../render/unified-diff.js';
-import { planDirOf } from './common/open-plan.js';
+import { planDirOf, recoverPlan, tellRecovered } from './common/open-plan.js';
 import { langOption, planOption, type PlanOptions } from './common/options.js';
 
 interface FmtOptions extends PlanOptions {
@@ -29,31 +29,53 @@ export function registerFmt(program: Command, io: Ctx, done: (code: number) => v
 
 export async function fmt(io: Ctx, opts: FmtOptions): Promise<number> {
   const { dir, label } = planDirOf(io, opts);
-  const formatted = await formatPlan(workingTreeSource(dir, io.cwd));
+  const recovered = opts.check ? [] : await recoverPlan(io, dir);
+  const source = workingTreeSource(dir, io.cwd);
+  const formatted = await formatPlan(source);
   if (!formatted) throw new CliError('cli.no-plan', { dir: label });
   const lang = chooseLang(opts.lang, io.env, formatted.language);
   io.lang = lang;
   const t = translator(lang);
+  tellRecovered(io, t, recovered);
   const chalk = makeChalk(io.stdout, io.env);
+  const skip = (file: string, why: Unformattable): void => {
+    io.stderr.write(t('fmt.skipped', { file: sanitizeLine(file), why: t(`fmt.why.${why}`) }) + '\n');
+  };
+  const rewrite = {
+    lock: lockOptionsFrom(io.env),
+    label: source.label,
+    onRecovered: (files: string[]) => tellRecovered(io, t, [files.map(source.label)]),
+  };
   let changed = 0;
   let skipped = 0;
   for (const r of formatted.results) {
     if ('why' in r) {
       skipped++;
-      io.stderr.write(t('fmt.skipped', { file: sanitizeLine(r.file), why: t(`fmt.why.${r.why}`) }) + '\n');
+      skip(r.file, r.why);
       continue;
     }
     if (r.before === r.after) continue;
-    changed++;
     if (opts.check) {
+      changed++;
       io.stdout.write(unifiedDiff(r.file, r.before, r.after, chalk));
       continue;
     }
-    try {
-      await writeFileAtomic(join(dir, r.rel), r.after);
-    } catch (e) {
-      throw new CliError('cli.write-failed', { path: r.file, detail: (e as NodeJS.ErrnoException).code ?? String(e) });
+    // Formatted again under the file's lock, from what it holds then: a record that landed meanwhile is kept.
+    const done = await rewriteFile(dir, r.rel, (bytes) => formatBytes(r.rel, r.kind, bytes), rewrite).catch(
+      (e: unknown) => {
+        // A file fmt must not write through (a link on the way, not a regular file) is named and left alone.
+        if (!(e instanceof CliError) || e.exitCode !== EXIT_FINDINGS) throw e;
+        io.stderr.write(`rad: ${sanitizeLine(t(e.key, e.params))}\n`);
+        return { why: undefined };
+      },
+    );
+    if (done === 'unchanged') continue;
+    if (done !== 'written') {
+      skipped++;
+      if (done.why) skip(r.file, done.why);
+      continue;
     }
+    changed++;
     io.stderr.write(t('fmt.wrote', { file: sanitizeLine(r.file) }) + '\n');
   }
   const files = formatted.results.length - skipped;

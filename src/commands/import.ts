@@ -15,7 +15,7 @@ import { writeProgress } from '../io/progress/write-progress.js';
 import { progressBar } from '../render/progress-bar.js';
 import { sanitizeLine } from '../render/sanitize.js';
 import { writeTemplate } from './import-template.js';
-import { openPlan, planDirOf } from './common/open-plan.js';
+import { openPlan, planDirOf, tellRecovered } from './common/open-plan.js';
 import { langOption, planOption, type PlanOptions } from './common/options.js';
 
 export interface ImportOptions extends PlanOptions {
@@ -115,6 +115,7 @@ export async function importFile(io: Ctx, file: string | undefined, opts: Import
     lock: lockOptionsFrom(io.env),
     label,
     describe: (f) => renderMessage(f, t, () => ({ line: 1, col: 1 })),
+    onRecovered: (files) => tellRecovered(io, t, [files.map(label)]),
   });
   for (const w of written) io.stdout.write(line(w.rel, w.count, w.mode === 'create'));
   io.stdout.write(t('import.wrote', { count: rows.length, file: shown, files: written.length }) + '\n');

@@ -1,19 +1,16 @@
 // rad record: check one progress entry against the schema and the plan, then append it to its quarter's file.
-import { realpath } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
 import type { Command } from 'commander';
 import { entrySummary } from '../core/entry-input.js';
 import { progressPathOf, quarterOf } from '../core/rules.js';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../cli-error.js';
 import type { Ctx } from '../context.js';
-import type { Translate } from '../i18n/index.js';
 import { renderMessage } from '../io/diagnostics.js';
 import { checkInput, describeFinding } from '../io/progress/entry-check.js';
-import { addFile, commitPaths, currentBranch, headSha, openRepo } from '../io/git/git.js';
 import { lockOptionsFrom } from '../io/fs/lock.js';
-import { writeProgress } from '../io/progress/write-progress.js';
+import { writeAndCommit } from '../io/progress/commit-progress.js';
+import { writeProgress, type WriteOptions } from '../io/progress/write-progress.js';
 import { sanitizeLine } from '../render/sanitize.js';
-import { openPlan, planDirOf } from './common/open-plan.js';
+import { openPlan, planDirOf, tellRecovered } from './common/open-plan.js';
 import { langOption, planOption, type PlanOptions } from './common/options.js';
 
 interface RecordOptions extends PlanOptions {
@@ -74,40 +71,36 @@ export async function record(io: Ctx, id: string, opts: RecordOptions): Promise<
   const quarter = quarterOf(entry.date);
   const rel = progressPathOf(entry.reported_by, quarter);
   const { dir } = planDirOf(io, opts);
-  await writeProgress(dir, [{ rel, agency: entry.reported_by, quarter, entries: [checked.raw] }], {
-    lock: lockOptionsFrom(io.env),
-    label: loaded.source.label,
-    describe: (f) => renderMessage(f, t, () => ({ line: 1, col: 1 })),
-  });
+  const label = loaded.source.label;
+  const group = { rel, agency: entry.reported_by, quarter, entries: [checked.raw] };
   const summary = entrySummary(entry, plan.indicatorById.get(entry.indicator)?.unit ?? '');
-  const path = loaded.source.label(rel);
-  io.stdout.write(sanitizeLine(t('record.recorded', { summary, path })) + '\n');
-  if (opts.commit) await commitFile(io, dir, join(dir, rel), `progress: ${summary}`, path, t);
-  return EXIT_OK;
-}
-
-/** git add + pathspec commit of the one file; on failure the entry stays recorded and the message says so. */
-async function commitFile(
-  io: Ctx,
-  planDir: string,
-  file: string,
-  message: string,
-  path: string,
-  t: Translate,
-): Promise<void> {
-  try {
-    const repo = await openRepo(planDir);
-    // A commit on a detached HEAD is on no branch: it is lost from sight at the next checkout.
-    if ((await currentBranch(repo)) === undefined && (await headSha(repo)) !== undefined)
-      throw new CliError('git.detached');
-    const rel = relative(await realpath(repo.root), await realpath(file))
-      .split(sep)
-      .join('/');
-    await addFile(repo, rel);
-    const sha = await commitPaths(repo, [rel], message);
-    io.stdout.write(sanitizeLine(t('record.committed', { sha: sha.slice(0, 7), message })) + '\n');
-  } catch (e) {
-    if (!(e instanceof CliError)) throw e;
-    throw new CliError('record.not-committed', { path, detail: t(e.key, { hint: '', ...e.params }) }, EXIT_USAGE);
+  const path = label(rel);
+  const recorded = (): void => {
+    io.stdout.write(sanitizeLine(t('record.recorded', { summary, path })) + '\n');
+  };
+  const options: WriteOptions = {
+    lock: lockOptionsFrom(io.env),
+    label,
+    describe: (f) => renderMessage(f, t, () => ({ line: 1, col: 1 })),
+    onRecovered: (files) => tellRecovered(io, t, [files.map(label)]),
+  };
+  if (!opts.commit) {
+    await writeProgress(dir, [group], options);
+    recorded();
+    return EXIT_OK;
   }
+  const committed = await writeAndCommit(
+    dir,
+    group,
+    { ...options, message: `progress: ${summary}`, cwd: io.cwd },
+    recorded,
+  );
+  if ('failed' in committed) {
+    const { key, params } = committed.failed;
+    throw new CliError('record.not-committed', { path, detail: t(key, { hint: '', ...params }) }, EXIT_USAGE);
+  }
+  io.stdout.write(
+    sanitizeLine(t('record.committed', { sha: committed.sha.slice(0, 7), message: `progress: ${summary}` })) + '\n',
+  );
+  return EXIT_OK;
 }

@@ -20,11 +20,23 @@ export const en = {
   'progress.other-file':
     '{path} declares another agency or quarter ({detail}); fix the file first (rad validate shows where)',
   'progress.not-a-file': '{path} is not a regular file; move it away first',
-  'progress.outside': '{path} would be written outside the plan directory (into {target}); refused',
+  'progress.symlink':
+    '{path} is a symbolic link; rad writes plan files only through real directories and files: replace the link with what it points to',
+  'progress.lock-refused':
+    '{lock} is not a regular file, so it cannot be the lock of {path}; no rad can write {path} until it is removed',
+  'progress.cannot-write': 'cannot write {path}: {detail}; no file was changed',
   'progress.write-failed':
     'cannot write {path}: {detail}; {restored} file(s) already written were restored, so nothing was recorded',
   'progress.restore-failed':
-    'cannot write {path}: {detail}; restoring {other} failed too: check the progress files with git diff',
+    'cannot write {path}: {detail}; putting back the {restored} file(s) already written failed too ({other}): the next rad command finishes putting them back',
+  'progress.recovered': 'an interrupted import of {count} files was rolled back: {files}',
+  'progress.journal-unreadable':
+    '{path} is not a journal of an interrupted import that rad can read ({detail}); if no rad import is running, move it away',
+  'git.file-dirty':
+    '{path} already differs from HEAD, and those changes would be committed under this entry; commit them first, or record without --commit',
+  'git.commit-locked':
+    'another rad record --commit held {lock} for {seconds} s (process {pid}); try again, or if no rad is running, delete {lock}',
+  'git.commit-lock-refused': '{lock} is not a regular file, so rad cannot take its commit lock; remove it',
   'import.bad-row': '{file}:{row}: {detail}',
   'import.refused': '{bad} of {rows} row(s) refused; nothing was written',
   'import.no-rows': '{file}: no entries below the header row',
@@ -85,11 +97,23 @@ export const id: Record<keyof typeof en, string> = {
   'progress.other-file':
     '{path} menyatakan instansi atau triwulan lain ({detail}); perbaiki berkasnya dahulu (rad validate menunjukkan letaknya)',
   'progress.not-a-file': '{path} bukan berkas biasa; pindahkan dahulu',
-  'progress.outside': '{path} akan ditulis di luar direktori rencana (ke {target}); ditolak',
+  'progress.symlink':
+    '{path} adalah tautan simbolik; rad menulis berkas rencana hanya melalui direktori dan berkas yang sebenarnya: ganti tautan itu dengan yang ditunjuknya',
+  'progress.lock-refused':
+    '{lock} bukan berkas biasa, jadi tidak dapat menjadi kunci {path}; tidak ada rad yang dapat menulis {path} sampai itu dihapus',
+  'progress.cannot-write': 'tidak dapat menulis {path}: {detail}; tidak ada berkas yang diubah',
   'progress.write-failed':
     'tidak dapat menulis {path}: {detail}; {restored} berkas yang sudah ditulis dikembalikan, jadi tidak ada yang dicatat',
   'progress.restore-failed':
-    'tidak dapat menulis {path}: {detail}; pengembalian {other} juga gagal: periksa berkas realisasi dengan git diff',
+    'tidak dapat menulis {path}: {detail}; pengembalian {restored} berkas yang sudah ditulis juga gagal ({other}): perintah rad berikutnya menyelesaikan pengembaliannya',
+  'progress.recovered': 'impor yang terputus atas {count} berkas dibatalkan: {files}',
+  'progress.journal-unreadable':
+    '{path} bukan jurnal impor terputus yang dapat dibaca rad ({detail}); jika tidak ada rad import yang berjalan, pindahkan',
+  'git.file-dirty':
+    '{path} sudah berbeda dari HEAD, dan perubahan itu akan ikut di-commit atas nama entri ini; commit dahulu, atau catat tanpa --commit',
+  'git.commit-locked':
+    'rad record --commit lain memegang {lock} selama {seconds} detik (proses {pid}); coba lagi, atau jika tidak ada rad yang berjalan, hapus {lock}',
+  'git.commit-lock-refused': '{lock} bukan berkas biasa, jadi rad tidak dapat mengambil kunci commit-nya; hapus',
   'import.bad-row': '{file}:{row}: {detail}',
   'import.refused': '{bad} dari {rows} baris ditolak; tidak ada yang ditulis',
   'import.no-rows': '{file}: tidak ada entri di bawah baris judul',

@@ -9,7 +9,8 @@ const BIG = 8 * 1024 * 1024;
 
 /**
  * One hash over every file and directory name and every file's bytes below dir (dot files included). Symbolic
- * links count by where they point and are not followed (a link out of the tree must not drag the disk in);
+ * links count by where they point and are not followed (a link out of the tree must not drag the disk in), FIFOs
+ * and other special files by their type;
  * names in skip (e.g. .git, which git itself touches) are left out at any depth.
  */
 export function hashTree(dir: string, skip: readonly string[] = []): string {

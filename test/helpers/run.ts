@@ -22,9 +22,13 @@ export interface RunOptions {
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/rad.cjs', import.meta.url));
 
+/** Every run in strict message mode: a message left with an unfilled {placeholder} fails the run (src/i18n). */
+export const STRICT = { RAD_STRICT_MESSAGES: '1' };
+
 const baseEnv = (env: Record<string, string | undefined> = {}): Record<string, string | undefined> => ({
   PATH: process.env.PATH,
   HOME: process.env.HOME,
+  ...STRICT,
   ...env,
 });
 

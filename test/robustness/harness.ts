@@ -4,7 +4,7 @@ import { cpSync } from 'node:fs';
 import { expect } from 'vitest';
 import { hashTree } from '../helpers/files.js';
 import { fixtureTree, git, gitRepo, type Tree } from '../helpers/git.js';
-import { BIN, runRad, type RunResult } from '../helpers/run.js';
+import { BIN, runRad, STRICT, type RunResult } from '../helpers/run.js';
 import { fixtureDir, tmpDir, writeTree } from '../helpers/tmp.js';
 
 export interface Case {
@@ -93,7 +93,7 @@ export function runBinIn(
 ): RunResult {
   const result = spawnSync(process.execPath, [...node, BIN, ...args], {
     cwd,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...STRICT, ...env },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
     timeout,

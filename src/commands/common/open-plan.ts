@@ -7,12 +7,15 @@ import type { Ctx } from '../../context.js';
 import { chooseLang, translator, type Translate } from '../../i18n/index.js';
 import { locator, toDiagnostics } from '../../io/diagnostics.js';
 import { workingTreeSource, type FileSource } from '../../io/fs/file-source.js';
+import { lockOptionsFrom } from '../../io/fs/lock.js';
+import { recoverInterrupted } from '../../io/progress/recover.js';
 import { openRepo, resolveRev, type Repo } from '../../io/git/git.js';
 import { revisionSource } from '../../io/git/git-source.js';
 import { loadPlan, type LoadedPlan, type LoadOptions } from '../../io/load/load-plan.js';
 import { cacheDirFor } from '../../io/cache/cache-dir.js';
 import { makeChalk } from '../../render/color.js';
 import { renderText } from '../../render/diagnostics.js';
+import { sanitizeLine } from '../../render/sanitize.js';
 import type { Lang } from '../../core/types.js';
 import type { PlanOptions } from './options.js';
 
@@ -25,6 +28,24 @@ export interface OpenPlan {
 export function planDirOf(io: Ctx, opts: PlanOptions): { dir: string; label: string } {
   const label = opts.plan ?? 'plan';
   return { dir: resolve(io.cwd, label), label };
+}
+
+/**
+ * Roll back what an import killed mid-write left in the working tree (io/progress/recover.ts): every command that
+ * opens the plan directory runs this first. The files of each import undone, as messages print them.
+ */
+export async function recoverPlan(io: Ctx, dir: string): Promise<string[][]> {
+  const { label } = workingTreeSource(dir, io.cwd);
+  const undone = await recoverInterrupted(dir, { lock: lockOptionsFrom(io.env), label });
+  return undone.map((j) => j.targets.map((t) => label(t.rel)));
+}
+
+/** Say on standard error which interrupted imports were rolled back. */
+export function tellRecovered(io: Ctx, t: Translate, imports: string[][]): void {
+  for (const files of imports)
+    io.stderr.write(
+      `rad: ${sanitizeLine(t('progress.recovered', { count: files.length, files: files.join(', ') }))}\n`,
+    );
 }
 
 /**
@@ -44,10 +65,16 @@ export async function openPlan(
     env: io.env,
     ...load,
   };
-  const loaded = await loadPlan(await planSource(io, dir, opts.at), label, options);
+  // A revision is read through git: nothing in the working tree is its business.
+  const recovered = opts.at === undefined ? await recoverPlan(io, dir) : [];
+  const loaded = await loadPlan(await planSource(io, dir, opts.at), label, options).catch((e: unknown) => {
+    tellRecovered(io, translator(chooseLang(opts.lang, io.env, undefined)), recovered);
+    throw e;
+  });
   const lang = chooseLang(opts.lang, io.env, loaded.plan.meta.language);
   io.lang = lang;
   const t = translator(lang);
+  tellRecovered(io, t, recovered);
   if (!keepErrors && hasErrors(loaded.findings)) {
     const errors = loaded.findings.filter((f) => f.severity === 'error');
     const diagnostics = toDiagnostics(errors, t, locator(loaded.sources), loaded.files);
@@ -71,5 +98,6 @@ export async function planSource(io: Ctx, dir: string, at: string | undefined): 
 export async function openPlanRepo(io: Ctx, opts: PlanOptions): Promise<{ repo: Repo; dir: string; label: string }> {
   const { dir, label } = planDirOf(io, opts);
   if (!existsSync(dir)) throw new CliError('cli.no-plan', { dir: label });
+  tellRecovered(io, translator(chooseLang(opts.lang, io.env, undefined)), await recoverPlan(io, dir));
   return { repo: await openRepo(dir), dir, label };
 }

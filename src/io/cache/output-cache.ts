@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { READ_NONBLOCK } from '../fs/file-source.js';
 import { makeDirs, writeFileAtomic } from '../fs/write-file.js';
+import { JOURNAL_DIR } from '../progress/journal.js';
 import { BUILD_ID } from './build-id.js';
 import { racyMs } from './cache-file.js';
 
@@ -27,6 +28,8 @@ async function fingerprint(planDir: string): Promise<{ text: string; newest: num
     const entries = await readdir(join(planDir, rel), { withFileTypes: true });
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const child = rel ? `${rel}/${e.name}` : e.name;
+      // An import's journal: one is running, or was killed and the plan is about to be rolled back. Not cached.
+      if (child === JOURNAL_DIR) return false;
       if (e.isDirectory()) {
         if (!(await walk(child))) return false;
         continue;

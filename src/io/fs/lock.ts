@@ -1,7 +1,9 @@
 // Lock files beside a target, created with O_EXCL: one writer per file across processes; a dead holder's lock is taken over.
+// A lock path that is not a regular file (a FIFO, a directory, a link) is refused at once, never opened or waited on.
 import { randomBytes } from 'node:crypto';
-import { open, readFile, stat, unlink } from 'node:fs/promises';
+import { open, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { NotRegular, readRegular, readRegularFile } from './regular.js';
 
 export interface Lock {
   path: string;
@@ -27,6 +29,16 @@ export class LockTimeout extends Error {
   }
 }
 
+/** Thrown when the lock path holds something that is not a regular file: no lock can ever be taken there. */
+export class LockRefused extends Error {
+  constructor(
+    readonly lockPath: string,
+    readonly kind: string,
+  ) {
+    super(`lock ${lockPath} is a ${kind}`);
+  }
+}
+
 export const lockPathOf = (target: string): string => join(dirname(target), `.${basename(target)}.lock`);
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -46,12 +58,24 @@ interface Holder {
   ageMs: number;
 }
 
+/** The lock's text, undefined when it is gone; LockRefused when the path is not a regular file. */
+async function readLockText(path: string): Promise<string | undefined> {
+  try {
+    return (await readRegular(path)).toString('utf8');
+  } catch (e) {
+    if (e instanceof NotRegular) throw new LockRefused(path, e.kind);
+    return undefined;
+  }
+}
+
 async function readHolder(path: string): Promise<Holder | undefined> {
   try {
-    const [content, info] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
+    const { bytes, info } = await readRegularFile(path);
+    const content = bytes.toString('utf8');
     const pid = Number(content.split('\n')[0]);
     return { content, pid: Number.isInteger(pid) && pid > 0 ? pid : undefined, ageMs: Date.now() - info.mtimeMs };
-  } catch {
+  } catch (e) {
+    if (e instanceof NotRegular) throw new LockRefused(path, e.kind);
     return undefined;
   }
 }
@@ -92,7 +116,7 @@ async function breakLock(path: string, stale: string): Promise<boolean> {
     return false;
   }
   try {
-    if ((await readFile(path, 'utf8').catch(() => undefined)) === stale) await unlink(path).catch(() => undefined);
+    if ((await readLockText(path)) === stale) await unlink(path).catch(() => undefined);
     return true;
   } finally {
     await unlink(guard).catch(() => undefined);
@@ -100,7 +124,11 @@ async function breakLock(path: string, stale: string): Promise<boolean> {
 }
 
 export async function acquireLock(target: string, options: LockOptions = DEFAULT_LOCK): Promise<Lock> {
-  const path = lockPathOf(target);
+  return acquireLockAt(lockPathOf(target), options);
+}
+
+/** Take the lock file at path (rad's own locks that guard no one file, such as .git/rad-commit.lock). */
+export async function acquireLockAt(path: string, options: LockOptions = DEFAULT_LOCK): Promise<Lock> {
   const content = `${process.pid}\n${randomBytes(8).toString('hex')}\n`;
   const deadline = Date.now() + options.timeoutMs;
   let delay = 4;
@@ -117,7 +145,7 @@ export async function acquireLock(target: string, options: LockOptions = DEFAULT
 
 /** Remove the lock if it is still ours. */
 export async function releaseLock(lock: Lock): Promise<void> {
-  if ((await readFile(lock.path, 'utf8').catch(() => undefined)) === lock.content)
+  if ((await readLockText(lock.path).catch(() => undefined)) === lock.content)
     await unlink(lock.path).catch(() => undefined);
 }
 

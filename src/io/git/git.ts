@@ -221,3 +221,31 @@ export async function commitAll(repo: Repo, message: string): Promise<string> {
     return gitError(e, { dir: repo.root });
   }
 }
+
+/** The repository's git directory (absolute; a worktree's own), where rad keeps its commit lock. */
+export async function gitDir(repo: Repo): Promise<string> {
+  try {
+    return await repo.git.revparse(['--absolute-git-dir']);
+  } catch (e) {
+    return gitError(e, { dir: repo.root });
+  }
+}
+
+/** Whether a path (relative to the root) is as HEAD has it: nothing staged, modified or untracked there. */
+export async function isPathClean(repo: Repo, path: string): Promise<boolean> {
+  try {
+    return (await repo.git.raw(['status', '--porcelain', '-z', '--untracked-files=all', '--', path])) === '';
+  } catch (e) {
+    return gitError(e, { dir: repo.root });
+  }
+}
+
+/** Put a path's index entry back as HEAD has it (or drop it when HEAD has none, or there is no HEAD yet). */
+export async function unstageFile(repo: Repo, path: string): Promise<void> {
+  const args = (await headSha(repo)) ? ['reset', '--quiet', '--', path] : ['rm', '--cached', '--quiet', '--', path];
+  try {
+    await repo.git.raw(args);
+  } catch (e) {
+    gitError(e, { dir: repo.root });
+  }
+}

@@ -9,8 +9,10 @@ import { decodeUtf8 } from '../yaml/yaml-source.js';
 
 export type Unformattable = 'yaml' | 'encoding' | 'read' | 'empty';
 
-export type Formatted =
-  { rel: string; file: string; before: string; after: string } | { rel: string; file: string; why: Unformattable };
+export type Formatted = { rel: string; file: string; kind: SchemaKind } & FileFormat;
+
+/** A file's text before and after formatting, or why it has no canonical form. */
+export type FileFormat = { before: string; after: string } | { why: Unformattable };
 
 export interface PlanFormat {
   /** The plan's own language (plan.yaml `language`), when it can be read. */
@@ -31,13 +33,30 @@ function sectionNames(planText: string | undefined): { sections: string[]; langu
 /** A file's text, or why there is none (kept apart from the text: a file may well say `read`). */
 type Read = { text: string } | { why: 'read' | 'encoding' };
 
+function decode(rel: string, bytes: Uint8Array): Read {
+  const text = decodeUtf8(rel, bytes).text;
+  return text === undefined ? { why: 'encoding' } : { text };
+}
+
 async function readText(source: FileSource, rel: string): Promise<Read | undefined> {
   const result = await source.read(rel);
   if ('missing' in result) return undefined;
   if ('finding' in result) return { why: 'read' };
-  const text = decodeUtf8(rel, result.bytes).text;
-  return text === undefined ? { why: 'encoding' } : { text };
+  return decode(rel, result.bytes);
 }
+
+function formatRead(rel: string, kind: SchemaKind, read: Read): FileFormat {
+  if ('why' in read) return read;
+  const { text } = read;
+  // An empty file has no canonical form (it would become `null`); validate reports it.
+  if (parseDocument(text).contents === null) return { why: 'empty' };
+  const after = formatYaml(text, kind, rel.split('/').length - 1);
+  return after === undefined ? { why: 'yaml' } : { before: text, after };
+}
+
+/** One file's bytes formatted: what rad fmt does again under the file's lock, with what the file holds then. */
+export const formatBytes = (rel: string, kind: SchemaKind, bytes: Uint8Array): FileFormat =>
+  formatRead(rel, kind, decode(rel, bytes));
 
 /** Format plan.yaml, the registries, the sections plan.yaml lists and every progress file; missing files are skipped. */
 export async function formatPlan(source: FileSource): Promise<PlanFormat | undefined> {
@@ -57,19 +76,7 @@ export async function formatPlan(source: FileSource): Promise<PlanFormat | undef
   for (const [rel, kind] of files.filter(([rel], i) => files.findIndex(([r]) => r === rel) === i)) {
     const read = rel === PLAN_FILE ? planRead : await readText(source, rel);
     if (read === undefined) continue;
-    const file = source.label(rel);
-    if ('why' in read) {
-      results.push({ rel, file, why: read.why });
-      continue;
-    }
-    const { text } = read;
-    // An empty file has no canonical form (it would become `null`); validate reports it.
-    if (parseDocument(text).contents === null) {
-      results.push({ rel, file, why: 'empty' });
-      continue;
-    }
-    const after = formatYaml(text, kind, rel.split('/').length - 1);
-    results.push(after === undefined ? { rel, file, why: 'yaml' } : { rel, file, before: text, after });
+    results.push({ rel, file: source.label(rel), kind, ...formatRead(rel, kind, read) });
   }
   return { language, results };
 }

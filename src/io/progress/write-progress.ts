@@ -1,22 +1,32 @@
-// Write entries into their progress files: each file locked, read-modified-written atomically; all or nothing.
-import { lstat, readdir, readFile, realpath, rmdir, unlink } from 'node:fs/promises';
-import { basename, dirname, join, sep } from 'node:path';
+// Write entries into their progress files: each file locked, re-read and written under its lock; several files all
+// or nothing, across a crash too: the new contents go to temporary files first, then an intent journal (journal.ts)
+// is made durable, then the files are renamed into place; a write killed among the renames is rolled back later.
+import { lstat, readdir, rmdir, unlink } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
 import { CliError, EXIT_FINDINGS, EXIT_USAGE } from '../../cli-error.js';
 import type { Finding } from '../../core/findings.js';
 import { MAX_FILE_BYTES } from '../fs/file-source.js';
-import { acquireLock, isAlive, LockTimeout, releaseLock, type Lock, type LockOptions } from '../fs/lock.js';
-import { nextText, type FileEntries } from './progress-file.js';
+import { isAlive, releaseLock, type Lock } from '../fs/lock.js';
+import { lstatRegular, NotRegular, readRegular, syncDir } from '../fs/regular.js';
 import { decodeStrict } from '../fs/text.js';
-import { makeDirs, tempFileOwner, writeFileAtomic } from '../fs/write-file.js';
+import { makeDirs, tempFileOwner, tempPath } from '../fs/write-file.js';
+import { checkPlanPath, lockPlanFile, type GuardOptions } from './guard.js';
+import { removeJournal, writeJournal } from './journal.js';
+import { nextText, type FileEntries } from './progress-file.js';
+import { journalsNaming, recoverJournal, rollBack } from './recover.js';
+import { errno, removeIfThere, withSteps, type WriteSteps } from './steps.js';
 
-export interface WriteOptions {
-  lock: LockOptions;
-  /** The path messages print for a path relative to the plan directory. */
-  label: (rel: string) => string;
-  /** The atomic writer (tests inject a failing one). */
-  write?: (path: string, text: string) => Promise<void>;
+export interface WriteOptions extends GuardOptions {
+  /** The file-system steps (tests inject a failing disk, or a crash between renames). */
+  steps?: Partial<WriteSteps>;
   /** A finding's message in the user's language (why a file cannot be added to). */
   describe?: (finding: Finding) => string;
+  /** Told the files of each interrupted import found in the way and rolled back before writing. */
+  onRecovered?: (files: string[]) => void;
+  /** Run under the locks once every file is read and checked, before anything is written. */
+  beforeWrite?: () => Promise<void>;
+  /** Run under the locks once every file is in place (rad record --commit commits there). */
+  afterWrite?: (written: Written[]) => Promise<void>;
 }
 
 export interface Written {
@@ -29,37 +39,26 @@ interface Planned extends Written {
   path: string;
   previous: string | undefined;
   text: string;
-}
-
-const errno = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
-
-/** Refuse a target whose directory (or its nearest existing ancestor) resolves outside the plan directory: a symlink out. */
-async function checkInside(planDir: string, dir: string, file: string): Promise<void> {
-  const root = await realpath(planDir);
-  let existing = dir;
-  while (!(await lstat(existing).catch(() => undefined)) && dirname(existing) !== existing)
-    existing = dirname(existing);
-  const real = await realpath(existing);
-  if (real !== root && !real.startsWith(root + sep))
-    throw new CliError('progress.outside', { path: file, target: real }, EXIT_FINDINGS);
+  fileMode: number;
+  temp?: string;
 }
 
 /** The file's current text (undefined when absent), refusing what cannot be a progress file we may rewrite. */
-async function readPrevious(path: string, file: string): Promise<string | undefined> {
-  const info = await lstat(path).catch(() => undefined);
+async function readPrevious(path: string, file: string): Promise<{ text: string; mode: number } | undefined> {
+  const refuse = (e: unknown): never => {
+    if (e instanceof NotRegular) throw new CliError('progress.not-a-file', { path: file }, EXIT_FINDINGS);
+    throw new CliError('progress.unreadable', { path: file, detail: errno(e) }, EXIT_FINDINGS);
+  };
+  const info = await lstatRegular(path).catch(refuse);
   if (!info) return undefined;
-  if (!info.isFile()) throw new CliError('progress.not-a-file', { path: file }, EXIT_FINDINGS);
   if (info.size > MAX_FILE_BYTES)
     throw new CliError(
       'progress.too-large',
       { path: file, size: Math.ceil(info.size / 1048576), limit: MAX_FILE_BYTES / 1048576 },
       EXIT_FINDINGS,
     );
-  const bytes = await readFile(path).catch((e: unknown) =>
-    Promise.reject(new CliError('progress.unreadable', { path: file, detail: errno(e) }, EXIT_FINDINGS)),
-  );
-  const decoded = decodeStrict(bytes);
-  if ('text' in decoded) return decoded.text;
+  const decoded = decodeStrict(await readRegular(path).catch(refuse));
+  if ('text' in decoded) return { text: decoded.text, mode: info.mode & 0o7777 };
   throw new CliError('progress.not-utf8', { path: `${file}:${decoded.line}:${decoded.col}` }, EXIT_FINDINGS);
 }
 
@@ -67,99 +66,165 @@ async function readPrevious(path: string, file: string): Promise<string | undefi
 async function removeStaleTemps(path: string): Promise<void> {
   for (const name of await readdir(dirname(path)).catch(() => [] as string[])) {
     const pid = tempFileOwner(path, name);
-    if (pid !== undefined && pid !== process.pid && !isAlive(pid))
-      await unlink(join(dirname(path), name)).catch(() => undefined);
+    const temp = join(dirname(path), name);
+    // Only regular files: rad never makes anything else, so a FIFO or a directory by that name is not its own.
+    if (
+      pid !== undefined &&
+      pid !== process.pid &&
+      !isAlive(pid) &&
+      (await lstat(temp).catch(() => undefined))?.isFile()
+    )
+      await unlink(temp).catch(() => undefined);
   }
 }
 
-async function lock(path: string, rel: string, options: WriteOptions): Promise<Lock> {
-  try {
-    return await acquireLock(path, options.lock);
-  } catch (e) {
-    if (!(e instanceof LockTimeout))
-      throw new CliError('progress.write-failed', { path: options.label(rel), detail: errno(e) });
-    const lockFile = options.label(join(dirname(rel), basename(e.lockPath)));
-    throw new CliError('progress.locked', {
-      path: options.label(rel),
-      seconds: Number((options.lock.timeoutMs / 1000).toFixed(1)),
-      pid: e.pid ?? '?',
-      lock: lockFile,
+/** Each group's new text, from what its file holds now (under its lock); a file that cannot be added to refuses all. */
+async function planWrites(planDir: string, sorted: FileEntries[], options: WriteOptions): Promise<Planned[]> {
+  const planned: Planned[] = [];
+  for (const g of sorted) {
+    const path = join(planDir, g.rel);
+    await removeStaleTemps(path);
+    const previous = await readPrevious(path, options.label(g.rel));
+    const next = await nextText(previous?.text, g);
+    if ('finding' in next) {
+      const { line, col } = next.finding.at;
+      const detail = options.describe?.(next.finding) ?? next.finding.rule;
+      throw new CliError(
+        'progress.unreadable',
+        { path: `${options.label(g.rel)}:${line ?? 1}:${col ?? 1}`, detail },
+        EXIT_FINDINGS,
+      );
+    }
+    if ('problem' in next)
+      throw new CliError(
+        `progress.${next.problem}`,
+        { path: options.label(g.rel), detail: next.detail },
+        EXIT_FINDINGS,
+      );
+    const fileMode = previous?.mode ?? 0o644;
+    planned.push({
+      rel: g.rel,
+      count: g.entries.length,
+      mode: next.mode,
+      path,
+      previous: previous?.text,
+      text: next.text,
+      fileMode,
     });
   }
+  return planned;
 }
 
-/** Put every written file back as it was; the first file that could not be restored, if any. */
-async function restore(
-  done: Planned[],
-  write: (path: string, text: string) => Promise<void>,
-): Promise<Planned | undefined> {
-  let failed: Planned | undefined;
-  for (const p of [...done].reverse()) {
-    await (p.previous === undefined ? unlink(p.path) : write(p.path, p.previous)).catch(() => (failed ??= p));
+/** Every new text into a temporary file beside its target; on failure none is left and nothing was replaced. */
+async function writeTemps(planned: Planned[], steps: WriteSteps, options: WriteOptions): Promise<void> {
+  for (const p of planned) {
+    const temp = tempPath(p.path);
+    try {
+      await steps.writeFile(temp, p.text, p.fileMode);
+      p.temp = temp;
+    } catch (e) {
+      for (const q of planned) if (q.temp) await removeIfThere(q.temp).catch(() => undefined);
+      throw new CliError('progress.cannot-write', { path: options.label(p.rel), detail: errno(e) });
+    }
   }
-  return failed;
+}
+
+/** Rename the temporary files into place, under a durable journal when there is more than one. */
+async function replaceAll(
+  planDir: string,
+  planned: Planned[],
+  made: string[],
+  steps: WriteSteps,
+  options: WriteOptions,
+): Promise<void> {
+  const rel = (path: string): string => relative(planDir, path).split(sep).join('/');
+  const journal =
+    planned.length < 2
+      ? undefined
+      : await writeJournal(
+          planDir,
+          planned.map((p) => ({ rel: p.rel, exists: p.previous !== undefined, temp: rel(p.temp!) })),
+          made.map(rel),
+          options.label,
+        ).catch(async (e: unknown) => {
+          for (const p of planned) await removeIfThere(p.temp!).catch(() => undefined);
+          throw e instanceof CliError
+            ? e
+            : new CliError('progress.cannot-write', { path: options.label(planned[0]!.rel), detail: errno(e) });
+        });
+  let renamed = 0;
+  try {
+    for (const p of planned) {
+      await steps.rename(p.temp!, p.path);
+      renamed++;
+    }
+  } catch (e) {
+    const params = { path: options.label(planned[renamed]!.rel), detail: errno(e), restored: renamed };
+    if (!journal) {
+      await removeIfThere(planned[0]!.temp!).catch(() => undefined);
+      throw new CliError('progress.cannot-write', params);
+    }
+    try {
+      await rollBack(planDir, journal, steps);
+    } catch (undo) {
+      // The journal stays: the next rad command that opens the plan finishes the rollback.
+      throw new CliError('progress.restore-failed', { ...params, other: errno(undo) }, EXIT_USAGE);
+    }
+    throw new CliError('progress.write-failed', params, EXIT_USAGE);
+  }
+  for (const dir of new Set(planned.map((p) => dirname(p.path)))) await syncDir(dir);
+  if (journal) await removeJournal(planDir, journal);
 }
 
 /** Add each group's entries to its file. Nothing is changed unless every file can be written. */
 export async function writeProgress(planDir: string, groups: FileEntries[], options: WriteOptions): Promise<Written[]> {
-  const write = options.write ?? writeFileAtomic;
+  const steps = withSteps(options.steps);
   const sorted = [...groups].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   const made: string[] = [];
-  const locks: Lock[] = [];
   let ok = false;
   try {
-    // Locks in path order, so two imports touching the same files cannot each hold what the other waits for.
-    for (const g of sorted) {
-      const path = join(planDir, g.rel);
-      // Checked before anything is created: a progress/ symlinked elsewhere must not get directories or locks.
-      await checkInside(planDir, dirname(path), options.label(g.rel));
-      made.push(
-        ...(await makeDirs(dirname(path)).catch((e) =>
-          Promise.reject(new CliError('progress.write-failed', { path: options.label(g.rel), detail: errno(e) })),
-        )),
-      );
-      locks.push(await lock(path, g.rel, options));
-      await removeStaleTemps(path);
-    }
-    const planned: Planned[] = [];
-    for (const g of sorted) {
-      const path = join(planDir, g.rel);
-      const previous = await readPrevious(path, options.label(g.rel));
-      const next = await nextText(previous, g);
-      if ('finding' in next) {
-        const { line, col } = next.finding.at;
-        const detail = options.describe?.(next.finding) ?? next.finding.rule;
-        throw new CliError(
-          'progress.unreadable',
-          { path: `${options.label(g.rel)}:${line ?? 1}:${col ?? 1}`, detail },
-          EXIT_FINDINGS,
-        );
-      }
-      if ('problem' in next)
-        throw new CliError(
-          `progress.${next.problem}`,
-          { path: options.label(g.rel), detail: next.detail },
-          EXIT_FINDINGS,
-        );
-      planned.push({ rel: g.rel, count: g.entries.length, mode: next.mode, path, previous, text: next.text });
-    }
-    const done: Planned[] = [];
-    for (const p of planned) {
+    for (;;) {
+      const locks: Lock[] = [];
+      let interrupted: string[];
       try {
-        await write(p.path, p.text);
-        done.push(p);
-      } catch (e) {
-        const failed = await restore(done, write);
-        const params = { path: options.label(p.rel), detail: errno(e), restored: done.length };
-        throw failed
-          ? new CliError('progress.restore-failed', { ...params, other: options.label(failed.rel) }, EXIT_USAGE)
-          : new CliError('progress.write-failed', params, EXIT_USAGE);
+        // Locks in path order, so two imports touching the same files cannot each hold what the other waits for.
+        for (const g of sorted) {
+          // Checked before anything is created: no directory or lock is made through a link.
+          await checkPlanPath(planDir, g.rel, options.label);
+          const dir = dirname(join(planDir, g.rel));
+          made.push(
+            ...(await makeDirs(dir).catch((e) =>
+              Promise.reject(new CliError('progress.cannot-write', { path: options.label(g.rel), detail: errno(e) })),
+            )),
+          );
+          locks.push(await lockPlanFile(planDir, g.rel, options));
+        }
+        // Holding these locks, a journal naming one of the files can only be an import that was killed mid-write.
+        interrupted = await journalsNaming(
+          planDir,
+          sorted.map((g) => g.rel),
+          options,
+        );
+        if (interrupted.length === 0) {
+          const planned = await planWrites(planDir, sorted, options);
+          await options.beforeWrite?.();
+          await writeTemps(planned, steps, options);
+          await replaceAll(planDir, planned, made, steps, options);
+          ok = true;
+          const written = planned.map(({ rel, count, mode }) => ({ rel, count, mode }));
+          await options.afterWrite?.(written);
+          return written;
+        }
+      } finally {
+        for (const l of locks.reverse()) await releaseLock(l);
+      }
+      // Undo it first (under its own locks, taken afresh in order), then start again.
+      for (const id of interrupted) {
+        const undone = await recoverJournal(planDir, id, options);
+        if (undone) options.onRecovered?.(undone.targets.map((t) => t.rel));
       }
     }
-    ok = true;
-    return planned.map(({ rel, count, mode }) => ({ rel, count, mode }));
   } finally {
-    for (const l of locks.reverse()) await releaseLock(l);
     if (!ok) for (const dir of made.reverse()) await rmdir(dir).catch(() => undefined);
   }
 }

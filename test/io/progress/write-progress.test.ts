@@ -1,12 +1,14 @@
 // Writing progress files: append or rewrite by a textual test, and all-or-nothing with restore when a later write fails.
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { rename } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../../../src/cli-error.js';
 import { canAppend, nextText } from '../../../src/io/progress/progress-file.js';
 import { DEFAULT_LOCK } from '../../../src/io/fs/lock.js';
 import { writeProgress } from '../../../src/io/progress/write-progress.js';
-import { tempFileOwner, tempPath, writeFileAtomic } from '../../../src/io/fs/write-file.js';
+import { tempFileOwner, tempPath } from '../../../src/io/fs/write-file.js';
+import { DEFAULT_STEPS } from '../../../src/io/progress/steps.js';
 import { hashTree } from '../../helpers/files.js';
 import { fixtureDir } from '../../helpers/tmp.js';
 
@@ -58,25 +60,51 @@ describe('writeProgress', () => {
     entries: [{ ...entry, reported_by: agency }],
   }));
 
-  it('restores every file already written when a later write fails, and removes what it created', async () => {
+  it('puts back every file already replaced when a later rename fails, and removes what it created', async () => {
     const cwd = fixtureDir('record-existing');
     const planDir = join(cwd, 'plan');
     const before = hashTree(planDir);
     let calls = 0;
-    const write = async (path: string, text: string): Promise<void> => {
-      // The first two writes (dinsos appended, dp3a created) succeed; the third fails like a full disk.
-      if (++calls === 3) throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
-      await writeFileAtomic(path, text);
+    const steps = {
+      // The first two renames (dinsos appended, dp3a created) succeed; the third fails like a full disk.
+      rename: async (from: string, to: string): Promise<void> => {
+        if (++calls === 3) throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
+        await rename(from, to);
+      },
     };
     const error = await writeProgress(planDir, groups, {
       lock: DEFAULT_LOCK,
       label: (rel) => `plan/${rel}`,
-      write,
+      steps,
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CliError);
     expect(error).toMatchObject({
       key: 'progress.write-failed',
       params: { path: 'plan/progress/2021/Q1/polda.yaml', detail: 'ENOSPC', restored: 2 },
+      exitCode: 2,
+    });
+    expect(hashTree(planDir)).toBe(before);
+  });
+
+  it('replaces nothing when a temporary file cannot be written, and leaves none behind', async () => {
+    const cwd = fixtureDir('record-existing');
+    const planDir = join(cwd, 'plan');
+    const before = hashTree(planDir);
+    let calls = 0;
+    const steps = {
+      writeFile: async (path: string, data: string, mode: number): Promise<void> => {
+        if (++calls === 3) throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
+        await DEFAULT_STEPS.writeFile(path, data, mode);
+      },
+    };
+    const error = await writeProgress(planDir, groups, {
+      lock: DEFAULT_LOCK,
+      label: (rel) => `plan/${rel}`,
+      steps,
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      key: 'progress.cannot-write',
+      params: { path: 'plan/progress/2021/Q1/polda.yaml', detail: 'ENOSPC' },
       exitCode: 2,
     });
     expect(hashTree(planDir)).toBe(before);
@@ -105,7 +133,7 @@ describe('writeProgress outside the plan', () => {
       lock: DEFAULT_LOCK,
       label: (rel) => `plan/${rel}`,
     }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ key: 'progress.outside', exitCode: 1 });
+    expect(error).toMatchObject({ key: 'progress.symlink', params: { path: 'plan/progress' }, exitCode: 1 });
     expect(readdirSync(outside)).toEqual([]);
   });
 });

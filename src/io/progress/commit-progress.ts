@@ -1,0 +1,122 @@
+// rad record --commit: the write and git add + commit under rad's own commit lock (.git/rad-commit.lock), so
+// concurrent recorders commit one after another and each commit is exactly HEAD's file plus its one entry.
+import { realpath } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { CliError } from '../../cli-error.js';
+import { acquireLockAt, LockRefused, LockTimeout, releaseLock, type Lock } from '../fs/lock.js';
+import {
+  addFile,
+  commitPaths,
+  currentBranch,
+  gitDir,
+  headSha,
+  isPathClean,
+  openRepo,
+  unstageFile,
+  type Repo,
+} from '../git/git.js';
+import type { FileEntries } from './progress-file.js';
+import { writeProgress, type WriteOptions } from './write-progress.js';
+
+interface CommitTarget {
+  repo: Repo;
+  /** The progress file, relative to the repository root. */
+  rel: string;
+  lockPath: string;
+}
+
+export interface CommitOptions extends WriteOptions {
+  message: string;
+  /** Where lock paths in messages are relative to. */
+  cwd: string;
+}
+
+/** The repository, the file's path in it and the commit lock's; a CliError when there is nothing to commit into. */
+async function commitTarget(planDir: string, rel: string): Promise<CommitTarget> {
+  const repo = await openRepo(planDir);
+  // A commit on a detached HEAD is on no branch: it is lost from sight at the next checkout.
+  if ((await currentBranch(repo)) === undefined && (await headSha(repo)) !== undefined)
+    throw new CliError('git.detached');
+  const inRepo = relative(await realpath(repo.root), join(await realpath(planDir), rel))
+    .split(sep)
+    .join('/');
+  return { repo, rel: inRepo, lockPath: join(await gitDir(repo), 'rad-commit.lock') };
+}
+
+/** git add and a pathspec commit of the one file (other staged work stays staged); on failure it is unstaged again. */
+async function commitFile(target: CommitTarget, message: string): Promise<string> {
+  await addFile(target.repo, target.rel);
+  try {
+    return await commitPaths(target.repo, [target.rel], message);
+  } catch (e) {
+    await unstageFile(target.repo, target.rel).catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Why the git step cannot start: no repository or git, a detached HEAD, the commit lock held or refused. */
+function whyNot(e: unknown, options: CommitOptions): CliError {
+  if (e instanceof CliError) return e;
+  if (e instanceof LockTimeout)
+    return new CliError('git.commit-locked', {
+      lock: relative(options.cwd, e.lockPath),
+      seconds: Number((options.lock.timeoutMs / 1000).toFixed(1)),
+      pid: e.pid ?? '?',
+    });
+  if (e instanceof LockRefused)
+    return new CliError('git.commit-lock-refused', { lock: relative(options.cwd, e.lockPath) });
+  throw e;
+}
+
+/**
+ * Write the group's entries and commit the file. The commit lock is taken before the file's lock and both are held
+ * across the write and the commit: its subject names the one entry added and the SHA returned is its own. A file
+ * that differs from HEAD already is not committed (its other changes would travel under this entry's subject).
+ * Whatever goes wrong with git, the entry stays written (written() is called once it is), nothing is left staged,
+ * and the reason comes back as `failed`.
+ */
+export async function writeAndCommit(
+  planDir: string,
+  group: FileEntries,
+  options: CommitOptions,
+  written: () => void,
+): Promise<{ sha: string } | { failed: CliError }> {
+  let target: CommitTarget;
+  let lock: Lock;
+  try {
+    target = await commitTarget(planDir, group.rel);
+    lock = await acquireLockAt(target.lockPath, options.lock);
+  } catch (e) {
+    const failed = whyNot(e, options);
+    await writeProgress(planDir, [group], options);
+    written();
+    return { failed };
+  }
+  let failed: CliError | undefined;
+  let sha = '';
+  try {
+    await writeProgress(planDir, [group], {
+      ...options,
+      beforeWrite: async () => {
+        const clean = await isPathClean(target.repo, target.rel).catch((e: unknown) => {
+          if (!(e instanceof CliError)) throw e;
+          failed = e;
+          return true;
+        });
+        if (!clean) failed = new CliError('git.file-dirty', { path: options.label(group.rel) });
+      },
+      afterWrite: async () => {
+        written();
+        if (failed) return;
+        sha = await commitFile(target, options.message).catch((e: unknown) => {
+          if (!(e instanceof CliError)) throw e;
+          failed = e;
+          return '';
+        });
+      },
+    });
+  } finally {
+    await releaseLock(lock);
+  }
+  return failed ? { failed } : { sha };
+}

@@ -42,7 +42,7 @@ function keysOf(checker: ts.TypeChecker, node: ts.Expression): MessageKey[] | un
   const type = checker.getTypeAtLocation(node);
   const parts = type.isUnion() ? type.types : [type];
   if (!parts.every((p) => p.isStringLiteral())) return undefined;
-  const keys = parts.map((p) => (p).value as MessageKey);
+  const keys = parts.map((p) => p.value as MessageKey);
   // A parameter typed MessageKey (a pass-through) names every key: its callers are the sites to check.
   return keys.length === KEYS.length ? undefined : keys.filter((k) => KEYS.includes(k));
 }

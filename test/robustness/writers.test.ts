@@ -3,7 +3,17 @@
 // symbolic link on the way to the file, a file where a directory should be. Nothing hangs, nothing is written
 // through a link, and every message is filled in.
 import { spawnSync } from 'node:child_process';
-import { lstatSync, mkdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acquireLock, releaseLock } from '../../src/io/fs/lock.js';
@@ -138,6 +148,22 @@ describe('writers against what is in their way', () => {
     mkfifo(fifo);
     expect((await runRad(RECORD, { cwd })).exitCode).toBe(0);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it('a progress file replaced by record, import or fmt keeps its permission bits', async () => {
+    const cwd = fixtureDir('record-existing');
+    const path = join(cwd, Q1, 'dinsos.yaml');
+    chmodSync(path, 0o600);
+    expect((await runRad(RECORD, { cwd })).exitCode).toBe(0);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    writeFileSync(join(cwd, 'rows.csv'), CSV);
+    expect((await runRad(['import', 'rows.csv'], { cwd })).exitCode).toBe(0);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    writeFileSync(path, readFileSync(path, 'utf8') + '# a comment after the list: fmt rewrites the file\n');
+    chmodSync(path, 0o640);
+    const result = await runRad(['fmt'], { cwd });
+    expect(result.stderr).toContain('formatted plan/progress/2021/Q1/dinsos.yaml');
+    expect(statSync(path).mode & 0o777).toBe(0o640);
   });
 
   it('fmt does not write through a link to a plan file (it used to replace the link with a file)', async () => {

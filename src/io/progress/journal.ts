@@ -138,7 +138,7 @@ async function writeJournalOnce(
       journal.targets.push({ rel: t.rel, saved: t.exists ? String(i) : null, temp: t.temp });
     }
     await syncDir(saveDir);
-    await DEFAULT_STEPS.writeFile(tmp, JSON.stringify(journal) + '\n', 0o644);
+    await DEFAULT_STEPS.writeFile(tmp, JSON.stringify(journal) + '\n');
     await rename(tmp, journalFile(planDir, id));
     await syncDir(root);
     return journal;

@@ -48,7 +48,7 @@ export async function rewriteFile<Why>(
         if (result.before === result.after) return 'unchanged';
         const temp = tempPath(path);
         try {
-          await steps.writeFile(temp, result.after, read.info.mode & 0o7777);
+          await steps.writeFile(temp, result.after, read.info);
           await steps.rename(temp, path);
         } catch (e) {
           await removeIfThere(temp).catch(() => undefined);

@@ -2,6 +2,7 @@
 // or nothing, across a crash too: the new contents go to temporary files first, then an intent journal (journal.ts)
 // is made durable, then the files are renamed into place; a write killed among the renames is rolled back later.
 import { lstat, readdir, rmdir, unlink } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { CliError, EXIT_FINDINGS, EXIT_USAGE } from '../../cli-error.js';
 import type { Finding } from '../../core/findings.js';
@@ -39,12 +40,13 @@ interface Planned extends Written {
   path: string;
   previous: string | undefined;
   text: string;
-  fileMode: number;
+  /** The file replaced, whose owner and mode the new one keeps. */
+  like?: Stats;
   temp?: string;
 }
 
 /** The file's current text (undefined when absent), refusing what cannot be a progress file we may rewrite. */
-async function readPrevious(path: string, file: string): Promise<{ text: string; mode: number } | undefined> {
+async function readPrevious(path: string, file: string): Promise<{ text: string; info: Stats } | undefined> {
   const refuse = (e: unknown): never => {
     if (e instanceof NotRegular) throw new CliError('progress.not-a-file', { path: file }, EXIT_FINDINGS);
     throw new CliError('progress.unreadable', { path: file, detail: errno(e) }, EXIT_FINDINGS);
@@ -58,7 +60,7 @@ async function readPrevious(path: string, file: string): Promise<{ text: string;
       EXIT_FINDINGS,
     );
   const decoded = decodeStrict(await readRegular(path).catch(refuse));
-  if ('text' in decoded) return { text: decoded.text, mode: info.mode & 0o7777 };
+  if ('text' in decoded) return { text: decoded.text, info };
   throw new CliError('progress.not-utf8', { path: `${file}:${decoded.line}:${decoded.col}` }, EXIT_FINDINGS);
 }
 
@@ -101,7 +103,6 @@ async function planWrites(planDir: string, sorted: FileEntries[], options: Write
         { path: options.label(g.rel), detail: next.detail },
         EXIT_FINDINGS,
       );
-    const fileMode = previous?.mode ?? 0o644;
     planned.push({
       rel: g.rel,
       count: g.entries.length,
@@ -109,7 +110,7 @@ async function planWrites(planDir: string, sorted: FileEntries[], options: Write
       path,
       previous: previous?.text,
       text: next.text,
-      fileMode,
+      like: previous?.info,
     });
   }
   return planned;
@@ -120,7 +121,7 @@ async function writeTemps(planned: Planned[], steps: WriteSteps, options: WriteO
   for (const p of planned) {
     const temp = tempPath(p.path);
     try {
-      await steps.writeFile(temp, p.text, p.fileMode);
+      await steps.writeFile(temp, p.text, p.like);
       p.temp = temp;
     } catch (e) {
       for (const q of planned) if (q.temp) await removeIfThere(q.temp).catch(() => undefined);

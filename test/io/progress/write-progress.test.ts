@@ -92,9 +92,9 @@ describe('writeProgress', () => {
     const before = hashTree(planDir);
     let calls = 0;
     const steps = {
-      writeFile: async (path: string, data: string, mode: number): Promise<void> => {
+      writeFile: async (path: string, data: string): Promise<void> => {
         if (++calls === 3) throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
-        await DEFAULT_STEPS.writeFile(path, data, mode);
+        await DEFAULT_STEPS.writeFile(path, data);
       },
     };
     const error = await writeProgress(planDir, groups, {

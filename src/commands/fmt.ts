@@ -29,7 +29,7 @@ export function registerFmt(program: Command, io: Ctx, done: (code: number) => v
 
 export async function fmt(io: Ctx, opts: FmtOptions): Promise<number> {
   const { dir, label } = planDirOf(io, opts);
-  const recovered = opts.check ? [] : await recoverPlan(io, dir);
+  const recovered = await recoverPlan(io, dir);
   const source = workingTreeSource(dir, io.cwd);
   const formatted = await formatPlan(source);
   if (!formatted) throw new CliError('cli.no-plan', { dir: label });

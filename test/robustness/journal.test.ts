@@ -61,6 +61,7 @@ describe('an import killed between its renames', () => {
     ['show', ['show', 'A.1.a.2']],
     ['report', ['report', '--format', 'json', '--as-of', '2021-12-31']],
     ['fmt', ['fmt']],
+    ['fmt --check', ['fmt', '--check']],
     ['record', ['record', 'B.1.a.2', '--date', '2021-03-11', '--amount', '9', '--by', 'polda']],
   ])('%s rolls it back first, says so, and leaves every file as before the import', async (_, args) => {
     const { cwd, planDir, before } = await interrupted(2);

@@ -16,6 +16,7 @@ import {
   type Repo,
 } from '../git/git.js';
 import type { FileEntries } from './progress-file.js';
+import { errno } from './steps.js';
 import { writeProgress, type WriteOptions } from './write-progress.js';
 
 interface CommitTarget {
@@ -65,7 +66,8 @@ function whyNot(e: unknown, options: CommitOptions): CliError {
     });
   if (e instanceof LockRefused)
     return new CliError('git.commit-lock-refused', { lock: relative(options.cwd, e.lockPath) });
-  throw e;
+  // The lock file cannot be made at all (a read-only .git, no permission).
+  return new CliError('git.failed', { detail: errno(e) });
 }
 
 /**

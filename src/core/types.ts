@@ -36,6 +36,8 @@ export interface Indicator {
   text: string;
   unit: string;
   aggregate: Aggregate;
+  /** A stock (max or last): a begun year without an entry carries the last known level of an earlier year. */
+  carry: boolean;
   /** Target per year; every plan year is present. */
   targets: Record<number, number>;
   coordinator: string;

@@ -38,7 +38,7 @@ export function reportText(report: Report, t: Translate, o: TextOptions): string
     `${STATUS_SYMBOL[s]} ${t(`status.${s}`)}`.replace(/ /g, '\u00a0');
   const paint = (l: string): string =>
     l
-      .replace(/([\u2713\u2197!\u25cb\u2013\u00b7])\u00a0[^ ,.]+/gu, (m, symbol: string) =>
+      .replace(/([\u2713\u2197!?\u2013\u00b7])\u00a0[^ ,.]+/gu, (m, symbol: string) =>
         statusColor(chalk, statusOfSymbol(symbol))(m),
       )
       .replace(/\u00a0/g, ' ');

@@ -68,7 +68,7 @@ export const STATUS_SYMBOL: Record<Status, string> = {
   achieved: '✓',
   'on-track': '↗',
   behind: '!',
-  'not-started': '○',
+  'no-report': '?',
   'no-target': '–',
   future: '·',
 };
@@ -81,7 +81,7 @@ export function statusColor(chalk: ChalkInstance, status: Status): (text: string
       return chalk.cyan;
     case 'behind':
       return chalk.red;
-    case 'not-started':
+    case 'no-report':
       return chalk.yellow;
     default:
       return chalk.dim;

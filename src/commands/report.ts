@@ -13,11 +13,11 @@ import {
   type Selection,
 } from '../core/report.js';
 import type { Plan } from '../core/types.js';
-import { EXIT_OK } from '../cli-error.js';
+import { CliError, EXIT_OK } from '../cli-error.js';
 import type { Ctx } from '../context.js';
 import type { Translate } from '../i18n/index.js';
 import { makeChalk, termWidth } from '../render/color.js';
-import { reportCsv, reportJson } from '../render/report.js';
+import { reportCsv, reportJson, type CsvStyle } from '../render/report.js';
 import { reportHtml } from '../render/report-html.js';
 import { reportMarkdown } from '../render/report-md.js';
 import { reportText } from '../render/report-text.js';
@@ -59,7 +59,16 @@ interface ReportOptions extends PlanOptions {
   asOf?: string;
   format: (typeof FORMATS)[number];
   output?: string;
+  delimiter?: string;
+  decimal?: string;
+  locale?: 'id' | 'en';
 }
+
+/** CSV conventions per locale: Indonesian spreadsheets read `1,5` as a number and split fields at `;`. */
+const CSV_LOCALES: Record<'id' | 'en', CsvStyle> = {
+  id: { delimiter: ';', decimal: ',' },
+  en: { delimiter: ',', decimal: '.' },
+};
 
 export function registerReport(program: Command, io: Ctx, done: (code: number) => void): void {
   program
@@ -89,11 +98,20 @@ export function registerReport(program: Command, io: Ctx, done: (code: number) =
     .option('--at <rev>', 'read plan and progress as they were at this git revision')
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
     .option('--output <file>', 'write to FILE instead of standard output')
+    .option('--delimiter <char>', "CSV field separator: ',', ';' or tab (default ',')")
+    .option('--decimal <char>', "CSV decimal separator: '.' or ',' (default '.')")
+    .addOption(
+      new Option(
+        '--locale <locale>',
+        "CSV for a spreadsheet in this locale: id (';' and ',') or en (',' and '.')",
+      ).choices(['id', 'en']),
+    )
     .addOption(langOption())
     .action(async (opts: ReportOptions) => done(await report(io, opts)));
 }
 
 export async function report(io: Ctx, given: ReportOptions): Promise<number> {
+  csvStyle(given);
   const opts = { ...given, output: await checkOutput(io, given.output, given) };
   // The only place the report reads the clock: core gets the date as an argument.
   const asOf = opts.asOf ?? today();
@@ -170,6 +188,25 @@ function uncounted(loaded: LoadedPlan, t: Translate): string[] {
   return [renderText(toDiagnostics(warnings, t, locator(loaded.sources), loaded.files), plain)];
 }
 
+/** The CSV options checked before anything is read: they apply to CSV only, and the two separators must differ. */
+function csvStyle(opts: ReportOptions): CsvStyle {
+  const given = (['delimiter', 'decimal', 'locale'] as const).find((k) => opts[k] !== undefined);
+  if (given && opts.format !== 'csv') throw new CliError('report.csv-only', { option: `--${given}` });
+  const base = CSV_LOCALES[opts.locale ?? 'en'];
+  const delimiter = opts.delimiter === undefined ? base.delimiter : opts.delimiter === 'tab' ? '\t' : opts.delimiter;
+  if (![',', ';', '\t'].includes(delimiter))
+    throw new CliError('cli.bad-option', {
+      value: opts.delimiter!,
+      option: '--delimiter',
+      expected: "',', ';' or tab",
+    });
+  const decimal = opts.decimal ?? base.decimal;
+  if (decimal !== '.' && decimal !== ',')
+    throw new CliError('cli.bad-option', { value: decimal, option: '--decimal', expected: "'.' or ','" });
+  if (decimal === delimiter) throw new CliError('report.csv-same', { decimal });
+  return { delimiter, decimal };
+}
+
 /** The --at revision as a commit (the plan was read from it, so it resolves). */
 async function revisionAt(dir: string, at: string): Promise<Revision> {
   return { sha: await resolveRev(await openRepo(dir), at), dirty: false };
@@ -236,7 +273,7 @@ function render(io: Ctx, opts: ReportOptions, plan: Plan, result: Report, t: Tra
     case 'json':
       return reportJson(result, opts.at);
     case 'csv':
-      return reportCsv(result);
+      return reportCsv(result, csvStyle(opts));
     case 'md':
       return reportMarkdown(result, t, short, opts.at);
     case 'html':

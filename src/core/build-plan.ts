@@ -156,6 +156,7 @@ function buildIndicator(
     source:
       source && asStr(source.targets)
         ? {
+            indicator: asStr(source.indicator),
             targets: asStr(source.targets) as string,
             coordinator: asStr(source.coordinator),
             implementers: asStr(source.implementers),

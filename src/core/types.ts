@@ -43,7 +43,7 @@ export interface Indicator {
   coordinator: string;
   implementers: string[];
   locations: string[];
-  source?: { targets: string; coordinator?: string; implementers?: string };
+  source?: { indicator?: string; targets: string; coordinator?: string; implementers?: string };
   note?: string;
   at: Loc;
 }

@@ -1,13 +1,23 @@
 // rad report: target versus actual per coordinator (or program, or indicator) and year, in five formats.
 import { Option, type Command } from 'commander';
 import type { Tally } from '../core/aggregate.js';
-import { buildReportFromActuals, GROUP_BYS, type GroupBy, type Report } from '../core/report.js';
+import {
+  buildReportFromActuals,
+  emptySelectionHint,
+  GROUP_BYS,
+  REPORT_SORTS,
+  type GroupBy,
+  type Report,
+  type ReportSort,
+  type Revision,
+  type Selection,
+} from '../core/report.js';
 import type { Plan } from '../core/types.js';
-import { EXIT_OK } from '../cli-error.js';
+import { CliError, EXIT_OK } from '../cli-error.js';
 import type { Ctx } from '../context.js';
 import type { Translate } from '../i18n/index.js';
 import { makeChalk, termWidth } from '../render/color.js';
-import { reportCsv, reportJson } from '../render/report.js';
+import { reportCsv, reportJson, type CsvStyle } from '../render/report.js';
 import { reportHtml } from '../render/report-html.js';
 import { reportMarkdown } from '../render/report-md.js';
 import { reportText } from '../render/report-text.js';
@@ -27,7 +37,9 @@ import {
   type PlanOptions,
 } from './common/options.js';
 import { checkOutput, emit } from './common/output.js';
+import { existsSync } from 'node:fs';
 import { cacheDirFor } from '../io/cache/cache-dir.js';
+import { headRevision, openRepo, resolveRev } from '../io/git/git.js';
 import { outputCache } from '../io/cache/output-cache.js';
 import { mark } from '../io/timing.js';
 import { chooseLang, isLang, translator } from '../i18n/index.js';
@@ -39,12 +51,24 @@ interface ReportOptions extends PlanOptions {
   year?: string;
   years?: string;
   coordinator?: string;
+  implementer?: string;
+  agency?: string;
   section?: string;
   by: GroupBy;
+  sort: ReportSort;
   asOf?: string;
   format: (typeof FORMATS)[number];
   output?: string;
+  delimiter?: string;
+  decimal?: string;
+  locale?: 'id' | 'en';
 }
+
+/** CSV conventions per locale: Indonesian spreadsheets read `1,5` as a number and split fields at `;`. */
+const CSV_LOCALES: Record<'id' | 'en', CsvStyle> = {
+  id: { delimiter: ';', decimal: ',' },
+  en: { delimiter: ',', decimal: '.' },
+};
 
 export function registerReport(program: Command, io: Ctx, done: (code: number) => void): void {
   program
@@ -53,12 +77,19 @@ export function registerReport(program: Command, io: Ctx, done: (code: number) =
     .addOption(planOption())
     .addOption(new Option('--year <year>', 'one year').conflicts('years'))
     .option('--years <range>', 'a range of years, e.g. 2020-2024 (default: every plan year)')
-    .option('--coordinator <id>', 'only this coordinating agency')
+    .option('--coordinator <id>', 'only indicators this agency coordinates')
+    .option('--implementer <id>', 'only indicators this agency implements')
+    .option('--agency <id>', 'only indicators this agency coordinates or implements')
     .option('--section <letter>', 'only this section (A or B)')
     .addOption(
       new Option('--by <grouping>', 'group rows by coordinator, program, or list indicators flat')
         .choices(GROUP_BYS)
         .default('coordinator'),
+    )
+    .addOption(
+      new Option('--sort <order>', 'indicators in plan order (id) or the largest shortfall first (gap)')
+        .choices(REPORT_SORTS)
+        .default('id'),
     )
     .option(
       '--as-of <date>',
@@ -67,11 +98,20 @@ export function registerReport(program: Command, io: Ctx, done: (code: number) =
     .option('--at <rev>', 'read plan and progress as they were at this git revision')
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
     .option('--output <file>', 'write to FILE instead of standard output')
+    .option('--delimiter <char>', "CSV field separator: ',', ';' or tab (default ',')")
+    .option('--decimal <char>', "CSV decimal separator: '.' or ',' (default '.')")
+    .addOption(
+      new Option(
+        '--locale <locale>',
+        "CSV for a spreadsheet in this locale: id (';' and ',') or en (',' and '.')",
+      ).choices(['id', 'en']),
+    )
     .addOption(langOption())
     .action(async (opts: ReportOptions) => done(await report(io, opts)));
 }
 
 export async function report(io: Ctx, given: ReportOptions): Promise<number> {
+  csvStyle(given);
   const opts = { ...given, output: await checkOutput(io, given.output, given) };
   // The only place the report reads the clock: core gets the date as an argument.
   const asOf = opts.asOf ?? today();
@@ -79,8 +119,12 @@ export async function report(io: Ctx, given: ReportOptions): Promise<number> {
     parseDate(asOf, '--as-of', (await openPlan(io, opts, true, { progress: false, cacheDir: undefined })).t);
   const dir = planDirOf(io, opts).dir;
   const cacheDir = cacheDirFor(dir, io.env);
-  // Unchanged plan, progress, options and build: the bytes rendered last time (a revision is never cached here).
-  const cache = opts.at === undefined ? await outputCache(cacheDir, dir, outputKey(io, opts, asOf), io.env) : undefined;
+  // The headline's plan revision: HEAD and whether the plan's files differ from it (a commit changes no plan file,
+  // so it is part of the cache key); with --at, that revision, read after the plan.
+  const head = opts.at === undefined && existsSync(dir) ? ((await headRevision(dir, io.env)) ?? null) : null;
+  // Unchanged plan, progress, options, revision and build: the bytes rendered last time (--at is never cached here).
+  const cache =
+    opts.at === undefined ? await outputCache(cacheDir, dir, outputKey(io, opts, asOf, head), io.env) : undefined;
   mark(io.env, 'report: start');
   const hit = await cache?.lookup();
   mark(io.env, 'report: output cache looked up');
@@ -107,15 +151,22 @@ export async function report(io: Ctx, given: ReportOptions): Promise<number> {
     : opts.years
       ? parseYears(opts.years, plan, '--years', t)
       : plan.years;
-  const options = {
-    asOf,
-    years,
-    by: opts.by,
+  const selection: Selection = {
     coordinator: checkCoordinator(plan, opts.coordinator, t),
+    implementer: checkCoordinator(plan, opts.implementer, t, '--implementer'),
+    agency: checkCoordinator(plan, opts.agency, t, '--agency'),
     section: checkSection(plan, opts.section, t),
   };
+  const revision = opts.at === undefined ? head : await revisionAt(dir, opts.at);
+  const options = { asOf, years, by: opts.by, sort: opts.sort, revision, ...selection };
   const result = buildReportFromActuals(plan, loaded.actuals ?? new Map<string, Tally>(), options);
   mark(io.env, 'report: built');
+  // The empty-filter hint goes to standard error like the warnings, and with them into the cache.
+  const hint = emptyHint(plan, selection, t);
+  if (hint) {
+    notes.push(hint);
+    io.stderr.write(hint);
+  }
   // Bytes once, for the terminal or file and for the cache alike.
   const bytes = Buffer.from(render(io, opts, plan, result, t, lang), 'utf8');
   mark(io.env, 'report: rendered');
@@ -137,6 +188,54 @@ function uncounted(loaded: LoadedPlan, t: Translate): string[] {
   return [renderText(toDiagnostics(warnings, t, locator(loaded.sources), loaded.files), plain)];
 }
 
+/** The CSV options checked before anything is read: they apply to CSV only, and the two separators must differ. */
+function csvStyle(opts: ReportOptions): CsvStyle {
+  const given = (['delimiter', 'decimal', 'locale'] as const).find((k) => opts[k] !== undefined);
+  if (given && opts.format !== 'csv') throw new CliError('report.csv-only', { option: `--${given}` });
+  const base = CSV_LOCALES[opts.locale ?? 'en'];
+  const delimiter = opts.delimiter === undefined ? base.delimiter : opts.delimiter === 'tab' ? '\t' : opts.delimiter;
+  if (![',', ';', '\t'].includes(delimiter))
+    throw new CliError('cli.bad-option', {
+      value: opts.delimiter!,
+      option: '--delimiter',
+      expected: "',', ';' or tab",
+    });
+  const decimal = opts.decimal ?? base.decimal;
+  if (decimal !== '.' && decimal !== ',')
+    throw new CliError('cli.bad-option', { value: decimal, option: '--decimal', expected: "'.' or ','" });
+  if (decimal === delimiter) throw new CliError('report.csv-same', { decimal });
+  return { delimiter, decimal };
+}
+
+/** The --at revision as a commit (the plan was read from it, so it resolves). */
+async function revisionAt(dir: string, at: string): Promise<Revision> {
+  return { sha: await resolveRev(await openRepo(dir), at), dirty: false };
+}
+
+/** When a filter leaves no indicator: which one, and what would match (on standard error, in every format). */
+function emptyHint(plan: Plan, selection: Selection, t: Translate): string | undefined {
+  const hint = emptySelectionHint(plan, selection);
+  if (!hint) return undefined;
+  const indicators = (count: number): string => t(count === 1 ? 'report.empty.indicator' : 'report.empty.indicators');
+  if (hint.kind === 'combined') {
+    const alone = hint.alone.map((a) => `--${a.filter} ${a.value}: ${a.count}`).join(', ');
+    return t('report.empty.combined', { alone }) + '\n';
+  }
+  const { id, filter, coordinated, implemented } = hint;
+  const lines = [t('report.empty.agency', { id, role: t(`report.empty.role.${filter}`) })];
+  if (coordinated + implemented === 0) lines.push(t('report.empty.neither', { id }));
+  else {
+    // Suggest the filter that finds what the agency does: --agency covers both roles.
+    const suggest = filter === 'agency' ? (coordinated ? 'coordinator' : 'implementer') : 'agency';
+    if (coordinated)
+      lines.push(t('report.empty.coordinates', { id, count: coordinated, indicators: indicators(coordinated) }));
+    if (implemented)
+      lines.push(t('report.empty.implements', { id, count: implemented, indicators: indicators(implemented) }));
+    lines.push(t('report.empty.try', { option: `--${suggest} ${id}` }));
+  }
+  return lines.join(' ') + '\n';
+}
+
 /** A progress line on a terminal while many progress files are read (a cold cache over a large repository). */
 function readingLine(io: Ctx): { update: (done: number, total: number) => void; finish: () => void } {
   let bar: ProgressBar | undefined;
@@ -155,13 +254,14 @@ function readingLine(io: Ctx): { update: (done: number, total: number) => void; 
 }
 
 /** Everything besides the files that decides the bytes of a report. */
-function outputKey(io: Ctx, opts: ReportOptions, asOf: string): Record<string, unknown> {
+function outputKey(io: Ctx, opts: ReportOptions, asOf: string, revision: Revision | null): Record<string, unknown> {
   const env = Object.fromEntries(
     ['RAD_LANG', 'NO_COLOR', 'FORCE_COLOR', 'COLUMNS', 'TERM', 'COLORTERM'].map((k) => [k, io.env[k]]),
   );
   return {
     command: 'report',
     opts: { ...opts, asOf },
+    revision,
     env,
     tty: opts.output ? null : [io.stdout.isTTY ?? false, io.stdout.columns ?? 0],
   };
@@ -173,7 +273,7 @@ function render(io: Ctx, opts: ReportOptions, plan: Plan, result: Report, t: Tra
     case 'json':
       return reportJson(result, opts.at);
     case 'csv':
-      return reportCsv(result);
+      return reportCsv(result, csvStyle(opts));
     case 'md':
       return reportMarkdown(result, t, short, opts.at);
     case 'html':

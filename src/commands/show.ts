@@ -34,7 +34,9 @@ export async function show(io: Ctx, id: string, opts: ShowOptions): Promise<numb
     throw new CliError('cli.unknown-indicator', { id, ...(candidate ? { candidate } : {}) });
   }
   if (opts.format === 'json') {
-    io.stdout.write(safeJson({ ...indicatorRow(plan, ind), note: ind.note, source: ind.source }) + '\n');
+    io.stdout.write(
+      safeJson({ ...indicatorRow(plan, ind), carry: ind.carry, note: ind.note, source: ind.source }) + '\n',
+    );
   } else io.stdout.write(showText(plan, ind, t, makeChalk(io.stdout, io.env)));
   return EXIT_OK;
 }

@@ -148,6 +148,7 @@ function buildIndicator(
     text: asStr(o.text) ?? '',
     unit: asStr(o.unit) ?? '',
     aggregate,
+    carry: o.carry === true && aggregate !== 'sum',
     targets: buildTargets(o.targets, years),
     coordinator: asStr(o.coordinator) ?? '',
     implementers: asStrs(o.implementers),
@@ -155,6 +156,7 @@ function buildIndicator(
     source:
       source && asStr(source.targets)
         ? {
+            indicator: asStr(source.indicator),
             targets: asStr(source.targets) as string,
             coordinator: asStr(source.coordinator),
             implementers: asStr(source.implementers),

@@ -35,7 +35,7 @@ export function buildReview(plan: Plan, entries: readonly Entry[], period: Perio
   const last = Number(period.until.slice(0, 4));
   const years = plan.years.filter((y) => y >= first && y <= last);
   const report = buildReport(plan, entries, { asOf: period.until, years });
-  const behind = report.rows.filter((r) => r.target > 0 && (r.status === 'behind' || r.status === 'not-started'));
+  const behind = report.rows.filter((r) => r.target > 0 && (r.status === 'behind' || r.status === 'no-report'));
   const reporting = buildReporting(plan, entries, {
     from: period.since,
     to: period.until,

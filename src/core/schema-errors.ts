@@ -30,7 +30,10 @@ export function describeValue(value: unknown): string {
 export function schemaFindings(file: string, errors: readonly SchemaError[]): Finding[] {
   const findings: Finding[] = [];
   // propertyNames reports twice (the inner keyword, then propertyNames itself); keep the outer one.
-  const list = errors.filter((e) => !(e.propertyName !== undefined && e.keyword !== 'propertyNames'));
+  // An if/then failure is reported by the `then` errors themselves (carry: true needs aggregate max or last).
+  const list = errors.filter(
+    (e) => !(e.propertyName !== undefined && e.keyword !== 'propertyNames') && e.keyword !== 'if',
+  );
   for (const e of list) {
     const at = { file, pointer: e.instancePath };
     const p = e.params;

@@ -36,12 +36,14 @@ export interface Indicator {
   text: string;
   unit: string;
   aggregate: Aggregate;
+  /** A stock (max or last): a begun year without an entry carries the last known level of an earlier year. */
+  carry: boolean;
   /** Target per year; every plan year is present. */
   targets: Record<number, number>;
   coordinator: string;
   implementers: string[];
   locations: string[];
-  source?: { targets: string; coordinator?: string; implementers?: string };
+  source?: { indicator?: string; targets: string; coordinator?: string; implementers?: string };
   note?: string;
   at: Loc;
 }

@@ -6,6 +6,20 @@ export const en = {
   'report.as-of': 'as of {date}',
   'report.at': 'plan and progress at revision {rev}',
   'report.no-rows': 'No indicators match.',
+  'report.csv-only': '{option} applies to --format csv only',
+  'report.csv-same':
+    "--decimal '{decimal}' and the field separator are the same: a spreadsheet could not tell a decimal from two fields",
+  'report.empty.agency': 'No indicator has {id} as {role}.',
+  'report.empty.role.coordinator': 'coordinator',
+  'report.empty.role.implementer': 'implementer',
+  'report.empty.role.agency': 'coordinator or implementer',
+  'report.empty.neither': '{id} neither coordinates nor implements any indicator.',
+  'report.empty.coordinates': '{id} coordinates {count} {indicators}.',
+  'report.empty.implements': '{id} implements {count} {indicators}.',
+  'report.empty.indicator': 'indicator',
+  'report.empty.indicators': 'indicators',
+  'report.empty.try': 'Try {option}.',
+  'report.empty.combined': 'No indicator matches these filters together; each alone matches: {alone}.',
   'report.reading': 'Reading progress files',
   'report.legend.cell': 'Each year: actual/target, percent achieved and status: {statuses}.',
   'report.legend.on-track':
@@ -15,7 +29,31 @@ export const en = {
     "Aggregation: {sum} = the year's entries added up, {max} = the largest entry, {last} = the latest entry.",
   'report.legend.mean':
     'Totals: indicators met / indicators with a target, and the mean achievement (percent over indicators with a target, each counted at most 100%).',
-  'report.legend.text': "Indicator texts are cut to one line; 'rad show ID' prints one in full.",
+  'report.headline.plan': 'Plan: {title}',
+  'report.headline.decree': 'Decree {number}',
+  'report.headline.revision': 'plan revision {sha}',
+  'report.headline.counts':
+    '{year}: {achieved} achieved, {onTrack} on track, {behind} behind, {noReport} not reported, of {withTarget} indicators with a target; mean achievement {mean}.',
+  'report.headline.future': '{year} has not begun: {withTarget} indicators with a target.',
+  'report.legend.carried':
+    'A * after the actual: no entry that year; the level is carried from an earlier year (a stock marked carry: true).',
+  'report.legend.gap':
+    '{gap}: what is short in {year}, the target minus the actual for a past year, what is due minus the actual for the running year; blank without a target.',
+  'report.legend.overview':
+    'Overview, each year: indicators met, indicators reported (with an entry or a carried level) of those with a target, and the mean achievement (percent over indicators with a target, each counted at most 100%).',
+  'report.legend.agg-moved':
+    'Aggregation (the {agg} column is left out for width): {list}; every other indicator: {sum}.',
+  'report.legend.agg-all': 'Aggregation (the {agg} column is left out for width): every indicator: {sum}.',
+  'report.legend.moved': "Left out for width: {columns}, shown in [ ] at the start of each indicator's text.",
+  'report.legend.split': 'The years do not fit beside each other: they are split over tables one under the other.',
+  'report.overview.cell': 'met {met} · reported {reported} of {withTarget} · {mean}',
+  'report.overview.future': '{withTarget} with a target',
+  'report.met-reported': '{met} met, {reported} of {withTarget} reported',
+  'report.h.gap': 'Gap {year}',
+  'report.h.mean-short': 'Mean',
+  'report.legend.text': "Each indicator's text is on the line under its numbers.",
+  'report.legend.md-text':
+    'Each table gives the indicator text in full; its last row is the mean achievement per year.',
   'report.overview': 'Overview',
   'report.group.coordinator': 'Coordinator: {name} ({id})',
   'report.group.program': 'Program {id}: {name}',
@@ -35,7 +73,7 @@ export const en = {
   'status.achieved': 'achieved',
   'status.on-track': 'on track',
   'status.behind': 'behind',
-  'status.not-started': 'not started',
+  'status.no-report': 'not reported',
   'status.no-target': 'no target',
   'status.future': 'future',
 } as const;
@@ -47,6 +85,21 @@ export const id: Record<keyof typeof en, string> = {
   'report.as-of': 'per {date}',
   'report.at': 'rencana dan progres pada revisi {rev}',
   'report.no-rows': 'Tidak ada indikator yang cocok.',
+  'report.csv-only': '{option} hanya berlaku untuk --format csv',
+  'report.csv-same':
+    "--decimal '{decimal}' sama dengan pemisah kolom: lembar kerja tidak dapat membedakan desimal dari dua kolom",
+  'report.empty.agency': 'Tidak ada indikator dengan {id} sebagai {role}.',
+  'report.empty.role.coordinator': 'koordinator',
+  'report.empty.role.implementer': 'pelaksana',
+  'report.empty.role.agency': 'koordinator atau pelaksana',
+  'report.empty.neither': '{id} tidak mengoordinasi maupun melaksanakan satu indikator pun.',
+  'report.empty.coordinates': '{id} mengoordinasi {count} {indicators}.',
+  'report.empty.implements': '{id} melaksanakan {count} {indicators}.',
+  'report.empty.indicator': 'indikator',
+  'report.empty.indicators': 'indikator',
+  'report.empty.try': 'Coba {option}.',
+  'report.empty.combined':
+    'Tidak ada indikator yang cocok dengan gabungan filter ini; masing-masing sendiri cocok dengan: {alone}.',
   'report.reading': 'Membaca berkas realisasi',
   'report.legend.cell': 'Setiap tahun: realisasi/target, persen capaian dan status: {statuses}.',
   'report.legend.on-track':
@@ -56,7 +109,30 @@ export const id: Record<keyof typeof en, string> = {
     'Agregasi: {sum} = entri tahun itu dijumlahkan, {max} = entri terbesar, {last} = entri paling akhir.',
   'report.legend.mean':
     'Jumlah: indikator tercapai / indikator bertarget, dan rata-rata capaian (persen atas indikator bertarget, masing-masing dihitung paling tinggi 100%).',
-  'report.legend.text': "Uraian indikator dipotong menjadi satu baris; 'rad show ID' menampilkannya utuh.",
+  'report.headline.plan': 'Rencana: {title}',
+  'report.headline.decree': 'Keputusan {number}',
+  'report.headline.revision': 'revisi rencana {sha}',
+  'report.headline.counts':
+    '{year}: {achieved} tercapai, {onTrack} sesuai jadwal, {behind} tertinggal, {noReport} belum dilaporkan, dari {withTarget} indikator bertarget; rata-rata capaian {mean}.',
+  'report.headline.future': 'Tahun {year} belum dimulai: {withTarget} indikator bertarget.',
+  'report.legend.carried':
+    'Tanda * setelah realisasi: tidak ada entri pada tahun itu; angkanya diteruskan dari tahun sebelumnya (stok bertanda carry: true).',
+  'report.legend.gap':
+    '{gap}: kekurangan pada tahun {year}, yaitu target dikurangi realisasi untuk tahun yang sudah lewat, yang seharusnya dikurangi realisasi untuk tahun berjalan; kosong bila tanpa target.',
+  'report.legend.overview':
+    'Ringkasan, setiap tahun: indikator tercapai, indikator yang melapor (ada entri atau angka yang diteruskan) dari indikator bertarget, dan rata-rata capaian (persen atas indikator bertarget, masing-masing dihitung paling tinggi 100%).',
+  'report.legend.agg-moved': 'Agregasi (kolom {agg} tidak muat dan ditiadakan): {list}; indikator lainnya: {sum}.',
+  'report.legend.agg-all': 'Agregasi (kolom {agg} tidak muat dan ditiadakan): semua indikator: {sum}.',
+  'report.legend.moved': 'Tidak muat: {columns}, ditampilkan dalam [ ] di awal uraian setiap indikator.',
+  'report.legend.split': 'Tahun-tahun tidak muat berdampingan: dibagi menjadi beberapa tabel, satu di bawah yang lain.',
+  'report.overview.cell': 'tercapai {met} · melapor {reported} dari {withTarget} · {mean}',
+  'report.overview.future': '{withTarget} bertarget',
+  'report.met-reported': '{met} tercapai, {reported} dari {withTarget} melapor',
+  'report.h.gap': 'Kurang {year}',
+  'report.h.mean-short': 'Rerata',
+  'report.legend.text': 'Uraian setiap indikator ada di baris di bawah angkanya.',
+  'report.legend.md-text':
+    'Setiap tabel memuat uraian indikator secara utuh; baris terakhirnya adalah rata-rata capaian per tahun.',
   'report.overview': 'Ringkasan',
   'report.group.coordinator': 'Koordinator: {name} ({id})',
   'report.group.program': 'Program {id}: {name}',
@@ -76,7 +152,7 @@ export const id: Record<keyof typeof en, string> = {
   'status.achieved': 'tercapai',
   'status.on-track': 'sesuai jadwal',
   'status.behind': 'tertinggal',
-  'status.not-started': 'belum mulai',
+  'status.no-report': 'belum dilaporkan',
   'status.no-target': 'tanpa target',
   'status.future': 'akan datang',
 };

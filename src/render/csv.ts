@@ -12,6 +12,6 @@ export function defuse(cell: string | number | undefined | null): string | numbe
   return /^[=+\-@\t\r]/.test(cell) ? `'${sanitize(cell)}` : sanitize(cell);
 }
 
-export function toCsv(header: string[], rows: (string | number | undefined | null)[][]): string {
-  return stringify([header.map(defuse), ...rows.map((r) => r.map(defuse))], { record_delimiter: 'unix' });
+export function toCsv(header: string[], rows: (string | number | undefined | null)[][], delimiter = ','): string {
+  return stringify([header.map(defuse), ...rows.map((r) => r.map(defuse))], { record_delimiter: 'unix', delimiter });
 }

@@ -81,7 +81,7 @@ export function showText(plan: Plan, ind: Indicator, t: Translate, chalk: ChalkI
     [t('h.activity'), `${ind.activity} ${activity?.title ?? ''}`],
     [t('h.text'), ind.text],
     [t('h.unit'), ind.unit],
-    [t('h.aggregate'), t(`aggregate.${ind.aggregate}`)],
+    [t('h.aggregate'), t(`aggregate.${ind.aggregate}`) + (ind.carry ? `; ${t('show.carry')}` : '')],
     [t('h.targets'), plan.years.map((y) => `${y}: ${formatNumber(ind.targets[y] ?? 0)}`).join('  ')],
     [t('h.coordinator'), agency(ind.coordinator)],
     [t('h.implementers'), ind.implementers.map(agency).join('; ')],
@@ -91,6 +91,7 @@ export function showText(plan: Plan, ind: Indicator, t: Translate, chalk: ChalkI
   if (activity?.note) lines.push([`${t('h.note')} (${ind.activity})`, activity.note]);
   if (ind.note) lines.push([t('h.note'), ind.note]);
   if (ind.source) {
+    if (ind.source.indicator) lines.push([t('h.source.indicator'), ind.source.indicator]);
     lines.push([t('h.source.targets'), ind.source.targets]);
     if (ind.source.coordinator) lines.push([t('h.source.coordinator'), ind.source.coordinator]);
     if (ind.source.implementers) lines.push([t('h.source.implementers'), ind.source.implementers]);

@@ -25,7 +25,7 @@ td.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-num
 tr.total td { font-weight: 600; border-top: 2px solid #8c959f; }
 .legend { color: #424a53; margin: .2rem 0; }
 .achieved { color: #116329; } .on-track { color: #0a5c85; } .behind { color: #b3261e; font-weight: 600; }
-.not-started { color: #7d4e00; } .no-target, .future { color: #6e7781; }
+.no-report { color: #7d4e00; } .no-target, .future { color: #6e7781; }
 svg.chart { max-width: 100%; height: auto; font: 12px system-ui, sans-serif; }
 svg.chart .title { font-weight: 600; } svg.chart .track { fill: none; stroke: #57606a; } svg.chart .bar { fill: #4f8fd6; }
 figure { margin: 1rem 0; } figcaption { color: #424a53; font-size: .9em; }

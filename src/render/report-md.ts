@@ -2,7 +2,10 @@
 import type { Report, ReportRow, SummaryRow } from '../core/report.js';
 import type { Translate } from '../i18n/index.js';
 import {
+  gapHead,
+  headlineLines,
   legendLines,
+  overviewCells,
   num,
   percentText,
   reportTitle,
@@ -20,15 +23,18 @@ export const mdText = (text: string): string =>
 const tableMd = (head: string[], align: ('l' | 'r')[], rows: string[][]): string =>
   [head, align.map((a) => (a === 'r' ? '---:' : '---')), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n') + '\n';
 
+// "actual/target percent symbol"; a carried level gets a backslash-escaped * after the actual (else Markdown emphasis).
+const actualText = (r: ReportRow): string => num(r.actual) + (r.carried ? '\\*' : '');
 const yearCell = (r: ReportRow): string =>
-  [`${num(r.actual)}/${num(r.target)}`, percentText(r.percent), STATUS_SYMBOL[r.status]].filter(Boolean).join(' ');
-const sumCell = (s: SummaryRow): string =>
-  [`${s.met}/${s.withTarget}`, percentText(s.meanPercent)].filter(Boolean).join(' ');
+  [`${actualText(r)}/${num(r.target)}`, percentText(r.percent), STATUS_SYMBOL[r.status]].filter(Boolean).join(' ');
+const gapText = (gap: number | null): string => (gap === null ? '' : num(gap));
 
 export function reportMarkdown(report: Report, t: Translate, short: (id: string) => string, at?: string): string {
   const out = [`## ${mdText(reportTitle(report, t, at))}`, ''];
   if (report.rows.length === 0) return out.concat(t('report.no-rows'), '').join('\n');
-  out.push(...legendLines(report, t).map((l) => `${mdText(l)}\n`));
+  const [plan, decree, counts] = headlineLines(report, t);
+  out.push(`**${mdText(plan!)}**  `, `${mdText(decree!)}  `, `${mdText(counts!)}`, '');
+  out.push(...[...legendLines(report, t), t('report.legend.md-text')].map((l) => `${mdText(l)}\n`));
   const groups = viewGroups(report, t, short);
   out.push(`### ${mdText(t('report.overview'))}`, '', overview(report, groups, t));
   for (const group of groups)
@@ -38,7 +44,8 @@ export function reportMarkdown(report: Report, t: Translate, short: (id: string)
 
 function overview(report: Report, groups: ViewGroup[], t: Translate): string {
   const head = report.by === 'coordinator' ? t('h.coordinator') : report.by === 'program' ? t('h.program') : '';
-  const line = (label: string, summary: SummaryRow[]): string[] => [label, ...summary.map(sumCell)];
+  const cell = overviewCells(report, t);
+  const line = (label: string, summary: SummaryRow[]): string[] => [label, ...summary.map((s) => mdText(cell(s)))];
   const body = report.by === 'indicator' ? [] : groups.map((g) => line(mdText(g.label), g.summary));
   return tableMd(
     [mdText(head), ...report.years.map(String)],
@@ -64,18 +71,26 @@ function groupTable(report: Report, group: ViewGroup, t: Translate, short: (id: 
     ...(withCoordinator ? [mdText(short(l.coordinator.id))] : []),
   ];
   const blank = lead.map(() => '');
-  blank[1] = `**${mdText(t('h.total'))}**`;
+  blank[1] = `**${mdText(t('report.h.mean'))}**`;
   const align = lead.map(() => 'l' as const);
   if (report.years.length === 1) {
     const s = group.summary[0]!;
-    const heads = [t('h.target'), t('report.h.expected'), t('h.actual'), t('h.percent'), t('h.status')].map(mdText);
+    const heads = [
+      t('h.target'),
+      t('report.h.expected'),
+      t('h.actual'),
+      gapHead(report, t),
+      t('h.percent'),
+      t('h.status'),
+    ].map(mdText);
     const rows = group.lines.map((l) => {
       const r = l.cells[0]!;
       return [
         ...leadCells(l),
         num(r.target),
         r.expected === null ? '' : num(r.expected),
-        num(r.actual),
+        actualText(r),
+        gapText(r.gap),
         percentText(r.percent),
         `${STATUS_SYMBOL[r.status]} ${t(`status.${r.status}`)}`,
       ];
@@ -85,12 +100,22 @@ function groupTable(report: Report, group: ViewGroup, t: Translate, short: (id: 
       '',
       '',
       '',
+      '',
       percentText(s.meanPercent),
-      mdText(t('report.met-of', { met: s.met, withTarget: s.withTarget })),
+      mdText(t('report.met-reported', { met: s.met, reported: s.reported, withTarget: s.withTarget })),
     ]);
-    return tableMd([...lead, ...heads], [...align, 'r', 'r', 'r', 'r', 'l'], rows);
+    return tableMd([...lead, ...heads], [...align, 'r', 'r', 'r', 'r', 'r', 'l'], rows);
   }
-  const rows = group.lines.map((l) => [...leadCells(l), ...l.cells.map(yearCell)]);
-  rows.push([...blank, ...group.summary.map(sumCell)]);
-  return tableMd([...lead, ...report.years.map(String)], [...align, ...report.years.map(() => 'r' as const)], rows);
+  const year = report.headline.year;
+  const rows = group.lines.map((l) => [
+    ...leadCells(l),
+    ...l.cells.map(yearCell),
+    gapText(l.cells.find((c) => c.year === year)?.gap ?? null),
+  ]);
+  rows.push([...blank, ...group.summary.map((s) => percentText(s.meanPercent)), '']);
+  return tableMd(
+    [...lead, ...report.years.map(String), mdText(gapHead(report, t))],
+    [...align, ...report.years.map(() => 'r' as const), 'r'],
+    rows,
+  );
 }

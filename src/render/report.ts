@@ -1,7 +1,16 @@
 // `rad report` output: one Report value drawn as a table, Markdown or HTML, or printed as JSON or CSV; shared pieces.
 import type { ChalkInstance } from 'chalk';
+import { compareIds } from '../core/ids.js';
 import type { AgencyRef } from '../core/list.js';
-import { elapsedShare, STATUSES, type Report, type ReportRow, type Status, type SummaryRow } from '../core/report.js';
+import {
+  elapsedShare,
+  STATUSES,
+  type Report,
+  type ReportRow,
+  type Revision,
+  type Status,
+  type SummaryRow,
+} from '../core/report.js';
 import type { Aggregate } from '../core/types.js';
 import type { Translate } from '../i18n/index.js';
 import { toCsv } from './csv.js';
@@ -26,12 +35,26 @@ const CSV_FIELDS = [
   'actual',
   'percent',
   'expected',
+  'gap',
   'status',
   'entries',
+  'carried',
 ];
 
-/** Tidy CSV: one row per indicator and year, field names and status codes as in the JSON (stable, not translated). */
-export function reportCsv(report: Report): string {
+/** How numbers and fields are written: `,` and `.` by default; `;` and `,` where the decimal separator is a comma (Indonesia). */
+export interface CsvStyle {
+  delimiter: string;
+  decimal: '.' | ',';
+}
+
+/**
+ * Tidy CSV: one row per indicator and year, field names and status codes as in the JSON (stable, not translated).
+ * Numbers are written with the chosen decimal separator and no thousands separator, so a spreadsheet set to that
+ * locale reads them as numbers; carried is true or false.
+ */
+export function reportCsv(report: Report, style: CsvStyle = { delimiter: ',', decimal: '.' }): string {
+  const n = (v: number | null): string | number | null =>
+    v === null || style.decimal === '.' ? v : String(v).replace('.', ',');
   return toCsv(
     CSV_FIELDS,
     report.rows.map((r) => [
@@ -45,13 +68,16 @@ export function reportCsv(report: Report): string {
       r.year,
       r.unit,
       r.aggregate,
-      r.target,
-      r.actual,
-      r.percent,
-      r.expected,
+      n(r.target),
+      n(r.actual),
+      n(r.percent),
+      n(r.expected),
+      n(r.gap),
       r.status,
       r.entries,
+      String(r.carried),
     ]),
+    style.delimiter,
   );
 }
 
@@ -68,7 +94,7 @@ export const STATUS_SYMBOL: Record<Status, string> = {
   achieved: '✓',
   'on-track': '↗',
   behind: '!',
-  'not-started': '○',
+  'no-report': '?',
   'no-target': '–',
   future: '·',
 };
@@ -81,7 +107,7 @@ export function statusColor(chalk: ChalkInstance, status: Status): (text: string
       return chalk.cyan;
     case 'behind':
       return chalk.red;
-    case 'not-started':
+    case 'no-report':
       return chalk.yellow;
     default:
       return chalk.dim;
@@ -161,12 +187,67 @@ export function reportTitle(report: Report, t: Translate, at: string | undefined
   return `${t(`report.title.${report.by}`)}, ${when}${at === undefined ? '' : `; ${t('report.at', { rev: at })}`}`;
 }
 
-/** The legend as sentences: how to read a cell, the statuses, the pro-rata rule, aggregation, the mean. */
-export function legendLines(
-  report: Report,
-  t: Translate,
-  status: (s: Status) => string = (s) => `${STATUS_SYMBOL[s]} ${t(`status.${s}`)}`,
-): string[] {
+/** A revision as printed: 12 hex digits, `+dirty` when the plan's files differ from it. */
+export const revisionText = (r: Revision): string => `${r.sha.slice(0, 12)}${r.dirty ? '+dirty' : ''}`;
+
+/** The headline under the title: the plan, its decree and revision, the headline year's counts. */
+export function headlineLines(report: Report, t: Translate): string[] {
+  const h = report.headline;
+  const decree = t('report.headline.decree', { number: h.decree.number });
+  const counts =
+    h.year > Number(report.asOf.slice(0, 4))
+      ? t('report.headline.future', { year: h.year, withTarget: h.withTarget })
+      : t('report.headline.counts', {
+          year: h.year,
+          achieved: h.achieved,
+          onTrack: h.onTrack,
+          behind: h.behind,
+          noReport: h.noReport,
+          withTarget: h.withTarget,
+          mean: percentText(h.meanPercent) || '–',
+        });
+  return [
+    t('report.headline.plan', { title: h.title }),
+    h.revision ? `${decree} · ${t('report.headline.revision', { sha: revisionText(h.revision) })}` : decree,
+    counts,
+  ];
+}
+
+/** The gap column's heading: the shortfall in the headline year. */
+export const gapHead = (report: Report, t: Translate): string => t('report.h.gap', { year: report.headline.year });
+
+/** An overview cell in words, numbers padded so cells line up: "met 1 · reported 3 of 7 · 31%". */
+export function overviewCells(report: Report, t: Translate): (s: SummaryRow) => string {
+  const all = [...report.summary, ...report.total];
+  const w = (f: (s: SummaryRow) => string): number => Math.max(...all.map((s) => f(s).length));
+  const mw = w((s) => String(s.met));
+  const rw = w((s) => String(s.reported));
+  const tw = w((s) => String(s.withTarget));
+  const pw = w((s) => percentText(s.meanPercent));
+  const future = Number(report.asOf.slice(0, 4));
+  return (s) =>
+    s.year > future
+      ? t('report.overview.future', { withTarget: String(s.withTarget).padStart(tw) })
+      : t('report.overview.cell', {
+          met: String(s.met).padStart(mw),
+          reported: String(s.reported).padStart(rw),
+          withTarget: String(s.withTarget).padEnd(tw),
+          mean: percentText(s.meanPercent).padStart(pw),
+        });
+}
+
+export interface LegendOptions {
+  /** How a status is written (symbol and word, coloured or not). */
+  status?: (s: Status) => string;
+  /** The aggregation line as it is; or, when the Agg. column is left out, the indicators that do not sum. */
+  aggregateColumn?: boolean;
+  /** Further lines saying what was moved where for width. */
+  notes?: string[];
+}
+
+/** The legend as sentences: a cell, the statuses, the pro-rata rule, the gap, carried levels, aggregation, the overview. */
+export function legendLines(report: Report, t: Translate, o: LegendOptions = {}): string[] {
+  const status = o.status ?? ((s: Status) => `${STATUS_SYMBOL[s]} ${t(`status.${s}`)}`);
   const year = Number(report.asOf.slice(0, 4));
   const share = report.years.includes(year)
     ? t('report.legend.share', {
@@ -175,10 +256,28 @@ export function legendLines(
         date: report.asOf,
       })
     : '';
+  const names = { sum: t('aggregate.sum'), max: t('aggregate.max'), last: t('aggregate.last') };
   return [
     t('report.legend.cell', { statuses: STATUSES.map(status).join(', ') }),
     t('report.legend.on-track', { share }),
-    t('report.legend.aggregate', { sum: t('aggregate.sum'), max: t('aggregate.max'), last: t('aggregate.last') }),
-    t('report.legend.mean'),
+    t('report.legend.gap', { gap: gapHead(report, t), year: report.headline.year }),
+    ...(report.rows.some((r) => r.carried) ? [t('report.legend.carried')] : []),
+    o.aggregateColumn === false
+      ? nonSumList(report, names)
+        ? t('report.legend.agg-moved', { agg: t('report.h.agg'), list: nonSumList(report, names), sum: names.sum })
+        : t('report.legend.agg-all', { agg: t('report.h.agg'), sum: names.sum })
+      : t('report.legend.aggregate', names),
+    t('report.legend.overview'),
+    ...(o.notes ?? []),
   ];
+}
+
+/** "max: A.1.e.1, B.1.a.1; last: B.3.d.1": the indicators shown that do not sum their entries. */
+function nonSumList(report: Report, names: Record<Aggregate, string>): string {
+  const ids = (kind: Aggregate): string[] =>
+    [...new Set(report.rows.filter((r) => r.aggregate === kind).map((r) => r.indicator))].sort(compareIds);
+  return (['max', 'last'] as const)
+    .filter((k) => ids(k).length > 0)
+    .map((k) => `${names[k]}: ${ids(k).join(', ')}`)
+    .join('; ');
 }

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commit, gitRepo } from '../helpers/git.js';
+import { commit, git, gitRepo } from '../helpers/git.js';
 import { parseJson, type ReportJson } from '../helpers/json.js';
 import { runRad } from '../helpers/run.js';
 import { fixtureDir as fixtureDirOutsideGit, writeTree } from '../helpers/tmp.js';
@@ -45,6 +45,38 @@ describe('rad report --at', () => {
     );
     const json = await runRad(['report', '--as-of', '2023-07-01', '--at', 'HEAD', '--format', 'json'], { cwd: dir });
     expect(parseJson<ReportJson>(json.stdout).at).toBe('HEAD');
+  });
+
+  it('prints the plan revision in the headline: HEAD, +dirty once a plan file differs, the --at commit', async () => {
+    const dir = gitRepo(fixtureTree('report-main'));
+    const head = git(dir, ['rev-parse', 'HEAD']).trim();
+    const headline = async (...args: string[]) => {
+      const json = await runRad(['report', '--as-of', '2023-07-01', '--format', 'json', ...args], { cwd: dir });
+      return parseJson<ReportJson>(json.stdout).headline.revision;
+    };
+    const line = async (): Promise<string | undefined> =>
+      (await runRad(['report', '--as-of', '2023-07-01'], { cwd: dir })).stdout.split('\n')[2];
+    expect(await headline()).toEqual({ sha: head, dirty: false });
+    expect(await line()).toBe(`Decree 2/TEST/2022 · plan revision ${head.slice(0, 12)}`);
+    // An edit outside the plan directory leaves the plan's revision clean; one inside makes it dirty (and the
+    // output cache, keyed by the revision too, does not serve the clean text).
+    writeTree(dir, { 'notes.txt': 'not plan data\n' });
+    expect(await headline()).toEqual({ sha: head, dirty: false });
+    writeTree(dir, { [Q3]: q3File(7) });
+    expect(await headline()).toEqual({ sha: head, dirty: true });
+    expect(await line()).toBe(`Decree 2/TEST/2022 · plan revision ${head.slice(0, 12)}+dirty`);
+    const second = commit(dir, { [Q3]: q3File(7) }, 'second');
+    expect(await line()).toBe(`Decree 2/TEST/2022 · plan revision ${second.slice(0, 12)}`);
+    expect(await headline('--at', 'HEAD~1')).toEqual({ sha: head, dirty: false });
+  });
+
+  it('has no revision line outside a git repository', async () => {
+    const result = await runRad(['report', '--as-of', '2023-07-01'], { cwd: fixtureDirOutsideGit('report-main') });
+    expect(result.stdout.split('\n').slice(1, 4)).toEqual([
+      'Plan: Fixture action plan for reports (synthetic test data)',
+      'Decree 2/TEST/2022',
+      '2023: 0 achieved, 3 on track, 2 behind, 1 not reported, of 6 indicators with a target; mean achievement 42%.',
+    ]);
   });
 
   it('refuses an unknown revision (exit 2)', async () => {

@@ -20,6 +20,29 @@ const scenarios: Scenario[] = [
   { golden: 'report-table.force_color', args: ['report', ...AS_OF], exitCode: 0, env: { FORCE_COLOR: '1' } },
   { golden: 'report-table.columns80', args: ['report', ...AS_OF], exitCode: 0, env: { COLUMNS: '80' } },
   { golden: 'report-table.id', args: ['report', ...AS_OF, '--lang', 'id'], exitCode: 0 },
+  {
+    golden: 'report-table.columns80.id',
+    args: ['report', ...AS_OF, '--lang', 'id'],
+    exitCode: 0,
+    env: { COLUMNS: '80' },
+  },
+  {
+    golden: 'report-table.year.columns80.id',
+    args: ['report', ...AS_OF, '--year', '2023', '--lang', 'id'],
+    exitCode: 0,
+    env: { COLUMNS: '80' },
+  },
+  {
+    golden: 'report-table.sort-gap.by-indicator.columns80',
+    args: ['report', ...AS_OF, '--sort', 'gap', '--by', 'indicator'],
+    exitCode: 0,
+    env: { COLUMNS: '80' },
+  },
+  {
+    golden: 'report-table.implementer-empty',
+    args: ['report', ...AS_OF, '--implementer', 'ditreskrimum'],
+    exitCode: 0,
+  },
   { golden: 'report-table.year', args: ['report', ...AS_OF, '--year', '2023'], exitCode: 0 },
   { golden: 'report-table.by-program', args: ['report', ...AS_OF, '--by', 'program'], exitCode: 0 },
   {
@@ -87,16 +110,29 @@ describe('rad report in a terminal', () => {
     });
   }
 
-  it('splits the year columns into two tables rather than overflow 80 columns', async () => {
-    const result = await runRad(['report', ...AS_OF, '--coordinator', 'dp3a'], {
-      cwd: fixtureDir('report-main'),
-      tty: 80,
-    });
-    const heads = result.stdout
-      .replace(ANSI, '')
-      .split('\n')
-      .filter((l) => l.startsWith('Id '));
-    expect(heads.map((l) => l.match(/20\d\d/g))).toEqual([['2022', '2023'], ['2024']]);
+  it('moves Agg. to the legend and Unit to the text line before it splits the years over tables, and says so', async () => {
+    const cwd = fixtureDir('report-main');
+    const at = async (tty: number): Promise<string> =>
+      (await runRad(['report', ...AS_OF, '--coordinator', 'dp3a'], { cwd, tty })).stdout.replace(ANSI, '');
+    const heads = (text: string): string[] => text.split('\n').filter((l) => l.startsWith('Id '));
+    expect(heads(await at(120))[0]).toMatch(/^Id +Agg\. +Unit +2022 +2023 +2024 +Gap 2023$/);
+    expect(heads(await at(80))[0]).toMatch(/^Id +Agg\. +Unit +2022 +2023 +2024 +Gap 2023$/);
+    const at72 = await at(72);
+    expect(heads(at72)[0]).toMatch(/^Id +Unit +2022 +2023 +2024 +Gap 2023$/);
+    expect(at72.replace(/\n/g, ' ')).toContain(
+      'Aggregation (the Agg. column is left out for width): every indicator: sum.',
+    );
+    const at64 = await at(64);
+    expect(heads(at64)[0]).toMatch(/^Id +2022 +2023 +2024 +Gap 2023$/);
+    expect(at64).toContain('[KEGIATAN] Campaign events held');
+    expect(at64.replace(/\n/g, ' ')).toContain(
+      "Left out for width: Unit, shown in [ ] at the start of each indicator's text.",
+    );
+    const at56 = await at(56);
+    expect(heads(at56).map((l) => l.match(/20\d\d/g)?.slice(0, -1))).toEqual([['2022', '2023'], ['2024']]);
+    expect(at56.replace(/\n/g, ' ')).toContain('The years do not fit beside each other');
+    // The text goes under the first table's rows only.
+    expect(at56.split('Campaign events held').length).toBe(2);
   });
 
   it('colours a terminal, and nothing else unless FORCE_COLOR asks; NO_COLOR wins', async () => {
@@ -116,7 +152,7 @@ describe('rad report in a terminal', () => {
       cwd: fixtureDir('report-main'),
       env: { NO_COLOR: '1' },
     });
-    for (const word of ['↗ on track', '! behind', '○ not started']) expect(result.stdout).toContain(word);
+    for (const word of ['↗ on track', '! behind', '? not reported']) expect(result.stdout).toContain(word);
   });
 });
 
@@ -172,16 +208,16 @@ describe('rad report on the bundled plan', () => {
       /^Koordinator: Dinas Pemberdayaan Perempuan dan Perlindungan Anak Provinsi NTT \(dp3a\)$/m,
     );
     expect(result.stdout).toMatch(
-      /^A\.1\.a\.9 +jumlah +ORANG +.+ 0\/50 +0% ○ +0\/50 +0% ○ +0\/50 +0% ○ +0\/50 +· +0\/50 +·$/m,
+      /^A\.1\.a\.9 +jumlah +ORANG +0\/50 +0% \? +0\/50 +0% \? +0\/50 +0% \? +0\/50 +· +0\/50 +· +24\.93$/m,
     );
     expect(longest(result.stdout)).toBeLessThanOrEqual(120);
   });
 
-  it('has only not-started, no-target and future cells', async () => {
+  it('has only no-report, no-target and future cells', async () => {
     const result = await runRad(['report', '--as-of', '2022-07-01', '--format', 'json'], { cwd: ROOT });
     const { rows } = parseJson<ReportJson>(result.stdout);
     expect(rows.length).toBe(72 * 5);
-    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['not-started', 'no-target', 'future']));
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['no-report', 'no-target', 'future']));
     expect(rows.every((r) => r.actual === 0)).toBe(true);
   });
 });

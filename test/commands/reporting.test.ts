@@ -222,7 +222,7 @@ describe('rad reporting options', () => {
     const result = await runRad(['reporting', '--year', '2023', '--as-of', '2023-12-31'], {
       cwd: fixtureDir('report-main'),
     });
-    expect(result.stdout).toMatch(/Total +5 +4 +80%/);
+    expect(result.stdout).toMatch(/Total +6 +4 +66%/);
     expect(result.stdout).toContain(
       'No agency implements, without coordinating it, an indicator with a target in 2023.',
     );

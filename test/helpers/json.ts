@@ -10,13 +10,42 @@ export interface AgencyJson {
 }
 
 /** `rad report --format json`. */
+export interface ReportCountsJson {
+  year: number;
+  indicators: number;
+  withTarget: number;
+  reported: number;
+  met: number;
+  onTrack: number;
+  behind: number;
+  noReport: number;
+  meanPercent: number | null;
+}
+
+export interface ReportHeadlineJson {
+  title: string;
+  decree: { number: string; title: string };
+  asOf: string;
+  revision: { sha: string; dirty: boolean } | null;
+  year: number;
+  withTarget: number;
+  reported: number;
+  achieved: number;
+  onTrack: number;
+  behind: number;
+  noReport: number;
+  meanPercent: number | null;
+}
+
 export interface ReportJson {
   asOf: string;
   by: string;
   years: number[];
+  sort: 'id' | 'gap';
+  headline: ReportHeadlineJson;
   rows: ReportRowJson[];
-  summary: Record<string, unknown>[];
-  total: Record<string, unknown>[];
+  summary: (ReportCountsJson & { coordinator?: AgencyJson; program?: AgencyJson })[];
+  total: ReportCountsJson[];
   at?: string;
 }
 
@@ -26,12 +55,15 @@ export interface ReportRowJson {
   coordinator: AgencyJson;
   year: number;
   unit: string;
+  aggregate: string;
   target: number;
   actual: number;
   percent: number | null;
   expected: number | null;
+  gap: number | null;
   status: string;
   entries: number;
+  carried: boolean;
 }
 
 /** One object of `rad list --format json`. */

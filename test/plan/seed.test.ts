@@ -43,6 +43,7 @@ describe('plan/ against the decree (docs/decree-354-2020.txt)', () => {
     ['A.1.a.6', 'KEGIATAN', [1, 1, 0, 0, 0], 'disnakertrans'],
     ['A.1.a.9', 'ORANG', [50, 50, 50, 50, 50], 'dp3a'],
     ['A.1.a.10', 'KEGIATAN', [2, 2, 2, 2, 2], 'disnakertrans'],
+    ['A.1.b.1', 'KEGIATAN', [0, 0, 1, 0, 0], 'dp3a'], // a lone cell in the 2022 column, not a merge (see its note)
     ['A.1.a.13', 'PAKET KEGIATAN', [5, 5, 5, 5, 5], 'disnakertrans'],
     ['A.1.f.3', 'ORANG', [3, 3, 3, 3, 3], 'dp3a'],
     ['A.1.f.4', 'PAKET', [0, 10, 10, 10, 10], 'dp3a'],
@@ -63,6 +64,26 @@ describe('plan/ against the decree (docs/decree-354-2020.txt)', () => {
     expect(row).toMatchObject({ unit, coordinator: { id: coordinator } });
     expect(Object.values(row!.targets)).toEqual(targets);
     expect(Object.keys(row!.targets)).toEqual(['2020', '2021', '2022', '2023', '2024']);
+  });
+
+  it('uses the activity text where the INDIKATOR cell only restates the target (A.2.b.1, A.2.c.1)', async () => {
+    const rows = await indicators();
+    const text = (id: string): string | undefined => rows.find((r) => r.id === id)?.text;
+    expect(text('A.2.b.1')).toBe(
+      'Mengembangkan Balai Latihan Kerja Dalam Negeri dan Luar Negeri dan memaksimalkan peran BLK Komunitas sesuai standard BNSP',
+    );
+    expect(text('A.2.c.1')).toBe('Mengembangkan LTSA di wilayah NTT');
+    const shown = await runRad(['show', 'A.2.b.1', '--lang', 'en'], { cwd: ROOT });
+    expect(shown.stdout).toMatch(/^Indicator cell +1 BLK$/m);
+    expect(shown.stdout).toMatch(/^Target cells +1 BLK \| 1 BLK \| 1 BLK \| 1 BLK \| 1 BLK \| 1 BLK$/m);
+  });
+
+  it('carries the level of the stocks that stay (SOPs, MoU, facilities, databases, units), not of staff counts', async () => {
+    const result = await runRad(['report', '--as-of', '2022-07-01', '--format', 'json'], { cwd: ROOT });
+    expect(result.exitCode).toBe(0);
+    // No entries in the bundled plan: nothing is carried, whatever carry says, and every begun year is not reported.
+    const { rows } = JSON.parse(result.stdout) as { rows: { carried: boolean }[] };
+    expect(rows.some((r) => r.carried)).toBe(false);
   });
 
   it('keeps the decree metadata and the period mismatch', async () => {

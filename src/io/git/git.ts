@@ -249,3 +249,23 @@ export async function unstageFile(repo: Repo, path: string): Promise<void> {
     gitError(e, { dir: repo.root });
   }
 }
+
+/**
+ * The commit HEAD is at and whether the files under dir differ from it (changed, staged or untracked), from one
+ * `git status` (no simple-git, no lock taken: a report reads this on every run). Undefined outside a repository,
+ * before the first commit, or without git: the report then has no revision line.
+ */
+export async function headRevision(
+  dir: string,
+  env: Record<string, string | undefined>,
+): Promise<{ sha: string; dirty: boolean } | undefined> {
+  const { execFile } = await import('node:child_process');
+  const args = ['status', '--porcelain=v2', '--branch', '--untracked-files=all', '--', '.'];
+  const out = await new Promise<string>((done) =>
+    execFile('git', args, { cwd: dir, env: { ...env, GIT_OPTIONAL_LOCKS: '0' }, maxBuffer: 64 << 20 }, (e, stdout) =>
+      done(e ? '' : stdout),
+    ),
+  );
+  const sha = /^# branch\.oid ([0-9a-f]{40,64})$/m.exec(out)?.[1];
+  return sha === undefined ? undefined : { sha, dirty: out.split('\n').some((l) => l !== '' && !l.startsWith('#')) };
+}

@@ -60,9 +60,9 @@ function valueOf(cell: OpenCell, ctx: SheetContext): Cell {
       // Strict OOXML's ISO 8601 dates and date-times: the day.
       return /^\d{4}-\d{2}-\d{2}/.test(text) ? text.slice(0, 10) : text || undefined;
     default: {
-      if (text === '') return undefined;
+      if (text.trim() === '') return undefined;
       const n = Number(text);
-      if (!Number.isFinite(n) || text.trim() === '') return text;
+      if (!Number.isFinite(n)) return text;
       return (ctx.dateStyles[cell.style] && serialToDate(n, ctx.date1904)) || n;
     }
   }

@@ -79,13 +79,16 @@ export async function importFile(io: Ctx, file: string | undefined, opts: Import
   const bad: string[] = [];
   const warnings: string[] = [];
   const groups = new Map<string, FileEntries>();
+  const order = (field: string): number => {
+    const i = (ENTRY_FIELDS as readonly string[]).indexOf(field);
+    return i < 0 ? ENTRY_FIELDS.length : i;
+  };
   rows.forEach((r, i) => {
     const cells = rowInput(r, columns, opts.decimal);
     const checked = checkInput(plan, cells.input);
     for (const w of checked.warnings)
       warnings.push(`${shown}:${r.row}: ${t('record.warning', { detail: describeFinding(w, t, name) })}`);
-    // The cells' own findings, then the entry's about the other fields, in column order (unheaded columns last).
-    const order = (field: string): number => (ENTRY_FIELDS as readonly string[]).indexOf(field) >>> 0;
+    // The cells' own findings and the entry's about the other fields, in field order (no-header columns last).
     const errors = [...cells.findings, ...checked.errors.filter((e) => !cells.fields.has(e.field))].sort(
       (a, b) => order(a.field) - order(b.field),
     );

@@ -57,15 +57,23 @@ function readCsv(bytes: Uint8Array, file: string): TableRow[] {
   if (!('text' in decoded)) throw new CliError('import.not-utf8', { file: `${file}:${decoded.line}` }, EXIT_FINDINGS);
   const sep = SEP_LINE.exec(decoded.text);
   const text = sep ? decoded.text.slice(sep[0].length) : decoded.text;
-  let records: string[][];
+  const rows: TableRow[] = [];
   try {
-    // Empty lines are kept (and skipped later) so that record i is spreadsheet row i + 1.
-    records = parse(text, {
+    // Records are numbered as spreadsheet rows (a blank line too). Rows holding a value are kept as they are
+    // parsed (csv-parse returns none), and the caps stop the parse there: a blank line counts against the row
+    // cap, so a file of millions of empty lines is refused after 200,000 rather than parsed for minutes.
+    parse(text, {
       delimiter: sep?.[1] ?? delimiterOf(text),
       relax_column_count: true,
       skip_empty_lines: false,
+      on_record: (record, { records }) => {
+        const cells = record.map((c) => (c === '' ? undefined : c));
+        if (cells.some((c) => c !== undefined) || records > MAX_ROWS) rows.push(withinLimits({ row: records, cells }));
+        return null;
+      },
     });
   } catch (e) {
+    if (e instanceof SheetError) throw e;
     // csv-parse says which line it stopped at (an unclosed quote: the last one).
     const line = (e as { lines?: unknown }).lines;
     const at = typeof line === 'number' ? `${file}:${line + (sep ? 1 : 0)}` : file;
@@ -75,16 +83,13 @@ function readCsv(bytes: Uint8Array, file: string): TableRow[] {
       EXIT_FINDINGS,
     );
   }
-  const rows = records.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => (c === '' ? undefined : c)) }));
-  return withinLimits(rows.filter((r) => r.cells.some((c) => c !== undefined)));
+  return rows;
 }
 
-/** The row and column caps every reader keeps (the XLSX reader as it goes, to stop early). */
-function withinLimits(rows: TableRow[]): TableRow[] {
-  if (rows.length > MAX_ROWS) throw new SheetError('sheets.too-many-rows', { limit: MAX_ROWS });
-  for (const { row, cells } of rows) {
-    const far = cells.findIndex((c, i) => i >= MAX_COLUMNS && cellText(c).trim() !== '');
-    if (far >= 0) throw tooManyColumns(`${columnLetter(far)}${row}`);
-  }
-  return rows;
+/** The row and column caps (the XLSX reader keeps them as it goes too, counting the rows that hold a value). */
+function withinLimits(row: TableRow): TableRow {
+  if (row.row > MAX_ROWS) throw new SheetError('sheets.too-many-rows', { limit: MAX_ROWS });
+  const far = row.cells.findIndex((c, i) => i >= MAX_COLUMNS && cellText(c).trim() !== '');
+  if (far >= 0) throw tooManyColumns(`${columnLetter(far)}${row.row}`);
+  return row;
 }

@@ -30,7 +30,7 @@ export function parseXml(bytes: Buffer, part: string, handlers: XmlHandlers): vo
   parser.on('doctype', () => fail('a DOCTYPE declaration'));
   parser.on('opentag', (tag) => {
     if (!handlers.open) return;
-    const attrs: Record<string, string> = {};
+    const attrs = Object.create(null) as Record<string, string>;
     for (const [name, value] of Object.entries(tag.attributes as Record<string, string>))
       if (name !== 'xmlns' && !name.startsWith('xmlns:')) attrs[local(name)] = value;
     handlers.open(local(tag.name), attrs);

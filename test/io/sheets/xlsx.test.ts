@@ -214,6 +214,13 @@ describe('cells', () => {
     ]);
   });
 
+  it('keeps attributes named __proto__ or constructor ordinary (nothing reaches Object.prototype)', () => {
+    expect(
+      readXml('<row r="1"><c r="A1" __proto__="x" constructor="y" t="inlineStr"><is><t>ok</t></is></c></row>'),
+    ).toEqual(rows([1, ['ok']]));
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
   it('refuses a DOCTYPE (no entity is ever expanded), broken XML and a cell outside the grid', () => {
     expect(refusal(() => readXml('', { doctype: '<!DOCTYPE x [<!ENTITY a "aaaa">]>' }))).toMatchObject({
       key: 'sheets.bad-xml',

@@ -2,7 +2,10 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { isBlankRow, mapHeader, rowInput } from '../core/import-columns.js';
+import { ENTRY_FIELDS } from '../core/entry-input.js';
+import { isBlankRow, mapHeader } from '../core/import-columns.js';
+import { rowInput } from '../core/import-row.js';
+import type { DecimalMark } from '../core/locale-number.js';
 import { progressPathOf, quarterOf } from '../core/rules.js';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from '../cli-error.js';
 import type { Ctx } from '../context.js';
@@ -20,6 +23,7 @@ import { langOption, planOption, type PlanOptions } from './common/options.js';
 
 export interface ImportOptions extends PlanOptions {
   dryRun?: boolean;
+  decimal?: DecimalMark;
   template?: 'csv' | 'xlsx';
   output?: string;
 }
@@ -33,6 +37,12 @@ export function registerImport(program: Command, io: Ctx, done: (code: number) =
     .description('import progress entries from a CSV or XLSX file: every row is checked, then all are written or none')
     .argument('[file]', 'the .csv or .xlsx file')
     .option('--dry-run', 'check and show what would be written; write nothing')
+    .addOption(
+      new Option(
+        '--decimal <mark>',
+        "the file's decimal mark for numbers written as text: ',' (1.250,75) or '.'",
+      ).choices([',', '.']),
+    )
     .addOption(
       new Option('--template <format>', 'write a blank template instead of importing').choices(['csv', 'xlsx']),
     )
@@ -69,16 +79,25 @@ export async function importFile(io: Ctx, file: string | undefined, opts: Import
   const bad: string[] = [];
   const warnings: string[] = [];
   const groups = new Map<string, FileEntries>();
+  const order = (field: string): number => {
+    const i = (ENTRY_FIELDS as readonly string[]).indexOf(field);
+    return i < 0 ? ENTRY_FIELDS.length : i;
+  };
   rows.forEach((r, i) => {
-    const checked = checkInput(plan, rowInput(r.cells, columns));
+    const cells = rowInput(r, columns, opts.decimal);
+    const checked = checkInput(plan, cells.input);
     for (const w of checked.warnings)
       warnings.push(`${shown}:${r.row}: ${t('record.warning', { detail: describeFinding(w, t, name) })}`);
-    if (!checked.entry)
+    // The cells' own findings and the entry's about the other fields, in field order (no-header columns last).
+    const errors = [...cells.findings, ...checked.errors.filter((e) => !cells.fields.has(e.field))].sort(
+      (a, b) => order(a.field) - order(b.field),
+    );
+    if (!checked.entry || errors.length > 0)
       bad.push(
         t('import.bad-row', {
           file: shown,
           row: r.row,
-          detail: checked.errors.map((e) => describeFinding(e, t, name)).join('; '),
+          detail: errors.map((e) => describeFinding(e, t, name)).join('; '),
         }),
       );
     else {

@@ -1,9 +1,32 @@
 // Spreadsheet columns of rad import: Indonesian or English headers, matched case-insensitively, mapped to entry fields.
-import { ENTRY_FIELDS, REQUIRED_FIELDS, type EntryField, type EntryInput } from './entry-input.js';
+import { ENTRY_FIELDS, REQUIRED_FIELDS, type EntryField } from './entry-input.js';
 import type { Lang } from './types.js';
 
-/** A cell as read: text, a number, or empty. Dates arrive as YYYY-MM-DD text. */
-export type Cell = string | number | undefined;
+/**
+ * What a spreadsheet cell holds where no value can be read from it: an error value (#DIV/0!, #N/A), or a formula
+ * whose result was never saved (openpyxl writes formulas without computing them). ref is the cell's address.
+ */
+export interface CellProblem {
+  problem: 'error' | 'no-value';
+  /** The error value, or the formula. */
+  text: string;
+  ref: string;
+}
+
+/** A cell as read: text, a number, empty, or a problem. Dates arrive as YYYY-MM-DD text. */
+export type Cell = string | number | undefined | CellProblem;
+
+/** One row of a spreadsheet: its number as the spreadsheet shows it, and its cells (column A first). */
+export interface TableRow {
+  row: number;
+  cells: Cell[];
+}
+
+export const isProblem = (cell: Cell): cell is CellProblem => typeof cell === 'object';
+
+/** A cell as text (a problem as what the spreadsheet shows: the error, or the formula). */
+export const cellText = (cell: Cell): string =>
+  cell === undefined ? '' : isProblem(cell) ? (cell.problem === 'error' ? cell.text : `=${cell.text}`) : String(cell);
 
 /** Header names per field, per language; the template writes the one of its language. */
 export const COLUMN_NAMES: Record<EntryField, Record<Lang, string>> = {
@@ -31,11 +54,15 @@ export const TEMPLATE_FIELDS: readonly EntryField[] = [
   'breakdown',
 ];
 
+/**
+ * A header as matched: compatibility forms folded (a fullwidth letter is the letter), lower case, and everything
+ * but letters and digits dropped, so ReportedBy, reported by, REPORTED_BY and Reported-By are all reported_by.
+ */
 const normalize = (text: string): string =>
   text
-    .trim()
+    .normalize('NFKC')
     .toLowerCase()
-    .replace(/[\s_-]+/g, '_');
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 
 const BY_NAME = new Map<string, EntryField>(
   ENTRY_FIELDS.flatMap(
@@ -59,7 +86,8 @@ export interface Columns {
   header: Map<EntryField, string>;
 }
 
-const columnLetter = (i: number): string =>
+/** A column's letters as a spreadsheet names it: 0 -> A, 25 -> Z, 26 -> AA. */
+export const columnLetter = (i: number): string =>
   (i >= 26 ? columnLetter(Math.floor(i / 26) - 1) : '') + String.fromCharCode(65 + (i % 26));
 
 /** Map the header row; blank header cells are ignored, anything unknown or repeated is a problem. */
@@ -68,7 +96,7 @@ export function mapHeader(cells: Cell[]): { columns: Columns; problems: HeaderPr
   const problems: HeaderProblem[] = [];
   const allowed = ENTRY_FIELDS.map((f) => `${COLUMN_NAMES[f].id}/${COLUMN_NAMES[f].en}`).join(', ');
   cells.forEach((cell, i) => {
-    const text = cell === undefined ? '' : String(cell).trim();
+    const text = cellText(cell).trim();
     if (text === '') return;
     const field = BY_NAME.get(normalize(text));
     if (!field) return problems.push({ key: 'import.unknown-column', params: { column: text, allowed } });
@@ -91,11 +119,4 @@ export function mapHeader(cells: Cell[]): { columns: Columns; problems: HeaderPr
   return { columns, problems };
 }
 
-/** One data row as entry input. */
-export function rowInput(cells: Cell[], columns: Columns): EntryInput {
-  const input: EntryInput = {};
-  for (const [field, i] of columns.index) input[field] = cells[i];
-  return input;
-}
-
-export const isBlankRow = (cells: Cell[]): boolean => cells.every((c) => c === undefined || String(c).trim() === '');
+export const isBlankRow = (cells: Cell[]): boolean => cells.every((c) => cellText(c).trim() === '');

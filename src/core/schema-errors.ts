@@ -27,10 +27,16 @@ export function describeValue(value: unknown): string {
   return typeof value;
 }
 
+const length = (value: unknown): number => [...String(value)].length;
+
 export function schemaFindings(file: string, errors: readonly SchemaError[]): Finding[] {
   const findings: Finding[] = [];
-  // propertyNames reports twice (the inner keyword, then propertyNames itself); keep the outer one.
+  // propertyNames reports twice (the inner keyword, then propertyNames itself); keep the outer one, and the
+  // inner keyword when it is a length (a breakdown label too long, rather than a key of the wrong form).
   // An if/then failure is reported by the `then` errors themselves (carry: true needs aggregate max or last).
+  const tooLong = new Map(
+    errors.filter((e) => e.propertyName !== undefined && e.keyword === 'maxLength').map((e) => [e.propertyName, e]),
+  );
   const list = errors.filter(
     (e) => !(e.propertyName !== undefined && e.keyword !== 'propertyNames') && e.keyword !== 'if',
   );
@@ -99,9 +105,8 @@ export function schemaFindings(file: string, errors: readonly SchemaError[]): Fi
         );
         break;
       case 'maxLength':
-        findings.push(
-          error('schema', at, { keyword: 'maxLength', limit: Number(p.limit), length: String(e.data).length }),
-        );
+        // Characters as ajv counts them (code points), not UTF-16 units.
+        findings.push(error('schema', at, { keyword: 'maxLength', limit: Number(p.limit), length: length(e.data) }));
         break;
       case 'uniqueItems':
         // ajv's i is the later index of the pair, j the earlier one.
@@ -115,6 +120,22 @@ export function schemaFindings(file: string, errors: readonly SchemaError[]): Fi
         break;
       case 'propertyNames': {
         const key = String(p.propertyName);
+        const long = tooLong.get(key);
+        if (long) {
+          findings.push(
+            error(
+              'schema',
+              { file, pointer: `${e.instancePath}/${escape(key)}`, key: true },
+              {
+                keyword: 'key-maxLength',
+                key: describeValue(key),
+                limit: Number(long.params.limit),
+                length: length(key),
+              },
+            ),
+          );
+          break;
+        }
         findings.push(
           error(
             'schema',

@@ -8,10 +8,12 @@ import * as reporting from './reporting.js';
 import * as progress from './progress.js';
 import * as robust from './robust.js';
 import * as init from './init.js';
+import * as sheets from './sheets.js';
 
 export const en = {
   ...progress.en,
   ...robust.en,
+  ...sheets.en,
   // YAML-level findings
   'finding.encoding': 'file is not valid UTF-8 (first bad byte on line {line}); save it as UTF-8',
   'finding.yaml-syntax': 'YAML syntax error: {detail}',
@@ -39,6 +41,7 @@ export const en = {
   'schema.maximum': 'must be at most {limit}, found {value}',
   'schema.minLength': 'must not be empty',
   'schema.maxLength': 'must be at most {limit} characters, found {length}',
+  'schema.key-maxLength': 'key {key} must be at most {limit} characters, found {length}',
   'schema.minItems': 'must have at least {limit} item(s)',
   'schema.minProperties': 'must have at least {limit} key(s)',
   'schema.uniqueItems': 'item {i} repeats item {j}',

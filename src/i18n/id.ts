@@ -9,10 +9,12 @@ import * as reporting from './reporting.js';
 import * as progress from './progress.js';
 import * as robust from './robust.js';
 import * as init from './init.js';
+import * as sheets from './sheets.js';
 
 export const id: Record<MessageKey, string> = {
   ...progress.id,
   ...robust.id,
+  ...sheets.id,
   'finding.encoding': 'berkas bukan UTF-8 yang sah (bita salah pertama di baris {line}); simpan sebagai UTF-8',
   'finding.yaml-syntax': 'kesalahan sintaks YAML: {detail}',
   'finding.yaml-alias': 'alias *{name} tidak boleh dipakai dalam berkas rencana; tulis nilainya langsung',
@@ -39,6 +41,7 @@ export const id: Record<MessageKey, string> = {
   'schema.maximum': 'paling besar {limit}, ditemukan {value}',
   'schema.minLength': 'tidak boleh kosong',
   'schema.maxLength': 'paling banyak {limit} karakter, ditemukan {length}',
+  'schema.key-maxLength': 'kunci {key} paling banyak {limit} karakter, ditemukan {length}',
   'schema.minItems': 'harus berisi paling sedikit {limit} butir',
   'schema.minProperties': 'harus berisi paling sedikit {limit} kunci',
   'schema.uniqueItems': 'butir ke-{i} mengulang butir ke-{j}',

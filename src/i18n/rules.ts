@@ -43,6 +43,13 @@ export const en = {
     'A breakdown given on the command line or in an import is LABEL=NUMBER parts separated by commas.',
   'rule.breakdown-repeated': 'A breakdown names each label once.',
   'rule.missing-value': 'A required entry field (indicator, date, amount, reporter) is not empty.',
+  'rule.cell-outside': 'An imported row has no value in a column without a header: no column is dropped.',
+  'rule.cell-error': 'An imported cell holds no spreadsheet error value (#DIV/0!, #N/A).',
+  'rule.cell-no-value': 'An imported formula cell carries the result it was saved with.',
+  'rule.number-ambiguous':
+    'A number written as text reads the same in every locale (1.250 does not), unless import declares --decimal.',
+  'rule.number-against-mark': 'A number written as text follows the decimal mark import --decimal declares.',
+  'rule.date-day-month': 'An imported date is YYYY-MM-DD: day and month are never read in a guessed order.',
 } as const;
 
 export const id: Record<keyof typeof en, string> = {
@@ -89,4 +96,12 @@ export const id: Record<keyof typeof en, string> = {
   'rule.breakdown-syntax': 'Rincian di baris perintah atau impor berbentuk LABEL=ANGKA, dipisahkan koma.',
   'rule.breakdown-repeated': 'Setiap label rincian ditulis satu kali.',
   'rule.missing-value': 'Kolom wajib entri (indikator, tanggal, jumlah, pelapor) tidak boleh kosong.',
+  'rule.cell-outside': 'Baris impor tidak berisi nilai di kolom tanpa judul: tidak ada kolom yang dibuang.',
+  'rule.cell-error': 'Sel impor tidak berisi galat lembar kerja (#DIV/0!, #N/A).',
+  'rule.cell-no-value': 'Sel rumus yang diimpor membawa hasil yang tersimpan bersamanya.',
+  'rule.number-ambiguous':
+    'Angka yang ditulis sebagai teks terbaca sama di semua lokal (1.250 tidak), kecuali impor menyatakan --decimal.',
+  'rule.number-against-mark': 'Angka yang ditulis sebagai teks mengikuti tanda desimal yang dinyatakan --decimal.',
+  'rule.date-day-month':
+    'Tanggal impor berbentuk TTTT-BB-HH: hari dan bulan tidak pernah dibaca dengan urutan tebakan.',
 };

@@ -94,6 +94,14 @@ describe('the import graph of src/', () => {
     expect(bad).toEqual([]);
   });
 
+  it('reads spreadsheets through io/sheets/ only: saxes in xml.ts, exceljs (writing) in import-template.ts', () => {
+    const owner: Record<string, string> = { saxes: 'io/sheets/xml.ts', exceljs: 'io/sheets/import-template.ts' };
+    const bad = [...graph].flatMap(([f, { packages }]) =>
+      packages.filter((p) => owner[p] !== undefined && owner[p] !== f).map((p) => `${f} -> ${p}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
   it('never imports a command from io/, render/ or core/', () => {
     const bad = [...graph]
       .filter(([f]) => ['io', 'render', 'core'].includes(layerOf(f)))

@@ -1,11 +1,14 @@
-// Broken and hostile CSV and XLSX imports: refused with FILE:ROW (or the file), nothing written, nothing escapes.
-import { mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+// Broken and hostile CSV and XLSX imports: refused with FILE:ROW (or the file), nothing written, nothing escapes;
+// the limits (bombs, rows, columns, text lengths), values under no header, numbers and dates read without guessing.
+import { copyFileSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readEntries } from '../helpers/files.js';
 import { runRad } from '../helpers/run.js';
+import { FIXTURES } from '../helpers/tmp.js';
+import { workbookParts, xlsxFile, zip } from '../helpers/zip.js';
 import { runCase, type Case } from './harness.js';
 
 const HEADER = 'indicator,date,amount,reported_by,note\n';
@@ -216,7 +219,7 @@ const cases: Case[] = [
       ]),
     args: IMPORT('q1.xlsx'),
     exit: 1,
-    says: /^q1\.xlsx:2: amount: must be number, found '#DIV\/0!'$/,
+    says: /^q1\.xlsx:2: amount: cell C2 holds the spreadsheet error #DIV\/0!: correct the formula or type the value$/,
   },
   {
     name: 'a file that is neither CSV nor XLSX',
@@ -284,5 +287,192 @@ describe('imports: accepted', () => {
     });
     expect(readEntries(join(result.dir, 'plan/progress/2021/Q1/dinsos.yaml'))[0]?.note).toBe(note);
     expect((await runRad(['validate'], { cwd: result.dir })).exitCode).toBe(0);
+  });
+});
+
+const SEMI = 'indikator;tanggal;jumlah;pelapor;catatan\n';
+const FIXTURE = (name: string): string => join(FIXTURES, 'spreadsheets', name);
+const copyAs = (name: string, as: string) => (d: string) => copyFileSync(FIXTURE(name), join(d, as));
+/** A one-sheet XLSX whose header is indicator..reported_by and whose row 2 holds these extra cells (XML). */
+const sheet = (extra = '', parts: Partial<Record<'doctype', string>> = {}): Buffer =>
+  xlsxFile(
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>indicator</t></is></c><c r="B1" t="inlineStr"><is><t>date</t></is></c>' +
+      '<c r="C1" t="inlineStr"><is><t>amount</t></is></c><c r="D1" t="inlineStr"><is><t>reported_by</t></is></c></row>' +
+      `<row r="2"><c r="A2" t="inlineStr"><is><t>B.1.a.1</t></is></c><c r="B2" s="2"><v>44265</v></c><c r="C2"><v>1</v></c><c r="D2" t="inlineStr"><is><t>dinsos</t></is></c>${extra}</row>`,
+    parts,
+  );
+
+const limitCases: Case[] = [
+  {
+    name: 'XLSX that lies about its sizes (100 MiB declared as 2 KB): stopped at the 64 MB limit',
+    setup: copyAs('bomb-lying-sizes.xlsx', 'q1.xlsx'),
+    args: IMPORT('q1.xlsx'),
+    exit: 1,
+    says: /^rad: q1\.xlsx: cannot read it: it unpacks to more than 64 MB although the archive says less \(a zip bomb\); refused$/,
+  },
+  {
+    name: 'XLSX of 3.7 KB whose one 1 MiB shared string fills 20 rows: each row refused, no 20 MB progress file',
+    setup: copyAs('bomb-shared-string.xlsx', 'q1.xlsx'),
+    args: IMPORT('q1.xlsx'),
+    exit: 1,
+    says: /^q1\.xlsx:21: .*catatan: must be at most 2000 characters, found 1048576$/,
+  },
+  {
+    name: 'a CSV note of 2001 characters',
+    tree: csv(row({ note: 'x'.repeat(2001) })),
+    args: IMPORT(),
+    exit: 1,
+    says: /^q1\.csv:3: note: must be at most 2000 characters, found 2001$/,
+  },
+  {
+    name: 'a CSV breakdown label of 2001 characters',
+    tree: {
+      'q1.csv': `indicator,date,amount,reported_by,breakdown\nB.1.a.1,2021-03-10,1,dinsos,${'a'.repeat(2001)}=1\n`,
+    },
+    args: IMPORT(),
+    exit: 1,
+    says: /^q1\.csv:2: breakdown: key 'a{37}\.\.\.' must be at most 2000 characters, found 2001$/,
+  },
+  {
+    name: 'a CSV row with more cells than the header',
+    tree: csv('B.1.a.1,2021-03-11,1,dinsos,ok,extra\n'),
+    args: IMPORT(),
+    exit: 1,
+    says: /^q1\.csv:3: F: 'extra' has no header above it \(column 6\); no column is dropped/,
+  },
+  {
+    name: 'an XLSX cell under no header (G2)',
+    tree: { 'q1.xlsx': sheet('<c r="G2" t="inlineStr"><is><t>lost</t></is></c>') },
+    args: IMPORT('q1.xlsx'),
+    exit: 1,
+    says: /^q1\.xlsx:2: G: 'lost' has no header above it \(column 7\)/,
+  },
+  {
+    name: "a ';' CSV with 1.250 (1250 in Indonesian, 1.25 in English)",
+    tree: { 'q1.csv': `${SEMI}B.1.a.1;2021-03-10;1.250;dinsos;\n` },
+    args: IMPORT(),
+    exit: 1,
+    says: /^q1\.csv:2: jumlah: '1\.250' is ambiguous: 1250 or 1\.25\? .*--decimal ','/,
+  },
+  {
+    name: "a ';' CSV with LibreOffice's Indonesian short date 10/03/21",
+    tree: { 'q1.csv': `${SEMI}B.1.a.1;10/03/21;1;dinsos;\n` },
+    args: IMPORT(),
+    exit: 1,
+    says: /^q1\.csv:2: tanggal: '10\/03\/21' puts day and month in an order rad does not guess/,
+  },
+  {
+    name: "--decimal ',' and 1.25 written with a point",
+    tree: { 'q1.csv': `${SEMI}B.1.a.1;2021-03-10;1.25;dinsos;\n` },
+    args: [...IMPORT(), '--decimal', ','],
+    exit: 1,
+    says: /^q1\.csv:2: jumlah: '1\.25' is not written as --decimal ',' says/,
+  },
+  {
+    name: '--decimal with a mark that is none',
+    tree: csv(''),
+    args: [...IMPORT(), '--decimal', ';'],
+    exit: 2,
+    says: /error: option '--decimal <mark>' argument ';' is invalid/,
+  },
+  {
+    name: 'a CSV of 200,001 rows',
+    tree: { 'q1.csv': HEADER + GOOD.repeat(200_001) },
+    args: IMPORT(),
+    exit: 1,
+    says: /^rad: q1\.csv: more than 200000 rows; rad imports at most 200000 at a time: split the file$/,
+  },
+  {
+    name: 'a CSV value in column 65 (BM)',
+    tree: csv(`B.1.a.1,2021-03-11,1,dinsos,${','.repeat(60)}far\n`),
+    args: IMPORT(),
+    exit: 1,
+    says: /^rad: q1\.csv: cell BM3 holds a value beyond column BL; rad reads at most 64 columns/,
+  },
+  {
+    name: 'a ZIP64 XLSX',
+    tree: { 'q1.xlsx': zip(workbookParts(''), { zip64Locator: true }) },
+    args: IMPORT('q1.xlsx'),
+    exit: 1,
+    says: /^rad: q1\.xlsx: cannot read it: a ZIP64 archive/,
+  },
+  {
+    name: 'a password-protected (encrypted) XLSX part',
+    tree: { 'q1.xlsx': zip(workbookParts('').map((p) => (p.name.endsWith('sheet1.xml') ? { ...p, flags: 1 } : p))) },
+    args: IMPORT('q1.xlsx'),
+    exit: 1,
+    says: /^rad: q1\.xlsx: cannot read it: xl\/worksheets\/sheet1\.xml is encrypted; save the spreadsheet without a password$/,
+  },
+  {
+    name: 'an XLSX sheet with a DOCTYPE and entities (billion laughs)',
+    tree: { 'q1.xlsx': sheet('', { doctype: '<!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>' }) },
+    args: IMPORT('q1.xlsx'),
+    exit: 1,
+    says: /^rad: q1\.xlsx: cannot read it: xl\/worksheets\/sheet1\.xml is not well-formed XML \(a DOCTYPE declaration\)$/,
+  },
+  {
+    name: 'rad record with a note of 2001 characters',
+    args: ['record', 'B.1.a.1', '--date', '2021-03-10', '--amount', '1', '--by', 'dinsos', '--note', 'n'.repeat(2001)],
+    exit: 1,
+    says: /^rad: note: must be at most 2000 characters, found 2001$/,
+  },
+  {
+    name: 'rad validate over a progress file with a note of 2001 characters',
+    tree: {
+      'plan/progress/2021/Q1/dinsos.yaml':
+        'agency: dinsos\nquarter: 2021-Q1\nentries:\n  - indicator: B.1.a.1\n    date: 2021-03-10\n    amount: 1\n' +
+        `    reported_by: dinsos\n    note: ${'n'.repeat(2001)}\n`,
+    },
+    args: ['validate'],
+    exit: 1,
+    says: /^plan\/progress\/2021\/Q1\/dinsos\.yaml:8:11: error \[schema\] must be at most 2000 characters, found 2001$/,
+  },
+];
+
+describe('imports: limits, bombs, values under no header, numbers and dates read without guessing', () => {
+  for (const c of limitCases) it(c.name, async () => void (await runCase(c)));
+});
+
+describe('imports: accepted as the README says', () => {
+  it("sep=; (Excel's hint) sets the delimiter and is no row: rows keep the numbers Excel shows", async () => {
+    const result = await runCase({
+      name: 'sep',
+      tree: { 'q1.csv': `sep=;\n${SEMI}B.1.a.1;2021-03-10;1;dinsos;satu\nB.1.a.1;2021-03-11;x;dinsos;\n` },
+      args: IMPORT(),
+      exit: 1,
+      says: /^q1\.csv:3: jumlah: must be number, found 'x'$/,
+    });
+    expect(result.stderr).toBe(
+      "q1.csv:3: jumlah: must be number, found 'x'\nrad: 1 of 2 row(s) refused; nothing was written\n",
+    );
+  });
+
+  it("reads 2,5 and 1.250,75 as they can only be meant, and 1.250 as 1250 with --decimal ','", async () => {
+    const rows = `B.1.a.2;2021-03-10;2,5;dinsos;\nB.1.a.2;2021-03-11;1.250,75;dinsos;\nB.1.a.2;2021-03-12;1.250;dinsos;\n`;
+    const result = await runCase({
+      name: 'decimal',
+      tree: { 'q1.csv': SEMI + rows },
+      args: [...IMPORT(), '--decimal', ','],
+      exit: 0,
+      says: /^imported 3 row\(s\) of q1\.csv/,
+      writes: true,
+    });
+    expect(readEntries(join(result.dir, 'plan/progress/2021/Q1/dinsos.yaml')).map((e) => e.amount)).toEqual([
+      2.5, 1250.75, 1250,
+    ]);
+  });
+
+  it('matches ReportedBy, Reported-By and REPORTED BY headers to reported_by', async () => {
+    for (const name of ['ReportedBy', 'Reported-By', 'REPORTED BY']) {
+      const result = await runCase({
+        name,
+        tree: { 'q1.csv': `Indicator,Date,Amount,${name}\nB.1.a.1,2021-03-10,1,dinsos\n` },
+        args: IMPORT(),
+        exit: 0,
+        says: /^imported 1 row\(s\) of q1\.csv into 1 file\(s\)$/,
+        writes: true,
+      });
+      expect(readEntries(join(result.dir, 'plan/progress/2021/Q1/dinsos.yaml'))[0]?.reported_by).toBe('dinsos');
+    }
   });
 });

@@ -1,27 +1,13 @@
-// Rows of a CSV or XLSX file as the spreadsheet shows them (row 1 = header), cells as text or numbers.
+// Rows of a CSV or XLSX file as the spreadsheet shows them (row 1 = header), cells as text, numbers or problems.
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { CellValue } from 'exceljs';
 import { CliError, EXIT_FINDINGS, EXIT_USAGE } from '../../cli-error.js';
-import type { Cell } from '../../core/import-columns.js';
-import { MAX_FILE_BYTES } from '../fs/file-source.js';
+import { cellText, columnLetter, type TableRow } from '../../core/import-columns.js';
 import { decodeStrict } from '../fs/text.js';
-import { declaredUnpackedSize } from './zip-size.js';
+import { MAX_COLUMNS, MAX_IMPORT_BYTES, MAX_ROWS, SheetError, mb, tooManyColumns } from './limits.js';
 
-export interface TableRow {
-  /** Row number as the spreadsheet shows it. */
-  row: number;
-  cells: Cell[];
-}
-
-/** Bigger than any quarter's report (and than the progress files it would fill); refused rather than read into memory. */
-export const MAX_IMPORT_BYTES = MAX_FILE_BYTES;
-
-/** What an XLSX file may unpack to: its sheets as XML are several times the size of the data. */
-export const MAX_XLSX_UNPACKED = 4 * MAX_IMPORT_BYTES;
-
-const mb = (n: number): number => Math.ceil(n / 1048576);
+export type { TableRow };
 
 export async function readTable(path: string, file: string): Promise<TableRow[]> {
   const ext = extname(path).toLowerCase();
@@ -37,8 +23,26 @@ export async function readTable(path: string, file: string): Promise<TableRow[]>
   if (info.size > MAX_IMPORT_BYTES)
     throw new CliError('import.too-large', { file, size: mb(info.size), limit: mb(MAX_IMPORT_BYTES) }, EXIT_FINDINGS);
   const bytes = await readFile(path);
-  return ext === '.csv' ? readCsv(bytes, file) : readXlsx(bytes, file);
+  try {
+    return ext === '.csv' ? readCsv(bytes, file) : await readXlsx(bytes);
+  } catch (e) {
+    if (e instanceof SheetError) throw new CliError(e.key, { file, ...e.params }, EXIT_FINDINGS);
+    throw e;
+  }
 }
+
+async function readXlsx(bytes: Buffer): Promise<TableRow[]> {
+  // Loaded on demand: most commands never touch a spreadsheet.
+  const { openWorkbook } = await import('./workbook.js');
+  const workbook = openWorkbook(bytes);
+  // The first tab the user sees (not the first file in the archive: Google numbers them apart).
+  const sheet = workbook.sheets.find((s) => !s.hidden) ?? workbook.sheets[0];
+  if (!sheet) throw new SheetError('sheets.no-sheet');
+  return workbook.readSheet(sheet);
+}
+
+/** Excel's delimiter hint: a first line `sep=;` sets it, and Excel shows no row for it. */
+const SEP_LINE = /^sep=(.)\r?(?:\n|$)/i;
 
 /** The delimiter the header line uses most: Indonesian Excel writes ";" where English Excel writes ",". */
 function delimiterOf(text: string): string {
@@ -51,77 +55,41 @@ function delimiterOf(text: string): string {
 function readCsv(bytes: Uint8Array, file: string): TableRow[] {
   const decoded = decodeStrict(bytes);
   if (!('text' in decoded)) throw new CliError('import.not-utf8', { file: `${file}:${decoded.line}` }, EXIT_FINDINGS);
-  const text = decoded.text;
+  const sep = SEP_LINE.exec(decoded.text);
+  const text = sep ? decoded.text.slice(sep[0].length) : decoded.text;
+  const rows: TableRow[] = [];
   try {
-    // Empty lines are kept (and skipped later) so that record i is spreadsheet row i + 1.
-    const records: string[][] = parse(text, {
-      delimiter: delimiterOf(text),
+    // Records are numbered as spreadsheet rows (a blank line too). Rows holding a value are kept as they are
+    // parsed (csv-parse returns none), and the caps stop the parse there: a blank line counts against the row
+    // cap, so a file of millions of empty lines is refused after 200,000 rather than parsed for minutes.
+    parse(text, {
+      delimiter: sep?.[1] ?? delimiterOf(text),
       relax_column_count: true,
       skip_empty_lines: false,
+      on_record: (record, { records }) => {
+        const cells = record.map((c) => (c === '' ? undefined : c));
+        if (cells.some((c) => c !== undefined) || records > MAX_ROWS) rows.push(withinLimits({ row: records, cells }));
+        return null;
+      },
     });
-    return records.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => (c === '' ? undefined : c)) }));
   } catch (e) {
+    if (e instanceof SheetError) throw e;
     // csv-parse says which line it stopped at (an unclosed quote: the last one).
     const line = (e as { lines?: unknown }).lines;
+    const at = typeof line === 'number' ? `${file}:${line + (sep ? 1 : 0)}` : file;
     throw new CliError(
       'import.unreadable',
-      { file: typeof line === 'number' ? `${file}:${line}` : file, detail: e instanceof Error ? e.message : String(e) },
+      { file: at, detail: e instanceof Error ? e.message : String(e) },
       EXIT_FINDINGS,
     );
   }
-}
-
-const pad = (n: number): string => String(n).padStart(2, '0');
-
-/** exceljs reads date cells as UTC midnights of the serial day. */
-const isoDate = (d: Date): string => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-
-function cellOf(v: CellValue | { richText: { text: string }[] } | undefined): Cell {
-  if (v === null || v === undefined) return undefined;
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : isoDate(v);
-  if (typeof v === 'number' || typeof v === 'string') return v;
-  if (typeof v === 'boolean') return String(v);
-  if ('result' in v) return cellOf(v.result);
-  if ('richText' in v) return v.richText.map((r) => r.text).join('');
-  if ('text' in v) return cellOf(v.text);
-  if ('error' in v) return v.error;
-  return undefined;
-}
-
-async function readXlsx(bytes: Buffer, file: string): Promise<TableRow[]> {
-  // Loaded on demand: most commands never touch a spreadsheet.
-  const unpacked = declaredUnpackedSize(bytes);
-  if (unpacked > MAX_XLSX_UNPACKED) {
-    throw new CliError(
-      'import.unreadable',
-      {
-        file,
-        detail: Number.isFinite(unpacked)
-          ? `it unpacks to ${mb(unpacked)} MB, over the ${mb(MAX_XLSX_UNPACKED)} MB limit`
-          : 'not an XLSX (ZIP) file',
-      },
-      EXIT_FINDINGS,
-    );
-  }
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (e) {
-    throw new CliError(
-      'import.unreadable',
-      { file, detail: e instanceof Error ? e.message : String(e) },
-      EXIT_FINDINGS,
-    );
-  }
-  const sheet = workbook.worksheets[0];
-  const rows: TableRow[] = [];
-  sheet?.eachRow({ includeEmpty: false }, (row, number) => {
-    const cells: Cell[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cellOf(cell.value);
-    });
-    rows.push({ row: number, cells: Array.from(cells, (c) => c) });
-  });
   return rows;
+}
+
+/** The row and column caps (the XLSX reader keeps them as it goes too, counting the rows that hold a value). */
+function withinLimits(row: TableRow): TableRow {
+  if (row.row > MAX_ROWS) throw new SheetError('sheets.too-many-rows', { limit: MAX_ROWS });
+  const far = row.cells.findIndex((c, i) => i >= MAX_COLUMNS && cellText(c).trim() !== '');
+  if (far >= 0) throw tooManyColumns(`${columnLetter(far)}${row.row}`);
+  return row;
 }

@@ -1,5 +1,6 @@
 // English message catalog: every message and heading rad prints. id.ts must have the same keys.
 import * as report from './report.js';
+import * as dashboard from './dashboard.js';
 import * as rules from './rules.js';
 import * as ci from './ci.js';
 import * as history from './history.js';
@@ -133,6 +134,7 @@ export const en = {
   'kind.unit': 'unit',
   'list.count': '{count} indicator(s)',
   ...report.en,
+  ...dashboard.en,
   ...rules.en,
   ...ci.en,
   ...history.en,

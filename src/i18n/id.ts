@@ -1,6 +1,7 @@
 // Katalog pesan Bahasa Indonesia: setiap pesan dan judul yang dicetak rad. Kuncinya sama dengan en.ts.
 import type { MessageKey } from './en.js';
 import * as report from './report.js';
+import * as dashboard from './dashboard.js';
 import * as rules from './rules.js';
 import * as ci from './ci.js';
 import * as history from './history.js';
@@ -131,6 +132,7 @@ export const id: Record<MessageKey, string> = {
   'kind.unit': 'satuan',
   'list.count': '{count} indikator',
   ...report.id,
+  ...dashboard.id,
   ...rules.id,
   ...ci.id,
   ...history.id,

@@ -1,57 +1,64 @@
-// SVG bar charts for the HTML report: mean achievement per group (the bar) against the target (its frame, 100 %).
-import type { Report, SummaryRow } from '../core/report.js';
+// SVG bars of the HTML report, sized in percent of their cell: indicators by status, an achievement bar with the
+// pro-rata line, a mean achievement bar. Each carries its meaning in an aria-label; the page prints the same in words.
+import type { Counts, ReportRow, Status } from '../core/report.js';
 import type { Translate } from '../i18n/index.js';
-import { escapeHtml, percentText, type ViewGroup } from './report.js';
+import { escapeHtml } from './report.js';
 
-interface Bar {
-  label: string;
-  summary: SummaryRow;
-}
+/** A share of the bar as an SVG length: 0 to 100 %, two decimals at most. */
+const at = (percent: number): string => `${Number(Math.max(0, Math.min(100, percent)).toFixed(2))}%`;
 
-const ROW = 26;
-const LABEL = 220;
-const TRACK = 280;
-const WIDTH = 720;
+const svg = (cls: string, label: string, body: string[]): string =>
+  `<svg class="${cls}" role="img" aria-label="${escapeHtml(label)}" xmlns="http://www.w3.org/2000/svg">${body.join('')}</svg>`;
 
-/** One chart per year that has begun (per coordinator or program), or one chart over the years for the flat list. */
-export function reportCharts(report: Report, groups: ViewGroup[], t: Translate): string[] {
-  // A year that has not begun has nothing to draw.
-  const begun = report.years.filter((year) => year <= Number(report.asOf.slice(0, 4)));
-  if (report.by === 'indicator') {
-    const bars = report.total.filter((s) => begun.includes(s.year)).map((s) => ({ label: String(s.year), summary: s }));
-    return bars.length ? [barChart(t('report.chart.title.indicator'), bars, t)] : [];
+/** The pro-rata line: what is due at the as-of date, as a share of the year; none outside the running year. */
+const dueLine = (share: number | null): string =>
+  share === null ? '' : `<line class="due" x1="${at(share * 100)}" x2="${at(share * 100)}" y1="0" y2="12"/>`;
+
+/** The statuses a stack shows, in its order: known and good first, unknown last. */
+export const STACKED: readonly { status: Status; count: (c: Counts) => number }[] = [
+  { status: 'achieved', count: (c) => c.met },
+  { status: 'on-track', count: (c) => c.onTrack },
+  { status: 'behind', count: (c) => c.behind },
+  { status: 'no-report', count: (c) => c.noReport },
+];
+
+/** The indicators with a target, one segment per status, each labelled with its count where there is room. */
+export function statusStack(c: Counts, t: Translate): string {
+  const total = STACKED.reduce((n, s) => n + s.count(c), 0);
+  if (total === 0) return svg('stack', t('report.html.stack.none'), ['<rect class="track" width="100%" height="14"/>']);
+  let x = 0;
+  const parts: string[] = [];
+  const said: string[] = [];
+  for (const { status, count } of STACKED) {
+    const n = count(c);
+    if (n === 0) continue;
+    const width = (n / total) * 100;
+    parts.push(`<rect class="${status}" x="${at(x)}" width="${at(width)}" height="14"/>`);
+    if (width >= 6) parts.push(`<text x="${at(x + width / 2)}" y="11" text-anchor="middle">${n}</text>`);
+    said.push(`${n} ${t(`status.${status}`)}`);
+    x += width;
   }
-  return begun.map((year) =>
-    barChart(
-      t(`report.chart.title.${report.by as 'coordinator' | 'program'}`, { year }),
-      groups.map((g) => ({ label: g.label, summary: g.summary.find((s) => s.year === year)! })),
-      t,
-    ),
-  );
+  return svg('stack', said.join(', '), parts);
 }
 
-function barChart(title: string, bars: Bar[], t: Translate): string {
-  const height = 30 + bars.length * ROW;
-  const rows = bars.map((bar, i) => {
-    const y = 30 + i * ROW;
-    const s = bar.summary;
-    const mean = s.meanPercent === null ? 0 : Math.min(100, s.meanPercent);
-    const value =
-      s.withTarget === 0
-        ? t('status.no-target')
-        : t('report.chart.label', { percent: percentText(s.meanPercent), met: s.met, withTarget: s.withTarget });
-    const label = bar.label.length > 28 ? `${bar.label.slice(0, 27)}…` : bar.label;
-    return [
-      `<text x="${LABEL - 8}" y="${y + 15}" text-anchor="end">${escapeHtml(label)}</text>`,
-      `<rect class="track" x="${LABEL}" y="${y + 3}" width="${TRACK}" height="${ROW - 8}"/>`,
-      `<rect class="bar" x="${LABEL}" y="${y + 3}" width="${((TRACK * mean) / 100).toFixed(1)}" height="${ROW - 8}"/>`,
-      `<text x="${LABEL + TRACK + 8}" y="${y + 15}">${escapeHtml(value)}</text>`,
-    ].join('');
-  });
-  return [
-    `<figure><svg class="chart" role="img" aria-label="${escapeHtml(t('report.chart.alt', { title }))}" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" xmlns="http://www.w3.org/2000/svg">`,
-    `<text class="title" x="0" y="16">${escapeHtml(title)}</text>`,
-    ...rows,
-    `</svg><figcaption>${escapeHtml(t('report.chart.legend'))}</figcaption></figure>`,
-  ].join('\n');
+/** One indicator's year: the actual as a share of the target (at most the whole bar), the due line in the running year. */
+export function achievementBar(r: ReportRow, dueShare: number | null, label: string): string {
+  const fill =
+    r.percent === null || r.percent <= 0
+      ? ''
+      : `<rect class="fill${r.carried ? ' carried' : ''}" y="2" width="${at(r.percent)}" height="8"/>`;
+  return svg('bar', label, [
+    '<rect class="track" y="2" width="100%" height="8"/>',
+    fill,
+    r.target > 0 ? dueLine(dueShare) : '',
+  ]);
+}
+
+/** A mean achievement (0 to 100 %) as a bar, the due line in the running year. */
+export function meanBar(mean: number | null, dueShare: number | null, label: string): string {
+  return svg('bar mean', label, [
+    '<rect class="track" y="2" width="100%" height="8"/>',
+    mean ? `<rect class="fill" y="2" width="${at(mean)}" height="8"/>` : '',
+    dueLine(dueShare),
+  ]);
 }

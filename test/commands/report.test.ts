@@ -160,12 +160,22 @@ describe('rad report formats', () => {
   const run = async (...args: string[]): Promise<string> =>
     (await runRad(['report', ...AS_OF, ...args], { cwd: fixtureDir('report-main') })).stdout;
 
-  it('html is one self-contained file: no scripts or external assets, every text escaped, a chart, print styles', async () => {
+  it('html is one self-contained file: no scripts or external assets, every text escaped, print styles', async () => {
     const html = await run('--format', 'html');
     expect(html).not.toMatch(/<script|\bsrc=|\bhref=|url\(|@import/i);
+    // The browser itself refuses to fetch anything (test/outside/report-html.test.ts renders it in Chromium).
+    expect(html).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    );
     expect(html).toContain('Teachers trained (&lt;primary&gt; &amp; &quot;secondary&quot; | =vocational)');
-    expect(html.match(/<svg /g)).toHaveLength(2); // 2022 and 2023; 2024 has not begun
-    expect(html).toContain('@media print');
+    expect(html.match(/<section class="group"/g)).toHaveLength(3); // dp3a, dinsos, polda
+    // Mean achievement bars for 2022 and 2023 (2024 has not begun); the pro-rata line on 2023's only.
+    expect(html.match(/<svg class="bar mean"/g)).toHaveLength(1 + 2 * 4); // the headline tile, 4 rows x 2 years
+    expect(html).toContain('<line class="due" x1="49.86%"');
+    // Printed: A4, each group's section on a new page.
+    expect(html).toContain('@page { size: A4;');
+    const print = html.slice(html.indexOf('@media print {'));
+    expect(print).toMatch(/^\s+section\.group \{[^}]*break-before: page;/m);
   });
 
   it('md escapes table pipes and markup; csv defuses formula cells', async () => {

@@ -92,9 +92,9 @@ export async function bundle() {
     supported: { 'dynamic-import': false },
     minify: process.env.RAD_BUILD_DEBUG !== '1',
     // exceljs is 1.4 MB: inside rad.cjs every command would pay ~60 ms to parse it. It is bundled on its own
-    // (dist/exceljs.cjs, below) and required from there by rad import --template xlsx only, so nothing is read from
-    // node_modules at run time and the package has no runtime dependencies. The spreadsheet reader (src/io/sheets/,
-    // 20 KB, and saxes, 28 KB) is in rad.cjs; its modules run only in rad import.
+    // (dist/exceljs.cjs, below) and required from there by rad import --template xlsx and rad report --format xlsx
+    // only, so nothing is read from node_modules at run time and the package has no runtime dependencies. The
+    // spreadsheet reader (src/io/sheets/, 20 KB, and saxes, 28 KB) is in rad.cjs; its modules run only in rad import.
     plugins: [
       {
         name: 'exceljs-apart',

@@ -1,4 +1,4 @@
-// rad report: target versus actual per coordinator (or program, or indicator) and year, in five formats.
+// rad report: target versus actual per coordinator (or program, or indicator) and year, in six formats.
 import { Option, type Command } from 'commander';
 import type { Tally } from '../core/aggregate.js';
 import {
@@ -20,6 +20,7 @@ import { makeChalk, termWidth } from '../render/color.js';
 import { reportCsv, reportJson, type CsvStyle } from '../render/report.js';
 import { reportHtml } from '../render/report-html.js';
 import { reportMarkdown } from '../render/report-md.js';
+import { reportSheets } from '../render/report-sheets.js';
 import { reportText } from '../render/report-text.js';
 import { locator, toDiagnostics } from '../io/diagnostics.js';
 import type { LoadedPlan } from '../io/load/load-plan.js';
@@ -37,6 +38,7 @@ import {
   type PlanOptions,
 } from './common/options.js';
 import { checkOutput, emit } from './common/output.js';
+import { writeWorkbook } from '../io/sheets/write-workbook.js';
 import { existsSync } from 'node:fs';
 import { cacheDirFor } from '../io/cache/cache-dir.js';
 import { headRevision, openRepo, resolveRev } from '../io/git/git.js';
@@ -45,7 +47,7 @@ import { mark } from '../io/timing.js';
 import { chooseLang, isLang, translator } from '../i18n/index.js';
 import { progressBar, type ProgressBar } from '../render/progress-bar.js';
 
-const FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
+const FORMATS = ['table', 'json', 'csv', 'md', 'html', 'xlsx'] as const;
 
 interface ReportOptions extends PlanOptions {
   year?: string;
@@ -112,6 +114,8 @@ export function registerReport(program: Command, io: Ctx, done: (code: number) =
 
 export async function report(io: Ctx, given: ReportOptions): Promise<number> {
   csvStyle(given);
+  // A workbook is bytes for a spreadsheet program, not for a terminal: it needs a file (or an explicit `-`).
+  if (given.format === 'xlsx' && given.output === undefined) throw new CliError('report.xlsx.needs-output');
   const opts = { ...given, output: await checkOutput(io, given.output, given) };
   // The only place the report reads the clock: core gets the date as an argument.
   const asOf = opts.asOf ?? today();
@@ -168,7 +172,7 @@ export async function report(io: Ctx, given: ReportOptions): Promise<number> {
     io.stderr.write(hint);
   }
   // Bytes once, for the terminal or file and for the cache alike.
-  const bytes = Buffer.from(render(io, opts, plan, result, t, lang), 'utf8');
+  const bytes = Buffer.from(await render(io, opts, plan, result, t, lang));
   mark(io.env, 'report: rendered');
   await emit(io, bytes, opts.output, t);
   mark(io.env, 'report: written');
@@ -267,9 +271,18 @@ function outputKey(io: Ctx, opts: ReportOptions, asOf: string, revision: Revisio
   };
 }
 
-function render(io: Ctx, opts: ReportOptions, plan: Plan, result: Report, t: Translate, lang: 'id' | 'en'): string {
+async function render(
+  io: Ctx,
+  opts: ReportOptions,
+  plan: Plan,
+  result: Report,
+  t: Translate,
+  lang: 'id' | 'en',
+): Promise<string | Uint8Array> {
   const short = (id: string): string => plan.agencies.get(id)?.short ?? id;
   switch (opts.format) {
+    case 'xlsx':
+      return writeWorkbook(reportSheets(result, t, short, opts.at));
     case 'json':
       return reportJson(result, opts.at);
     case 'csv':

@@ -17,6 +17,20 @@ export const en = {
     'The line across the {year} bars: what is due on {date}, {percent} of the year (the pro-rata line).',
   'report.html.legend.stack':
     "The overview's bars: the indicators with a target, one segment per status ({statuses}), each with its count; then how many reported and the mean achievement.",
+  'report.xlsx.needs-output':
+    '--format xlsx writes a workbook, which is not for a terminal: give --output FILE (or --output - to pipe it)',
+  'report.xlsx.report': 'Report',
+  'report.xlsx.revision': 'Plan revision',
+  'report.xlsx.year': 'Figures of the year',
+  'report.xlsx.reported': 'Reported',
+  'report.xlsx.name': 'Name',
+  'report.xlsx.data-sheet': 'Data',
+  'report.xlsx.coordinator-name': 'Coordinator name',
+  'report.xlsx.gap': 'Gap',
+  'report.xlsx.entries': 'Entries',
+  'report.xlsx.carried': 'Carried',
+  'report.xlsx.yes': 'yes',
+  'report.xlsx.no': 'no',
 } as const;
 
 export const id: Record<keyof typeof en, string> = {
@@ -37,4 +51,18 @@ export const id: Record<keyof typeof en, string> = {
     'Garis melintang pada batang {year}: yang seharusnya tercapai pada {date}, {percent} dari tahun itu (garis pro-rata).',
   'report.html.legend.stack':
     'Batang pada ringkasan: indikator bertarget, satu ruas per status ({statuses}), masing-masing dengan jumlahnya; lalu berapa yang melapor dan rata-rata capaiannya.',
+  'report.xlsx.needs-output':
+    '--format xlsx menulis buku kerja, yang bukan untuk terminal: berikan --output BERKAS (atau --output - untuk dialirkan)',
+  'report.xlsx.report': 'Laporan',
+  'report.xlsx.revision': 'Revisi rencana',
+  'report.xlsx.year': 'Angka tahun',
+  'report.xlsx.reported': 'Melapor',
+  'report.xlsx.name': 'Nama',
+  'report.xlsx.data-sheet': 'Data',
+  'report.xlsx.coordinator-name': 'Nama koordinator',
+  'report.xlsx.gap': 'Kurang',
+  'report.xlsx.entries': 'Entri',
+  'report.xlsx.carried': 'Diteruskan',
+  'report.xlsx.yes': 'ya',
+  'report.xlsx.no': 'tidak',
 };

@@ -318,7 +318,7 @@ describe('rad report numbers (fixture report-main, synthetic entries)', () => {
     ],
     [
       ['--format', 'pdf'],
-      "error: option '--format <format>' argument 'pdf' is invalid. Allowed choices are table, json, csv, md, html.",
+      "error: option '--format <format>' argument 'pdf' is invalid. Allowed choices are table, json, csv, md, html, xlsx.",
     ],
     [['--coordinator', 'poldaa'], "rad: unknown agency 'poldaa' for --coordinator; did you mean 'polda'?"],
   ])('rad report %j exits 2 naming the option', async (args, message) => {

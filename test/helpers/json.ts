@@ -52,6 +52,9 @@ export interface ReportJson {
 export interface ReportRowJson {
   indicator: string;
   text: string;
+  section: string;
+  program: string;
+  activity: string;
   coordinator: AgencyJson;
   year: number;
   unit: string;

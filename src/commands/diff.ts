@@ -6,14 +6,14 @@ import { CliError, EXIT_FINDINGS, EXIT_OK } from '../cli-error.js';
 import type { Ctx } from '../context.js';
 import { chooseLang, translator, type Translate } from '../i18n/index.js';
 import { changeRows } from '../io/git/changes.js';
-import { resolveRev } from '../io/git/git.js';
+import { resolveCommit } from '../io/git/history.js';
 import type { LoadedPlan } from '../io/load/load-plan.js';
-import { asSnapshot, snapshotLoader } from '../io/git/snapshot.js';
+import { asSnapshot, loadVersion } from '../io/git/snapshot.js';
 import { makeChalk } from '../render/color.js';
 import { diffJson, diffMd, diffText } from '../render/plan-diff.js';
 import { sanitizeLine } from '../render/sanitize.js';
 import { gitDriver, type DiffOptions } from './diff-driver.js';
-import { openPlanRepo } from './common/open-plan.js';
+import { openPlanHistory } from './common/open-plan.js';
 import { langOption, planOption } from './common/options.js';
 
 export function registerDiff(program: Command, io: Ctx, done: (code: number) => void): void {
@@ -45,13 +45,25 @@ function warnInvalid(io: Ctx, loaded: LoadedPlan | undefined, rev: string, t: Tr
 
 export async function diff(io: Ctx, revisions: string[], opts: DiffOptions): Promise<number> {
   if (revisions.length > 2) throw new CliError('diff.bad-args', { count: revisions.length });
-  const { repo, dir, label } = await openPlanRepo(io, opts);
+  const { repo, dir, label } = await openPlanHistory(io, opts);
+  try {
+    return await compare(io, revisions, opts, { repo, dir, label });
+  } finally {
+    repo.close();
+  }
+}
+
+async function compare(
+  io: Ctx,
+  revisions: string[],
+  opts: DiffOptions,
+  { repo, dir, label }: Awaited<ReturnType<typeof openPlanHistory>>,
+): Promise<number> {
   const [revA = 'HEAD', revB] = revisions;
-  const shaA = await resolveRev(repo, revA);
-  const shaB = revB === undefined ? undefined : await resolveRev(repo, revB);
-  const load = snapshotLoader(repo, dir);
-  const older = await load(shaA);
-  const newer = await load(shaB);
+  const shaA = await resolveCommit(repo, revA);
+  const shaB = revB === undefined ? undefined : await resolveCommit(repo, revB);
+  const older = await loadVersion(repo, dir, shaA);
+  const newer = await loadVersion(repo, dir, shaB);
   if (!newer) throw new CliError('cli.no-plan', { dir: revB === undefined ? label : `${revB}:${label}` });
   const lang = chooseLang(opts.lang, io.env, newer.plan.meta.language);
   io.lang = lang;

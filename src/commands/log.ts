@@ -1,17 +1,18 @@
 // rad log ID: the history of one indicator, from git (each commit that changed it, old -> new) and its progress entries.
 import { Option, type Command } from 'commander';
+import { aggregate } from '../core/aggregate.js';
 import { closest } from '../core/ids.js';
-import { diffPlans } from '../core/plan-diff.js';
+import { diffIndicator } from '../core/plan-diff.js';
 import { CliError, EXIT_OK } from '../cli-error.js';
 import type { Ctx } from '../context.js';
 import { chooseLang, translator } from '../i18n/index.js';
-import { changeRows, type ChangeRow } from '../io/git/changes.js';
-import { headSha, pathLog } from '../io/git/git.js';
-import { asSnapshot, planPathIn, snapshotLoader } from '../io/git/snapshot.js';
+import { changeRows } from '../io/git/changes.js';
+import { indicatorHistory } from '../io/git/indicator-history.js';
+import { idEntries, workingPlan } from '../io/git/snapshot.js';
 import { makeChalk } from '../render/color.js';
-import { logJson, logMd, logText, type History, type HistoryEntry, type HistoryStep } from '../render/log.js';
+import { logJson, logMd, logText, type History, type HistoryEntry } from '../render/log.js';
 import type { Entry } from '../core/types.js';
-import { openPlanRepo } from './common/open-plan.js';
+import { openPlanHistory } from './common/open-plan.js';
 import { langOption, planOption, type PlanOptions } from './common/options.js';
 
 interface LogOptions extends PlanOptions {
@@ -30,52 +31,53 @@ export function registerLog(program: Command, io: Ctx, done: (code: number) => v
 }
 
 export async function log(io: Ctx, id: string, opts: LogOptions): Promise<number> {
-  const { repo, dir, label } = await openPlanRepo(io, opts);
-  const load = snapshotLoader(repo, dir);
-  const current = await load(undefined);
-  if (!current) throw new CliError('cli.no-plan', { dir: label });
-  const lang = chooseLang(opts.lang, io.env, current.plan.meta.language);
-  io.lang = lang;
-  const t = translator(lang);
-  const mine = (rows: ChangeRow[]): ChangeRow[] => rows.filter((r) => r.id === id && r.kind === 'indicator');
-  const steps: HistoryStep[] = [];
-  // Oldest first: a history reads forwards.
-  for (const commit of (await pathLog(repo, planPathIn(repo, dir))).reverse()) {
-    const newer = await load(commit.sha);
-    if (!newer) continue;
-    const older = commit.parent ? await load(commit.parent) : undefined;
-    const rows = mine(changeRows(diffPlans(older && asSnapshot(older), asSnapshot(newer)), newer));
-    if (rows.length) steps.push({ commit, rows });
+  const { repo, dir, label } = await openPlanHistory(io, opts);
+  try {
+    const current = await workingPlan(repo, dir, label);
+    const lang = chooseLang(opts.lang, io.env, current.plan.meta.language);
+    io.lang = lang;
+    const t = translator(lang);
+    const { steps, head } = await indicatorHistory(repo, id, io.env);
+    const entries = await idEntries(current, id);
+    const indicator = current.plan.indicatorById.get(id);
+    // The working tree against HEAD: the year's actual from the working tree's entries.
+    if (repo.head) {
+      const uncommitted = diffIndicator(head?.plan, current.plan, id);
+      for (const c of uncommitted) {
+        const year = c.field?.startsWith('targets.') ? c.field.slice('targets.'.length) : undefined;
+        const cell = year && indicator ? entries.filter((e) => e.date.startsWith(`${year}-`)) : [];
+        if (cell.length) c.actual = aggregate(indicator!.aggregate, cell);
+      }
+      if (uncommitted.length) steps.push({ rows: changeRows(uncommitted, current) });
+    }
+    if (!indicator && steps.every((s) => s.rows.length === 0)) {
+      const candidate = closest(id, current.plan.indicatorById.keys());
+      throw new CliError('cli.unknown-indicator', { id, ...(candidate ? { candidate } : {}) });
+    }
+    // A removed indicator is known by what it said when it was removed.
+    const removed = steps
+      .flatMap((s) => s.rows)
+      .filter((r) => r.op === 'removed')
+      .pop();
+    const text = indicator?.text ?? (typeof removed?.from === 'string' ? removed.from : '');
+    const history: History = {
+      id,
+      text,
+      unit: indicator?.unit ?? removed?.unit ?? '',
+      steps,
+      entries: historyEntries(entries),
+    };
+    if (opts.format === 'json') io.stdout.write(logJson(history));
+    else if (opts.format === 'md') io.stdout.write(logMd(history, t));
+    else io.stdout.write(logText(history, t, makeChalk(io.stdout, io.env)));
+    return EXIT_OK;
+  } finally {
+    repo.close();
   }
-  const head = await headSha(repo);
-  const committed = head ? await load(head) : undefined;
-  const uncommitted = mine(changeRows(diffPlans(committed && asSnapshot(committed), asSnapshot(current)), current));
-  if (uncommitted.length && head) steps.push({ rows: uncommitted });
-  const indicator = current.plan.indicatorById.get(id);
-  if (!indicator && steps.length === 0) {
-    const candidate = closest(id, current.plan.indicatorById.keys());
-    throw new CliError('cli.unknown-indicator', { id, ...(candidate ? { candidate } : {}) });
-  }
-  const entries = current.entries.filter((e) => e.indicator === id).sort((a, b) => a.date.localeCompare(b.date));
-  // A removed indicator is known by what it said when it was removed.
-  const removed = steps
-    .flatMap((s) => s.rows)
-    .filter((r) => r.op === 'removed')
-    .pop();
-  const text = indicator?.text ?? (typeof removed?.from === 'string' ? removed.from : '');
-  const history: History = {
-    id,
-    text,
-    unit: indicator?.unit ?? removed?.unit ?? '',
-    steps,
-    entries: historyEntries(entries),
-  };
-  if (opts.format === 'json') io.stdout.write(logJson(history));
-  else if (opts.format === 'md') io.stdout.write(logMd(history, t));
-  else io.stdout.write(logText(history, t, makeChalk(io.stdout, io.env)));
-  return EXIT_OK;
 }
 
-/** Entries as the history prints them: the file, not the position in it. */
+/** Entries as the history prints them: the file, not the position in it; in date order. */
 const historyEntries = (entries: Entry[]): HistoryEntry[] =>
-  entries.map((e) => ({ date: e.date, amount: e.amount, reported_by: e.reported_by, file: e.at.file }));
+  [...entries]
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .map((e) => ({ date: e.date, amount: e.amount, reported_by: e.reported_by, file: e.at.file }));

@@ -6,10 +6,10 @@ import { CliError, EXIT_OK } from '../cli-error.js';
 import type { Ctx } from '../context.js';
 import type { Translate } from '../i18n/index.js';
 import { changeRows } from '../io/git/changes.js';
-import { commitBefore, pathLog, type Repo } from '../io/git/git.js';
-import { asSnapshot, planPathIn, snapshotLoader } from '../io/git/snapshot.js';
+import { commitBefore, planCommits, type HistoryRepo } from '../io/git/history.js';
+import { asSnapshot, loadVersion } from '../io/git/snapshot.js';
 import { reviewMd, type ReviewChanges } from '../render/review.js';
-import { openPlan, openPlanRepo } from './common/open-plan.js';
+import { openPlan, openPlanHistory } from './common/open-plan.js';
 import { langOption, parseDate, planOption, type PlanOptions } from './common/options.js';
 import { checkOutput, emit } from './common/output.js';
 
@@ -63,15 +63,12 @@ const dayBefore = (date: string): string =>
   new Date(Date.parse(`${date}T00:00:00Z`) - 86400000).toISOString().slice(0, 10);
 
 /** Commits in the period and the plan diff from the last commit before it to the last commit in it. */
-async function periodChanges(repo: Repo, dir: string, period: Period): Promise<ReviewChanges> {
-  const commits = (
-    await pathLog(repo, planPathIn(repo, dir), { since: `${period.since}T00:00:00`, until: `${period.until}T23:59:59` })
-  ).reverse();
+async function periodChanges(repo: HistoryRepo, dir: string, period: Period): Promise<ReviewChanges> {
+  const commits = await planCommits(repo, { since: `${period.since}T00:00:00`, until: `${period.until}T23:59:59` });
   const base = await commitBefore(repo, `${dayBefore(period.since)}T23:59:59`);
   const end = await commitBefore(repo, `${period.until}T23:59:59`);
-  const load = snapshotLoader(repo, dir);
-  const older = base ? await load(base) : undefined;
-  const newer = end && commits.length ? await load(end) : undefined;
+  const older = base ? await loadVersion(repo, dir, base) : undefined;
+  const newer = end && commits.length ? await loadVersion(repo, dir, end) : undefined;
   const rows = newer ? changeRows(diffPlans(older && asSnapshot(older), asSnapshot(newer)), newer) : [];
   const labels = { from: base ? base.slice(0, 7) : '∅', to: end ? end.slice(0, 7) : '∅' };
   return { commits, rows, labels, fromScratch: !older && rows.length > 0 };
@@ -81,8 +78,8 @@ export async function review(io: Ctx, opts: ReviewOptions): Promise<number> {
   const output = await checkOutput(io, opts.output, opts);
   const { loaded, t } = await openPlan(io, opts, false, { progress: true });
   const period = periodOf(opts, t);
-  const { repo, dir } = await openPlanRepo(io, opts);
-  const changes = await periodChanges(repo, dir, period);
+  const { repo, dir } = await openPlanHistory(io, opts);
+  const changes = await periodChanges(repo, dir, period).finally(() => repo.close());
   const result = buildReview(loaded.plan, loaded.entries, period);
   await emit(io, reviewMd(loaded.plan, result, changes, t, opts.semester), output, t);
   return EXIT_OK;

@@ -36,6 +36,37 @@ export interface Change {
   was?: Loc;
 }
 
+/** One indicator's changes: added (no older), removed (no newer), or field by field. */
+function oneIndicator(old: Indicator | undefined, ind: Indicator | undefined, actualOf: ActualOf): Change[] {
+  if (old && ind) return indicatorChanges(old, ind, actualOf);
+  if (ind)
+    return [
+      { op: 'added', kind: 'indicator', id: ind.id, field: null, from: null, to: ind.text, unit: ind.unit, at: ind.at },
+    ];
+  if (old)
+    return [
+      {
+        op: 'removed',
+        kind: 'indicator',
+        id: old.id,
+        field: null,
+        from: old.text,
+        to: null,
+        unit: old.unit,
+        was: old.at,
+      },
+    ];
+  return [];
+}
+
+/**
+ * The changes of one indicator from older to newer (undefined: no plan yet), as diffPlans finds them: the first
+ * definition of the id in each version counts. Target changes carry no actual; the caller knows the entries.
+ */
+export function diffIndicator(older: Plan | undefined, newer: Plan, id: string): Change[] {
+  return oneIndicator(older?.indicatorById.get(id), newer.indicatorById.get(id), () => undefined);
+}
+
 /** The version before the plan existed: diffPlans reads only its indicator and agency maps and its entries. */
 const EMPTY: Snapshot = {
   plan: {
@@ -54,7 +85,10 @@ const EMPTY: Snapshot = {
 const sameList = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && a.every((x, i) => x === b[i]);
 
-function indicatorChanges(a: Indicator, b: Indicator, newer: Snapshot): Change[] {
+/** A year's actual of an indicator in the newer version, where it has entries that year. */
+export type ActualOf = (indicator: Indicator, year: number) => number | undefined;
+
+function indicatorChanges(a: Indicator, b: Indicator, actualOf: ActualOf): Change[] {
   const out: Change[] = [];
   const base = { kind: 'indicator' as const, id: b.id, was: a.at };
   const field = (name: 'text' | 'unit' | 'aggregate' | 'coordinator'): void => {
@@ -73,7 +107,7 @@ function indicatorChanges(a: Indicator, b: Indicator, newer: Snapshot): Change[]
     const from = a.targets[year];
     const to = b.targets[year];
     if (from === to) continue;
-    const cell = newer.entries.filter((e) => e.indicator === b.id && e.date.startsWith(`${year}-`));
+    const actual = actualOf(b, year);
     out.push({
       ...base,
       op: 'changed',
@@ -82,7 +116,7 @@ function indicatorChanges(a: Indicator, b: Indicator, newer: Snapshot): Change[]
       from: from ?? null,
       to: to ?? null,
       at: childLoc(b.at, 'targets', year),
-      ...(cell.length ? { actual: aggregate(b.aggregate, cell) } : {}),
+      ...(actual !== undefined ? { actual } : {}),
     });
   }
   field('coordinator');
@@ -200,35 +234,16 @@ const KIND_ORDER: Record<ChangeKind, number> = { indicator: 0, entries: 1, agenc
 export function diffPlans(older: Snapshot | undefined, newer: Snapshot): Change[] {
   const a = older ?? EMPTY;
   const changes: Change[] = [];
+  const actualOf: ActualOf = (ind, year) => {
+    const cell = newer.entries.filter((e) => e.indicator === ind.id && e.date.startsWith(`${year}-`));
+    return cell.length ? aggregate(ind.aggregate, cell) : undefined;
+  };
   for (const ind of newer.plan.indicators) {
     if (newer.plan.indicatorById.get(ind.id) !== ind) continue;
-    const old = a.plan.indicatorById.get(ind.id);
-    if (old) changes.push(...indicatorChanges(old, ind, newer));
-    else
-      changes.push({
-        op: 'added',
-        kind: 'indicator',
-        id: ind.id,
-        field: null,
-        from: null,
-        to: ind.text,
-        unit: ind.unit,
-        at: ind.at,
-      });
+    changes.push(...oneIndicator(a.plan.indicatorById.get(ind.id), ind, actualOf));
   }
-  for (const [id, ind] of a.plan.indicatorById) {
-    if (!newer.plan.indicatorById.has(id))
-      changes.push({
-        op: 'removed',
-        kind: 'indicator',
-        id,
-        field: null,
-        from: ind.text,
-        to: null,
-        unit: ind.unit,
-        was: ind.at,
-      });
-  }
+  for (const [id, ind] of a.plan.indicatorById)
+    if (!newer.plan.indicatorById.has(id)) changes.push(...oneIndicator(ind, undefined, actualOf));
   changes.push(...entryChanges(a, newer), ...agencyChanges(a, newer));
   // Stable sort: within one id, the order the changes were pushed in (fields in a fixed order).
   return changes

@@ -45,6 +45,9 @@ export const en = {
   'log.h.reporter': 'Reported by',
   'log.h.file': 'File',
   'log.uncommitted': 'uncommitted',
+  'log.shallow': 'history before this commit is not in this clone (a shallow clone): rad log starts here',
+  'git.unknown-rev-shallow':
+    "unknown revision '{rev}'; this clone is shallow, its history cut short: the revision may be older than what it holds (git fetch --unshallow fetches the rest)",
   'init-git.attributes': '{path}: {line}',
   'init-git.attributes-kept': '{path} already has {line}',
   'init-git.config': 'git config {key} {value}',
@@ -100,6 +103,9 @@ export const id: Record<keyof typeof en, string> = {
   'log.h.reporter': 'Dilaporkan oleh',
   'log.h.file': 'Berkas',
   'log.uncommitted': 'belum di-commit',
+  'log.shallow': 'riwayat sebelum commit ini tidak ada di klon ini (klon dangkal): rad log mulai dari sini',
+  'git.unknown-rev-shallow':
+    "revisi '{rev}' tidak dikenal; klon ini dangkal, riwayatnya terpotong: revisi itu mungkin lebih tua daripada yang dimuatnya (git fetch --unshallow mengambil sisanya)",
   'init-git.attributes': '{path}: {line}',
   'init-git.attributes-kept': '{path} sudah berisi {line}',
   'init-git.config': 'git config {key} {value}',

@@ -2,17 +2,13 @@
 import type { ChalkInstance } from 'chalk';
 import type { Translate } from '../i18n/index.js';
 import type { ChangeRow } from '../io/git/changes.js';
-import type { Commit } from '../io/git/git.js';
+import type { HistoryStep } from '../io/git/indicator-history.js';
 import { mdCode, mdTable, mdText } from './markdown.js';
 import { describe } from './plan-diff.js';
 import { safeJson, sanitizeLine } from './sanitize.js';
 import { formatNumber } from './table.js';
 
-export interface HistoryStep {
-  /** Undefined for changes not yet committed. */
-  commit?: Commit;
-  rows: ChangeRow[];
-}
+export type { HistoryStep };
 
 export interface HistoryEntry {
   date: string;

@@ -9,8 +9,9 @@ import { locator, toDiagnostics } from '../../io/diagnostics.js';
 import { workingTreeSource, type FileSource } from '../../io/fs/file-source.js';
 import { lockOptionsFrom } from '../../io/fs/lock.js';
 import { recoverInterrupted } from '../../io/progress/recover.js';
-import { openRepo, resolveRev, type Repo } from '../../io/git/git.js';
+import { openRepo, type Repo } from '../../io/git/git.js';
 import { revisionSource } from '../../io/git/git-source.js';
+import { openHistory, resolveCommit, type HistoryRepo } from '../../io/git/history.js';
 import { loadPlan, type LoadedPlan, type LoadOptions } from '../../io/load/load-plan.js';
 import { cacheDirFor } from '../../io/cache/cache-dir.js';
 import { makeChalk } from '../../render/color.js';
@@ -89,9 +90,19 @@ export async function openPlan(
 /** The working tree, or a git revision of the repository that contains the plan directory. */
 export async function planSource(io: Ctx, dir: string, at: string | undefined): Promise<FileSource> {
   if (at === undefined) return workingTreeSource(dir, io.cwd);
-  const repo = await openRepo(dir);
-  await resolveRev(repo, at);
-  return revisionSource(repo, at, dir);
+  if (!existsSync(dir)) return workingTreeSource(dir, io.cwd);
+  const repo = await openHistory(dir);
+  return revisionSource(repo, await resolveCommit(repo, at), at);
+}
+
+/** The plan's history (exit 2 when there is no such directory, no repository or no git); close it when done. */
+export async function openPlanHistory(
+  io: Ctx,
+  opts: PlanOptions,
+): Promise<{ repo: HistoryRepo; dir: string; label: string }> {
+  const { dir, label } = planDirOf(io, opts);
+  if (!existsSync(dir)) throw new CliError('cli.no-plan', { dir: label });
+  return { repo: await openHistory(dir), dir, label };
 }
 
 /** The git repository holding the plan directory (exit 2 when there is no such directory or no repository). */

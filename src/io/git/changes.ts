@@ -11,7 +11,8 @@ export type ChangeRow = Pick<Change, 'op' | 'kind' | 'id' | 'field' | 'from' | '
   line: number | null;
 } & Pick<Change, 'unit' | 'actual'>;
 
-export function changeRows(changes: Change[], newer: LoadedPlan): ChangeRow[] {
+/** Rows with each change's line in the newer version (its parsed sources locate the pointers). */
+export function changeRows(changes: Change[], newer: Pick<LoadedPlan, 'sources'>): ChangeRow[] {
   const locate = locator(newer.sources);
   return changes.map(({ at, was, ...c }) => ({
     op: c.op,

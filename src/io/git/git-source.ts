@@ -1,23 +1,38 @@
-// Plan files as they were at a git revision, read through git without touching the working tree.
-import { relative, sep } from 'node:path';
+// Plan files as they were at a git revision, read through git's objects (one batch process) without touching the
+// working tree: the plan directory's tree is walked once, then each file is read by its blob id.
 import { MAX_FILE_BYTES, type FileSource } from '../fs/file-source.js';
 import { error } from '../../core/findings.js';
-import { listTree, readBlob, type Repo } from './git.js';
+import { isBlobMode, isTreeMode } from './batch.js';
+import type { HistoryRepo } from './history.js';
 
-const posix = (p: string): string => p.split(sep).join('/');
+/** Every file under a tree (hidden files and directories skipped, as in the working tree), path -> blob id. */
+async function files(repo: HistoryRepo, tree: string, path: string, out: Map<string, string>): Promise<void> {
+  const entries = (await repo.batch().tree(tree)).filter((e) => !e.name.startsWith('.'));
+  await Promise.all(
+    entries.map(async (e) => {
+      const p = path === '' ? e.name : `${path}/${e.name}`;
+      if (isTreeMode(e.mode)) await files(repo, e.oid, p, out);
+      else if (isBlobMode(e.mode)) out.set(p, e.oid);
+    }),
+  );
+}
 
-/** planDir is absolute; files print as `REV:path/in/repo`. */
-export async function revisionSource(repo: Repo, rev: string, planDir: string): Promise<FileSource> {
-  const prefix = posix(relative(repo.root, planDir));
-  const base = prefix === '' ? '' : `${prefix}/`;
-  const tree = new Map((await listTree(repo, rev, prefix)).map((e) => [e.path, e.blob]));
+/** The plan directory at a commit (a full SHA); files print as `REV:path/in/repo`, rev as the user gave it. */
+export async function revisionSource(repo: HistoryRepo, sha: string, rev = sha): Promise<FileSource> {
+  const batch = repo.batch();
+  const root = await batch.commitTree(sha);
+  const dir = root && (await batch.subtree(root, repo.plan));
+  const tree = new Map<string, string>();
+  if (dir) await files(repo, dir, '', tree);
+  const paths = [...tree.keys()].sort();
+  const base = repo.plan === '' ? '' : `${repo.plan}/`;
   const label = (rel: string): string => `${rev}:${base}${rel}`;
   return {
     label,
     async read(rel) {
-      const blob = tree.get(base + rel);
+      const blob = tree.get(rel);
       if (!blob) return { missing: true };
-      const bytes = await readBlob(repo, blob);
+      const bytes = (await batch.blob(blob)) ?? Buffer.alloc(0);
       if (bytes.length > MAX_FILE_BYTES)
         return {
           finding: error(
@@ -28,18 +43,15 @@ export async function revisionSource(repo: Repo, rev: string, planDir: string): 
         };
       return { bytes };
     },
-    // The tree was listed once above: what it holds is known without asking git again.
+    // The tree was walked once above: what it holds is known without asking git again.
     identity(rel) {
-      const blob = tree.get(base + rel);
+      const blob = tree.get(rel);
       return Promise.resolve(blob ? { blob } : undefined);
     },
     list(relDir, recursive) {
-      const dirPrefix = relDir === '' ? base : `${base}${relDir}/`;
+      const prefix = relDir === '' ? '' : `${relDir}/`;
       return Promise.resolve(
-        [...tree.keys()]
-          .filter((p) => p.startsWith(dirPrefix) && (recursive || !p.slice(dirPrefix.length).includes('/')))
-          .map((p) => p.slice(base.length))
-          .sort(),
+        paths.filter((p) => p.startsWith(prefix) && (recursive || !p.slice(prefix.length).includes('/'))),
       );
     },
   };

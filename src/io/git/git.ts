@@ -56,35 +56,6 @@ export async function headSha(repo: Repo): Promise<string | undefined> {
   }
 }
 
-/** Files (repo-relative) under dir at a revision, with their blob ids. */
-export async function listTree(repo: Repo, rev: string, dir: string): Promise<{ path: string; blob: string }[]> {
-  try {
-    const out = await repo.git.raw(['ls-tree', '-r', '-z', '--full-tree', rev, '--', dir === '' ? '.' : dir]);
-    return out
-      .split('\0')
-      .filter(Boolean)
-      .map((line) => {
-        const [meta, path] = line.split('\t') as [string, string];
-        const [, type, blob] = meta.split(' ') as [string, string, string];
-        return { path, blob, type };
-      })
-      .filter((e) => e.type === 'blob')
-      .map(({ path, blob }) => ({ path, blob }));
-  } catch (e) {
-    return gitError(e, { dir: repo.root });
-  }
-}
-
-/** The bytes of a blob. */
-export async function readBlob(repo: Repo, blob: string): Promise<Buffer> {
-  try {
-    // simple-git types the output as any; binaryCatFile resolves with the raw Buffer.
-    return (await repo.git.binaryCatFile(['blob', blob])) as Buffer;
-  } catch (e) {
-    return gitError(e, { dir: repo.root });
-  }
-}
-
 /** The work tree's top level when dir is inside one, else undefined (no error: callers fall back). */
 export async function repoRootOf(dir: string): Promise<string | undefined> {
   try {
@@ -103,50 +74,6 @@ export async function changedSince(repo: Repo, sha: string): Promise<string[]> {
   } catch (e) {
     return gitError(e, { dir: repo.root });
   }
-}
-
-export interface Commit {
-  sha: string;
-  /** First parent, or undefined for a root commit. */
-  parent?: string;
-  /** Author date, ISO 8601 with offset. */
-  date: string;
-  author: string;
-  subject: string;
-}
-
-/** Commits that touched a path, newest first; since/until bound the committer date (inclusive). */
-export async function pathLog(
-  repo: Repo,
-  path: string,
-  range: { since?: string; until?: string } = {},
-): Promise<Commit[]> {
-  const args = ['log', '--format=%H%x1f%P%x1f%aI%x1f%an%x1f%s%x1e'];
-  if (range.since) args.push(`--since=${range.since}`);
-  if (range.until) args.push(`--until=${range.until}`);
-  const head = await headSha(repo);
-  if (!head) return [];
-  try {
-    const out = await repo.git.raw([...args, head, '--', path === '' ? '.' : path]);
-    return out
-      .split('\x1e')
-      .map((r) => r.trim())
-      .filter(Boolean)
-      .map((r) => {
-        const [sha = '', parents = '', date = '', author = '', subject = ''] = r.split('\x1f');
-        return { sha, parent: parents.split(' ')[0] || undefined, date, author, subject };
-      });
-  } catch (e) {
-    return gitError(e, { dir: repo.root });
-  }
-}
-
-/** The newest commit on HEAD committed at or before a moment, or undefined. */
-export async function commitBefore(repo: Repo, until: string): Promise<string | undefined> {
-  const head = await headSha(repo);
-  if (!head) return undefined;
-  const out = await repo.git.raw(['rev-list', '-1', `--before=${until}`, head]).catch(() => '');
-  return /^[0-9a-f]{40,64}$/.test(out.trim()) ? out.trim() : undefined;
 }
 
 /** Set a key in the repository's own .git/config. */

@@ -301,3 +301,22 @@ export function positionIndex(text: string): PositionIndex | undefined {
 export function locateCanonical(text: string, pointer: string, key = false): Position | undefined {
   return positionIndex(text)?.locate(pointer, key);
 }
+
+/**
+ * The position locate() would give for one pointer, found in one pass that keeps nothing but the best match (the
+ * node, else its deepest existing ancestor): for a file read once to place one change, where an index of every
+ * node would be built only to be dropped. Undefined outside the canonical subset.
+ */
+export function locateOnce(text: string, pointer: string, key = false): Position | undefined {
+  let best: Position = { line: 1, col: 1 };
+  let depth = -1;
+  let keyAt: Position | undefined;
+  const found = parseCanonical(text, (p, value, keyPos) => {
+    if (p.length > depth && (p === pointer || p === '' || pointer.startsWith(`${p}/`))) {
+      best = value;
+      depth = p.length;
+    }
+    if (key && keyPos && p === pointer) keyAt = keyPos;
+  });
+  return found ? (keyAt ?? best) : undefined;
+}

@@ -4,7 +4,7 @@ import type { Review } from '../core/review.js';
 import type { Plan } from '../core/types.js';
 import type { Translate } from '../i18n/index.js';
 import type { ChangeRow } from '../io/git/changes.js';
-import type { Commit } from '../io/git/indicator-history.js';
+import type { Commit } from '../io/git/log-stream.js';
 import { mdCode, mdTable, mdText } from './markdown.js';
 import { diffMd, type DiffLabels } from './plan-diff.js';
 import { formatNumber } from './table.js';

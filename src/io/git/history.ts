@@ -5,8 +5,7 @@ import { relative, sep } from 'node:path';
 import { CliError } from '../../cli-error.js';
 import { Batch } from './batch.js';
 import { gitFacts, runGit, type GitFacts } from './git-process.js';
-import type { Commit } from './indicator-history.js';
-import { literal, LOG_FORMAT, LOG_PINNED, logStream } from './log-stream.js';
+import { commitOf, literal, LOG_FORMAT, LOG_PINNED, logStream, type Commit } from './log-stream.js';
 
 export interface HistoryRepo extends GitFacts {
   /** The plan directory relative to the top level, with `/` ('' when the plan is the top level). */
@@ -71,13 +70,6 @@ export async function planCommits(repo: HistoryRepo, range: { since: string; unt
   if (!repo.head) return [];
   const commits: Commit[] = [];
   const args = ['log', '--reverse', ...LOG_PINNED, LOG_FORMAT, `--since=${range.since}`, `--until=${range.until}`];
-  for await (const c of logStream(repo.root, [...args, repo.head, '--', literal(repo.plan)]))
-    commits.push({
-      sha: c.sha,
-      ...(c.parents[0] ? { parent: c.parents[0] } : {}),
-      date: c.date,
-      author: c.author,
-      subject: c.subject,
-    });
+  for await (const c of logStream(repo.root, [...args, repo.head, '--', literal(repo.plan)])) commits.push(commitOf(c));
   return commits;
 }

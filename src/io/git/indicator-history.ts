@@ -6,21 +6,19 @@ import { valueOf } from '../../core/aggregate.js';
 import { changeRows, type ChangeRow } from './changes.js';
 import { repoPath, type HistoryRepo } from './history.js';
 import { canHold, IdTallies } from './id-tallies.js';
-import { literal, LOG_FORMAT, LOG_PINNED, logStream, ZERO_OID, type LogCommit } from './log-stream.js';
+import {
+  commitOf,
+  literal,
+  LOG_FORMAT,
+  LOG_PINNED,
+  logStream,
+  ZERO_OID,
+  type Commit,
+  type LogCommit,
+} from './log-stream.js';
 import { PlanVersions, type PlanVersion } from './plan-versions.js';
 import { PLAN_FILE, PROGRESS_DIR } from '../load/load-plan.js';
 import { mark } from '../timing.js';
-
-/** A commit as the history prints it. */
-export interface Commit {
-  sha: string;
-  /** First parent, or undefined for a root commit. */
-  parent?: string;
-  /** Author date, ISO 8601 with offset. */
-  date: string;
-  author: string;
-  subject: string;
-}
 
 export interface HistoryStep {
   /** Undefined for changes not yet committed. */
@@ -55,14 +53,6 @@ export function planLog(repo: HistoryRepo, head: string): AsyncGenerator<LogComm
 
 /** Commits looked at concurrently: enough to fill each round trip to the batch process, few enough to stay small. */
 const WINDOW = 8;
-
-const commitOf = (c: LogCommit): Commit => ({
-  sha: c.sha,
-  ...(c.parents[0] ? { parent: c.parents[0] } : {}),
-  date: c.date,
-  author: c.author,
-  subject: c.subject,
-});
 
 export async function indicatorHistory(
   repo: HistoryRepo,

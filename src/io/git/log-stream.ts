@@ -23,6 +23,25 @@ export interface LogCommit {
   changes: RawChange[];
 }
 
+/** A commit as histories print it. */
+export interface Commit {
+  sha: string;
+  /** First parent, or undefined for a root commit. */
+  parent?: string;
+  /** Author date, ISO 8601 with offset. */
+  date: string;
+  author: string;
+  subject: string;
+}
+
+export const commitOf = (c: LogCommit): Commit => ({
+  sha: c.sha,
+  ...(c.parents[0] ? { parent: c.parents[0] } : {}),
+  date: c.date,
+  author: c.author,
+  subject: c.subject,
+});
+
 export const ZERO_OID = /^0+$/;
 const RAW = /^\n?:\d{6} \d{6} ([0-9a-f]{40,64}) ([0-9a-f]{40,64}) ([A-Z])\d*$/;
 

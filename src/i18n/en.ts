@@ -26,6 +26,8 @@ export const en = {
   'finding.missing-file': '{path} is listed in plan.yaml but does not exist',
   'finding.missing-registry': '{path} is missing; every plan needs it',
   'finding.too-large': '{path} is {size} MB, over the {limit} MB limit for a plan file; split it',
+  'finding.too-deep':
+    'collections nest more than {limit} levels deep here (a plan file needs about 10); the file is not read',
   'finding.read-error': 'cannot read {path}: {detail}',
   'finding.not-a-file': '{path} is a {kind} where a file is expected; move it away or replace it with the file',
   'finding.symlink-outside': '{path} is a symbolic link to {target}, outside the plan directory; refused',

@@ -26,6 +26,8 @@ export const id: Record<MessageKey, string> = {
   'finding.missing-file': '{path} tercantum di plan.yaml tetapi tidak ada',
   'finding.missing-registry': '{path} tidak ada; setiap rencana memerlukannya',
   'finding.too-large': '{path} berukuran {size} MB, melebihi batas {limit} MB untuk berkas rencana; pecah berkasnya',
+  'finding.too-deep':
+    'koleksi bersarang lebih dari {limit} tingkat di sini (berkas rencana hanya perlu sekitar 10); berkas ini tidak dibaca',
   'finding.read-error': 'tidak dapat membaca {path}: {detail}',
   'finding.not-a-file': '{path} adalah {kind}, padahal seharusnya berkas; pindahkan atau ganti dengan berkasnya',
   'finding.symlink-outside': '{path} adalah tautan simbolik ke {target}, di luar direktori rencana; ditolak',

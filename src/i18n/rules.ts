@@ -12,6 +12,7 @@ export const en = {
   'rule.not-a-file': 'A plan file must be a regular file, not a directory, named pipe (FIFO), socket or device.',
   'rule.symlink-outside': 'A symbolic link must stay inside the plan directory.',
   'rule.too-large': 'A plan file must be under the size limit; split large files.',
+  'rule.too-deep': 'A plan file must not nest lists and mappings more than 64 levels deep (plan files need about 10).',
   'rule.read-error': 'Every plan file must be readable.',
   'rule.orphan-file': 'A YAML file in the plan directory that nothing refers to is ignored.',
   'rule.schema': 'The file must match its JSON Schema (schemas/); unknown keys are named.',
@@ -65,6 +66,8 @@ export const id: Record<keyof typeof en, string> = {
   'rule.not-a-file': 'Berkas rencana harus berkas biasa, bukan direktori, pipa bernama (FIFO), soket atau perangkat.',
   'rule.symlink-outside': 'Tautan simbolik harus tetap di dalam direktori rencana.',
   'rule.too-large': 'Berkas rencana harus di bawah batas ukuran; pecah berkas yang besar.',
+  'rule.too-deep':
+    'Berkas rencana tidak boleh menyarangkan daftar dan pemetaan lebih dari 64 tingkat (berkas rencana hanya perlu sekitar 10).',
   'rule.read-error': 'Setiap berkas rencana harus dapat dibaca.',
   'rule.orphan-file': 'Berkas YAML di direktori rencana yang tidak dirujuk apa pun diabaikan.',
   'rule.schema': 'Berkas harus sesuai dengan JSON Schema-nya (schemas/); kunci yang tidak dikenal disebutkan.',

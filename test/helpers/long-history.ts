@@ -203,3 +203,60 @@ export function shaNames(dir: string): (text: string) => string {
     return out;
   };
 }
+
+/** Block mappings nested `depth` levels under `key` (what the fast reader overflowed on), as YAML lines. */
+export const deepBlock = (key: string, depth: number): string =>
+  `${key}:\n${Array.from({ length: depth }, (_, i) => `${'  '.repeat(i + 1)}k:\n`).join('')}`;
+
+/**
+ * A hostile history (issue 10 item 6): regions.yaml nests 3000 levels of flow sequences from the first commit on
+ * (bench/history.mjs --hostile-depth), `commits` commits of progress and target edits, then a commit adding a
+ * section file (listed in plan.yaml) and a progress file that nest 3000 levels of block mappings, then `after`
+ * commits editing B.2.a.1's targets on top.
+ */
+export async function hostileHistory(commits: number, after: number): Promise<LongHistory> {
+  const dir = join(tmpDir('rad-hostile-'), 'repo');
+  const summary = await makeHistory({
+    commits,
+    every: 10,
+    out: dir,
+    planDir: HISTORY_PLAN,
+    editIds: ['A.1.a.2'],
+    hot: 'B.2.a.1',
+    hostileDepth: 3000,
+  });
+  const { git, tick } = gitAt(dir);
+  const read = (f: string): string => readFileSync(join(dir, f), 'utf8');
+  const commit = (message: string): void => {
+    tick();
+    git('add', '-A');
+    git('commit', '-q', '--no-verify', '-m', message);
+  };
+  writeFileSync(
+    join(dir, 'plan/c-deep.yaml'),
+    `id: C\ntitle: Deep (synthetic, hostile)\ngoal: nothing\nprograms: []\n${deepBlock('outputs', 3000)}`,
+  );
+  writeFileSync(
+    join(dir, 'plan/plan.yaml'),
+    read('plan/plan.yaml').replace('  - b-handling.yaml\n', '  - b-handling.yaml\n  - c-deep.yaml\n'),
+  );
+  mkdirSync(join(dir, 'plan/progress/2024/Q4'), { recursive: true });
+  writeFileSync(
+    join(dir, 'plan/progress/2024/Q4/dinsos.yaml'),
+    `agency: dinsos\nquarter: 2024-Q4\nentries:\n  - indicator: B.2.a.1\n    date: 2024-10-01\n    amount: 1\n    reported_by: dinsos\n${deepBlock('deep', 3000)}`,
+  );
+  commit('hostile: a section and a progress file nesting 3000 levels');
+  for (let i = 0; i < after; i++) {
+    const b = read('plan/b-handling.yaml');
+    const block = b.indexOf('          - id: B.2.a.1\n');
+    const at = b.indexOf('              2024: ', block);
+    const eol = b.indexOf('\n', at);
+    const target = Number(b.slice(at + '              2024: '.length, eol));
+    writeFileSync(
+      join(dir, 'plan/b-handling.yaml'),
+      `${b.slice(0, at)}              2024: ${target + 1}${b.slice(eol)}`,
+    );
+    commit(`plan: B.2.a.1 target 2024: ${target} → ${target + 1} ORANG`);
+  }
+  return { dir, summary };
+}

@@ -340,11 +340,20 @@ const cases: Case[] = [
     says: /^plan\/b-handling\.yaml:4:7: error \[yaml-syntax\] .*!include/,
   },
   {
-    name: 'nesting 5000 levels deep',
+    name: 'flow collections nesting 5000 levels deep: too-deep where the 65th level opens',
     tree: { [REGIONS]: `regions: ${'['.repeat(5000)}${']'.repeat(5000)}\n` },
     args: ['validate'],
     exit: 1,
-    says: /^plan\/regions\.yaml:1:\d+: error \[yaml-syntax\]/,
+    says: /^plan\/regions\.yaml:1:73: error \[too-deep\] collections nest more than 64 levels deep here/,
+  },
+  {
+    name: 'block mappings nesting 3000 levels deep (was an internal error: the fast reader overflowed its stack)',
+    tree: {
+      [REGIONS]: `regions:\n${Array.from({ length: 3000 }, (_, i) => `${'  '.repeat(i + 1)}k:\n`).join('')}`,
+    },
+    args: ['validate'],
+    exit: 1,
+    says: /^plan\/regions\.yaml:65:129: error \[too-deep\] /,
   },
   {
     name: 'a NUL byte in a value',

@@ -6,6 +6,7 @@ import type { FileSource } from '../fs/file-source.js';
 import { AGENCIES_FILE, isSectionName, PLAN_FILE, PROGRESS_DIR, REGIONS_FILE } from './load-plan.js';
 import type { SchemaKind } from '../yaml/schemas.js';
 import { decodeUtf8 } from '../yaml/yaml-source.js';
+import { tooDeep } from '../yaml/depth.js';
 
 export type Unformattable = 'yaml' | 'encoding' | 'read' | 'empty';
 
@@ -22,6 +23,7 @@ export interface PlanFormat {
 
 /** Section names as plan.yaml lists them; only plain file names, so nothing outside the plan is touched. */
 function sectionNames(planText: string | undefined): { sections: string[]; language?: string } {
+  if (planText !== undefined && tooDeep(planText)) return { sections: [] };
   try {
     const plan = asObj(planText === undefined ? undefined : parse(planText));
     return { sections: asStrs(plan?.sections).filter(isSectionName), language: asStr(plan?.language) };
@@ -48,6 +50,8 @@ async function readText(source: FileSource, rel: string): Promise<Read | undefin
 function formatRead(rel: string, kind: SchemaKind, read: Read): FileFormat {
   if ('why' in read) return read;
   const { text } = read;
+  // Nested past the limit: yaml would recurse into it; rad validate names where (too-deep).
+  if (tooDeep(text)) return { why: 'yaml' };
   // An empty file has no canonical form (it would become `null`); validate reports it.
   if (parseDocument(text).contents === null) return { why: 'empty' };
   const after = formatYaml(text, kind, rel.split('/').length - 1);

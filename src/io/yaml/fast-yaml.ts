@@ -2,6 +2,7 @@
 // double- or single-quoted one-line scalars, comments, empty [] and {}). Anything else returns undefined and
 // the caller falls back to the `yaml` package, which also gives the precise diagnostics. For every text it
 // accepts, the value equals yaml's parse (YAML 1.2 core schema): test/io/fast-yaml.test.ts checks that.
+import { MAX_DEPTH } from './depth.js';
 
 /** Lines as offsets into the text: the content (indent and trailing spaces off) and its indent and number. */
 interface Lines {
@@ -128,6 +129,8 @@ function splitLines(text: string): Lines {
 
 class Reader {
   i = 0;
+  /** Collections open around the current node: past MAX_DEPTH the reader declines (io/yaml/depth.ts refuses). */
+  private depth = 0;
   /** Set by keyAt: the key's name and where its value starts. */
   private keyName = '';
   private restStart = 0;
@@ -154,6 +157,7 @@ class Reader {
   }
 
   seq(indent: number, pointer: string): unknown[] {
+    if (++this.depth > MAX_DEPTH) return unsupported();
     const out: unknown[] = [];
     const { text, lines } = this;
     while (this.i < this.count && lines.indent[this.i] === indent && this.isSeqItem(this.i)) {
@@ -180,11 +184,13 @@ class Reader {
         out.push(scalar(text.slice(rest, end)));
       }
     }
+    this.depth--;
     return out;
   }
 
   /** A mapping whose keys sit at column `indent`; the first key starts at offset `first` (it may follow "- "). */
   map(indent: number, first: number, pointer: string): Record<string, unknown> {
+    if (++this.depth > MAX_DEPTH) return unsupported();
     const out: Record<string, unknown> = {};
     const { text, lines } = this;
     let from: number | undefined = first;
@@ -216,6 +222,7 @@ class Reader {
       if (n < this.count && lines.indent[n]! > indent) return unsupported();
       from = n < this.count && lines.indent[n] === indent && !this.isSeqItem(n) ? lines.start[n] : undefined;
     }
+    this.depth--;
     return out;
   }
 

@@ -2,6 +2,7 @@
 import type * as YamlModule from 'yaml';
 import type { Document, Node } from 'yaml';
 import { error, type Finding, type Loc } from '../../core/findings.js';
+import { MAX_DEPTH, tooDeep } from './depth.js';
 import { parseCanonical, positionIndex, type PositionIndex } from './fast-yaml.js';
 import { decodeStrict } from '../fs/text.js';
 
@@ -35,9 +36,22 @@ export function decodeUtf8(file: string, bytes: Uint8Array): { text?: string; fi
 
 export async function parseYamlSource(file: string, text: string): Promise<YamlSource> {
   const fast = parseCanonical(text);
+  if (fast) return canonicalSource(file, text, fast.value);
+  // Nesting is measured before yaml (or anything) recurses into it: past the limit the file is not read.
+  const deep = tooDeep(text);
+  if (deep) return tooDeepSource(file, deep);
   // The yaml package loads only for a file outside the canonical subset.
-  if (!fast) return parseWithYaml(await import('yaml'), file, text);
-  return canonicalSource(file, text, fast.value);
+  return parseWithYaml(await import('yaml'), file, text);
+}
+
+/** A file that nests past MAX_DEPTH: no value, one finding where the limit is crossed. */
+function tooDeepSource(file: string, at: Position): YamlSource {
+  return {
+    file,
+    value: undefined,
+    findings: [error('too-deep', { file, pointer: '', ...at }, { limit: MAX_DEPTH })],
+    locate: () => at,
+  };
 }
 
 /** A file the fast reader takes whole (value possibly from the plan cache); positions are indexed on first need. */

@@ -45,7 +45,8 @@ export const en = {
   'log.h.reporter': 'Reported by',
   'log.h.file': 'File',
   'log.uncommitted': 'uncommitted',
-  'log.shallow': 'history before this commit is not in this clone (a shallow clone): rad log starts here',
+  'log.shallow':
+    'the history before this commit is not in this shallow clone: the log starts here (git fetch --unshallow fetches the rest)',
   'git.unknown-rev-shallow':
     "unknown revision '{rev}'; this clone is shallow, its history cut short: the revision may be older than what it holds (git fetch --unshallow fetches the rest)",
   'init-git.attributes': '{path}: {line}',
@@ -103,7 +104,8 @@ export const id: Record<keyof typeof en, string> = {
   'log.h.reporter': 'Dilaporkan oleh',
   'log.h.file': 'Berkas',
   'log.uncommitted': 'belum di-commit',
-  'log.shallow': 'riwayat sebelum commit ini tidak ada di klon ini (klon dangkal): rad log mulai dari sini',
+  'log.shallow':
+    'riwayat sebelum commit ini tidak ada di klon dangkal ini: log mulai dari sini (git fetch --unshallow mengambil sisanya)',
   'git.unknown-rev-shallow':
     "revisi '{rev}' tidak dikenal; klon ini dangkal, riwayatnya terpotong: revisi itu mungkin lebih tua daripada yang dimuatnya (git fetch --unshallow mengambil sisanya)",
   'init-git.attributes': '{path}: {line}',

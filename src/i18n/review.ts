@@ -6,7 +6,15 @@ export const en = {
     '{plan}{decree}. Achievement as of {until}: progress entries count by the date of the achievement, including entries recorded after the period ended.',
   'review.changes': 'Plan changes in the period',
   'review.no-commits': 'No commit changed the plan in this period.',
-  'review.first-commit': 'The plan had no commit before {since}: everything in its first commit shows as added.',
+  'review.start.created':
+    'The plan did not exist before {date}: commit {sha} created it in this period; the changes below are those made after it.',
+  'review.start.not-yet': 'The plan did not exist yet in this period: commit {sha} created it on {date}.',
+  'review.start.cut':
+    'This clone is shallow: its history begins at commit {sha} ({date}), inside this period, so the changes below are those made after it (git fetch --unshallow fetches the rest).',
+  'review.start.cut-after':
+    'This clone is shallow: its history begins at commit {sha} ({date}), after this period (git fetch --unshallow fetches the rest).',
+  'review.expect-semester': "a semester in the plan's target years {from}-{to} ({from}-1 to {to}-2)",
+  'review.expect-range': "a period that overlaps the plan's target years {from}-{to}",
   'review.h.date': 'Date',
   'review.h.commit': 'Commit',
   'review.h.author': 'Author',
@@ -43,8 +51,15 @@ export const id: Record<keyof typeof en, string> = {
     '{plan}{decree}. Capaian per {until}: entri kemajuan dihitung menurut tanggal capaiannya, termasuk entri yang dicatat setelah periode berakhir.',
   'review.changes': 'Perubahan rencana dalam periode ini',
   'review.no-commits': 'Tidak ada commit yang mengubah rencana dalam periode ini.',
-  'review.first-commit':
-    'Rencana belum memiliki commit sebelum {since}: seluruh isi commit pertamanya tampil sebagai tambahan.',
+  'review.start.created':
+    'Rencana belum ada sebelum {date}: commit {sha} membuatnya dalam periode ini; perubahan di bawah adalah yang dibuat sesudahnya.',
+  'review.start.not-yet': 'Rencana belum ada dalam periode ini: commit {sha} membuatnya pada {date}.',
+  'review.start.cut':
+    'Klon ini dangkal: riwayatnya mulai pada commit {sha} ({date}), di dalam periode ini, sehingga perubahan di bawah adalah yang dibuat sesudahnya (git fetch --unshallow mengambil sisanya).',
+  'review.start.cut-after':
+    'Klon ini dangkal: riwayatnya mulai pada commit {sha} ({date}), sesudah periode ini (git fetch --unshallow mengambil sisanya).',
+  'review.expect-semester': 'semester dalam tahun target rencana {from}-{to} ({from}-1 sampai {to}-2)',
+  'review.expect-range': 'periode yang beririsan dengan tahun target rencana {from}-{to}',
   'review.h.date': 'Tanggal',
   'review.h.commit': 'Commit',
   'review.h.author': 'Penulis',

@@ -40,6 +40,7 @@ export function logText(h: History, t: Translate, chalk: ChalkInstance): string 
     out += c
       ? `${c.date.slice(0, 10)}  ${chalk.yellow(short(c.sha))}  ${sanitizeLine(c.author)}  ${sanitizeLine(c.subject)}\n`
       : `${chalk.yellow(`(${t('log.uncommitted')})`)}\n`;
+    if (step.cut) out += `  ${chalk.dim(t('log.shallow'))}\n`;
     for (const row of step.rows) out += `  ${sanitizeLine(changeLine(row, t))}\n`;
   }
   out += `\n${chalk.bold(t('log.entries'))}\n`;
@@ -65,6 +66,7 @@ export function logMd(h: History, t: Translate): string {
     out += c
       ? `- ${c.date.slice(0, 10)} ${mdCode(short(c.sha))} ${mdText(c.author)}: ${mdText(c.subject)}\n`
       : `- *${t('log.uncommitted')}*\n`;
+    if (step.cut) out += `  - *${mdText(t('log.shallow'))}*\n`;
     for (const row of step.rows) out += `  - ${mdText(changeLine(row, t))}\n`;
   }
   out += `\n#### ${t('log.entries')}\n\n`;
@@ -84,7 +86,7 @@ export function logJson(h: History): string {
       id: h.id,
       text: h.text,
       unit: h.unit,
-      changes: h.steps.map((s) => ({ commit: s.commit ?? null, changes: s.rows })),
+      changes: h.steps.map((s) => ({ commit: s.commit ?? null, changes: s.rows, ...(s.cut ? { cut: true } : {}) })),
       entries: h.entries,
     }) + '\n'
   );

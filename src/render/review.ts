@@ -9,12 +9,22 @@ import { mdCode, mdTable, mdText } from './markdown.js';
 import { diffMd, type DiffLabels } from './plan-diff.js';
 import { formatNumber } from './table.js';
 
+/**
+ * Where the plan's history begins, when it has no version before the period: created in the period (the diff
+ * starts after that commit), not yet created, or (a shallow clone) cut at the oldest commit the clone holds.
+ */
+export interface ReviewStart {
+  kind: 'created' | 'not-yet' | 'cut' | 'cut-after';
+  /** That commit's short SHA and date. */
+  sha: string;
+  date: string;
+}
+
 export interface ReviewChanges {
   commits: Commit[];
   rows: ChangeRow[];
   labels: DiffLabels;
-  /** No commit before the period: the first commit's content counts as added. */
-  fromScratch: boolean;
+  start?: ReviewStart;
 }
 
 /** The decree's number in parentheses, or nothing for a plan drafted before its decree. */
@@ -28,9 +38,10 @@ export function reviewMd(plan: Plan, review: Review, changes: ReviewChanges, t: 
   let out = `# ${mdText(title)}\n\n${mdText(t('review.intro', { plan: plan.meta.title, decree: decreeNumber(plan), until }))}\n\n`;
 
   out += `## ${t('review.changes')}\n\n`;
-  if (changes.commits.length === 0) out += `${t('review.no-commits')}\n\n`;
+  const { start } = changes;
+  if (start) out += `${mdText(t(`review.start.${start.kind}`, { sha: start.sha, date: start.date }))}\n\n`;
+  if (changes.commits.length === 0) out += start ? '' : `${t('review.no-commits')}\n\n`;
   else {
-    if (changes.fromScratch) out += `${mdText(t('review.first-commit', { since }))}\n\n`;
     const rows = changes.commits.map((c) => [
       c.date.slice(0, 10),
       mdCode(c.sha.slice(0, 7)),

@@ -40,6 +40,33 @@ describe('rad review', () => {
     );
   });
 
+  it('exits 2 for a period outside the plan years, naming them (it used to review nothing and call everyone on time)', async () => {
+    expect(await runRad(['review', '--semester', '2019-2'], { cwd: h.dir })).toEqual({
+      exitCode: 2,
+      stdout: '',
+      stderr:
+        "rad: invalid value '2019-2' for --semester: a semester in the plan's target years 2020-2022 (2020-1 to 2022-2)\n",
+    });
+    expect(
+      (await runRad(['review', '--since', '2023-01-01', '--until', '2023-03-31', '--lang', 'id'], { cwd: h.dir }))
+        .stderr,
+    ).toBe(
+      "rad: nilai '2023-01-01..2023-03-31' untuk --since/--until tidak sah: periode yang beririsan dengan tahun target rencana 2020-2022\n",
+    );
+  });
+
+  it('says the plan did not exist yet in a period before its first commit, instead of listing it all as added', async () => {
+    const result = await runRad(['review', '--semester', '2020-1'], { cwd: h.dir });
+    expect(result.exitCode).toBe(0);
+    const changes = result.stdout.slice(
+      result.stdout.indexOf('## Plan changes'),
+      result.stdout.indexOf('## Achievement'),
+    );
+    expect(changes).toBe(
+      `## Plan changes in the period\n\nThe plan did not exist yet in this period: commit ${h.shas[0]!.slice(0, 7)} created it on 2020-12-01.\n\n`,
+    );
+  });
+
   it('exits 2 without a period or with a bad one', async () => {
     const usage = 'give --semester YYYY-1 or YYYY-2, or both --since DATE and --until DATE';
     expect(await runRad(['review'], { cwd: h.dir })).toEqual({ exitCode: 2, stdout: '', stderr: `rad: ${usage}\n` });

@@ -93,8 +93,10 @@ export interface DiffChangeJson {
 export interface LogJson {
   id: string;
   changes: {
-    commit: { sha: string; parent: string; date: string; author: string; subject: string } | null;
+    commit: { sha: string; parent?: string; date: string; author: string; subject: string } | null;
     changes: DiffChangeJson[];
+    /** A shallow clone's boundary: the history before it is not in the clone. */
+    cut?: true;
   }[];
   entries: { date: string; amount: number; reported_by: string; file: string }[];
 }

@@ -5,7 +5,8 @@ import { relative, sep } from 'node:path';
 import { CliError } from '../../cli-error.js';
 import { Batch } from './batch.js';
 import { gitFacts, runGit, type GitFacts } from './git-process.js';
-import { commitOf, literal, LOG_FORMAT, LOG_PINNED, logStream, type Commit } from './log-stream.js';
+import { commitOf, literal, LOG_FORMAT, LOG_PINNED, logStream, type Commit, type LogCommit } from './log-stream.js';
+import { PLAN_FILE } from '../load/load-plan.js';
 
 export interface HistoryRepo extends GitFacts {
   /** The plan directory relative to the top level, with `/` ('' when the plan is the top level). */
@@ -72,4 +73,12 @@ export async function planCommits(repo: HistoryRepo, range: { since: string; unt
   const args = ['log', '--reverse', ...LOG_PINNED, LOG_FORMAT, `--since=${range.since}`, `--until=${range.until}`];
   for await (const c of logStream(repo.root, [...args, repo.head, '--', literal(repo.plan)])) commits.push(commitOf(c));
   return commits;
+}
+
+/** The commit that first added the plan's plan.yaml on HEAD (in a shallow clone, possibly the clone's boundary). */
+export async function firstPlanCommit(repo: HistoryRepo): Promise<LogCommit | undefined> {
+  if (!repo.head) return undefined;
+  const args = ['log', '--reverse', '--diff-filter=A', ...LOG_PINNED, LOG_FORMAT, repo.head, '--'];
+  for await (const c of logStream(repo.root, [...args, literal(repoPath(repo, PLAN_FILE))])) return c;
+  return undefined;
 }

@@ -9,8 +9,10 @@ import {
   type Aggregate,
   type Entry,
   type Indicator,
+  type FieldValue,
   type Lang,
   type Plan,
+  type PlanField,
   type PlanMeta,
   type Program,
   type Region,
@@ -49,7 +51,31 @@ function yearRange(v: unknown): YearRange | undefined {
     : undefined;
 }
 
-function buildMeta(v: unknown): PlanMeta {
+/** Scalars and lists as a file writes them; a list's items as text (a list of objects is not a field). */
+function fieldValue(v: unknown): FieldValue | undefined {
+  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? x : JSON.stringify(x)));
+  return undefined;
+}
+
+/** The fields of a mapping, nested mappings flattened into dotted names (decree.number), some top keys left out. */
+function flatFields(doc: RawDoc | undefined, skip: readonly string[], prefix = ''): PlanField[] {
+  const out: PlanField[] = [];
+  const walk = (v: unknown, name: string, parts: string[]): void => {
+    const o = asObj(v);
+    if (o) {
+      for (const [k, x] of Object.entries(o))
+        if (parts.length > 0 || !skip.includes(k)) walk(x, name ? `${name}.${k}` : k, [...parts, k]);
+      return;
+    }
+    const value = fieldValue(v);
+    if (value !== undefined && doc) out.push({ name, value, at: loc(doc.file, ...parts) });
+  };
+  if (doc) walk(doc.value, prefix, []);
+  return out;
+}
+
+function buildMeta(v: unknown, planFile?: RawDoc, regions?: RawDoc): PlanMeta {
   const o = asObj(v) ?? {};
   const decree = asObj(o.decree) ?? {};
   const targetYears = yearRange(o.target_years) ?? yearRange(o.period) ?? { from: 0, to: -1 };
@@ -69,17 +95,24 @@ function buildMeta(v: unknown): PlanMeta {
     targetYears,
     reviewMonths: asNum(asObj(o.review)?.interval_months) ?? 6,
     language: (o.language === 'en' ? 'en' : 'id') satisfies Lang,
+    fields: [...flatFields(planFile, ['units']), ...flatFields(regions, ['regions'], 'regions')],
   };
 }
 
-function buildUnits(v: unknown): Map<string, Unit> {
+function buildUnits(doc: RawDoc): Map<string, Unit> {
   const units = new Map<string, Unit>();
-  for (const u of asArr(asObj(v)?.units)) {
+  asArr(asObj(doc.value)?.units).forEach((u, i) => {
     const o = asObj(u);
     const id = asStr(o?.id);
     const label = asObj(o?.label);
-    if (id && !units.has(id)) units.set(id, { id, label: { id: asStr(label?.id) ?? id, en: asStr(label?.en) ?? id } });
-  }
+    if (id && !units.has(id))
+      units.set(id, {
+        id,
+        label: { id: asStr(label?.id) ?? id, en: asStr(label?.en) ?? id },
+        note: asStr(o?.note),
+        at: loc(doc.file, 'units', i),
+      });
+  });
   return units;
 }
 
@@ -98,6 +131,7 @@ function buildAgencies(doc: RawDoc | undefined): Map<string, Agency> {
       kind: asStr(o.kind) ?? '',
       parent: asStr(o.parent),
       aliases: asStrs(o.aliases),
+      note: asStr(o.note),
       at: loc(doc.file, 'agencies', i),
     });
   });
@@ -116,6 +150,8 @@ function buildRegions(doc: RawDoc | undefined): Map<string, Region> {
       code: asStr(o.code) ?? '',
       name: asStr(o.name) ?? id,
       kind: asStr(o.kind) ?? '',
+      aliases: asStrs(o.aliases),
+      note: asStr(o.note),
       at: loc(doc.file, 'regions', i),
     });
   });
@@ -194,9 +230,21 @@ function buildSection(doc: RawDoc, years: number[]): Section | undefined {
           );
         if (built) indicators.push(built);
       });
-      activities.push({ id: aid, title: asStr(ao.title), note: asStr(ao.note), indicators });
+      activities.push({
+        id: aid,
+        title: asStr(ao.title),
+        note: asStr(ao.note),
+        indicators,
+        at: loc(doc.file, 'programs', pi, 'activities', ai),
+      });
     });
-    programs.push({ id: pid, title: asStr(po.title) ?? '', note: asStr(po.note), activities });
+    programs.push({
+      id: pid,
+      title: asStr(po.title) ?? '',
+      note: asStr(po.note),
+      activities,
+      at: loc(doc.file, 'programs', pi),
+    });
   });
   return {
     id,
@@ -204,13 +252,14 @@ function buildSection(doc: RawDoc, years: number[]): Section | undefined {
     goal: asStr(o.goal) ?? '',
     problems: asStrs(o.problems),
     outputs: asStrs(o.outputs),
+    note: asStr(o.note),
     programs,
     file: doc.file,
   };
 }
 
 export function buildPlan(raw: RawPlan): Plan {
-  const meta = buildMeta(raw.planFile.value);
+  const meta = buildMeta(raw.planFile.value, raw.planFile, raw.regions);
   const years = yearsOf(meta.targetYears);
   const sections = raw.sections.map((s) => buildSection(s, years)).filter((s): s is Section => s !== undefined);
   const indicators = sections.flatMap((s) => s.programs.flatMap((p) => p.activities.flatMap((a) => a.indicators)));
@@ -219,7 +268,7 @@ export function buildPlan(raw: RawPlan): Plan {
   return {
     meta,
     years,
-    units: buildUnits(raw.planFile.value),
+    units: buildUnits(raw.planFile),
     agencies: buildAgencies(raw.agencies),
     regions: buildRegions(raw.regions),
     sections,

@@ -1,7 +1,10 @@
 // What changed between two versions of a plan, by identity (ids), never by line: the heart of rad diff, log and review.
 import { aggregate } from './aggregate.js';
-import { childLoc, type Loc } from './findings.js';
+import { buildPlan } from './build-plan.js';
+import { childLoc } from './findings.js';
 import { compareIds } from './ids.js';
+import type { Change, ChangeKind, Tally } from './change.js';
+import { partChanges } from './plan-parts-diff.js';
 import type { Entry, Indicator, Plan } from './types.js';
 
 export interface Snapshot {
@@ -9,32 +12,7 @@ export interface Snapshot {
   entries: readonly Entry[];
 }
 
-export type ChangeOp = 'added' | 'removed' | 'moved' | 'changed';
-export type ChangeKind = 'indicator' | 'entries' | 'agency';
-export interface Tally {
-  count: number;
-  amount: number;
-}
-export type ChangeValue = string | number | string[] | Tally | null;
-
-export interface Change {
-  op: ChangeOp;
-  kind: ChangeKind;
-  /** Indicator id (also for entries) or agency id. */
-  id: string;
-  /** What changed: text, unit, aggregate, targets.2022, coordinator, implementers, locations, activity, file, entries, name, short; null for a whole item. */
-  field: string | null;
-  from: ChangeValue;
-  to: ChangeValue;
-  /** The indicator's unit (newer version, else older), for printing targets and amounts. */
-  unit?: string;
-  /** For a target change: that year's actual in the newer version, where entries exist. */
-  actual?: number;
-  /** Where the changed node is in the newer version, when it exists there. */
-  at?: Loc;
-  /** Where it was in the older version. */
-  was?: Loc;
-}
+export type { Change, ChangeKind, ChangeOp, ChangeValue, EntryChange, Tally } from './change.js';
 
 /** One indicator's changes: added (no older), removed (no newer), or field by field. */
 function oneIndicator(old: Indicator | undefined, ind: Indicator | undefined, actualOf: ActualOf): Change[] {
@@ -67,18 +45,9 @@ export function diffIndicator(older: Plan | undefined, newer: Plan, id: string):
   return oneIndicator(older?.indicatorById.get(id), newer.indicatorById.get(id), () => undefined);
 }
 
-/** The version before the plan existed: diffPlans reads only its indicator and agency maps and its entries. */
+/** The version before the plan existed: nothing in it. */
 const EMPTY: Snapshot = {
-  plan: {
-    meta: undefined as never,
-    years: [],
-    units: new Map(),
-    agencies: new Map(),
-    regions: new Map(),
-    sections: [],
-    indicators: [],
-    indicatorById: new Map(),
-  },
+  plan: buildPlan({ planFile: { file: '', value: undefined }, sections: [], progress: [] }),
   entries: [],
 };
 
@@ -138,6 +107,21 @@ function indicatorChanges(a: Indicator, b: Indicator, actualOf: ActualOf): Chang
       to: b.locations,
       at: childLoc(b.at, 'locations'),
     });
+  const text = (name: string, from: string | undefined, to: string | undefined): void => {
+    if ((from ?? null) !== (to ?? null))
+      out.push({
+        ...base,
+        op: 'changed',
+        field: name,
+        from: from ?? null,
+        to: to ?? null,
+        at: childLoc(b.at, ...name.split('.')),
+      });
+  };
+  text('note', a.note, b.note);
+  text('source.targets', a.source?.targets, b.source?.targets);
+  text('source.coordinator', a.source?.coordinator, b.source?.coordinator);
+  text('source.implementers', a.source?.implementers, b.source?.implementers);
   return out;
 }
 
@@ -190,6 +174,7 @@ function entryChanges(older: Snapshot, newer: Snapshot): Change[] {
         to: op === 'added' ? tally : null,
         ...(unit ? { unit } : {}),
         ...(op === 'added' ? { at: first.at } : { was: first.at }),
+        entries: list.map((e) => ({ date: e.date, amount: e.amount, reported_by: e.reported_by, at: e.at })),
       });
     }
   };
@@ -198,39 +183,34 @@ function entryChanges(older: Snapshot, newer: Snapshot): Change[] {
   return out;
 }
 
-function agencyChanges(older: Snapshot, newer: Snapshot): Change[] {
-  const out: Change[] = [];
-  const a = older.plan.agencies;
-  const b = newer.plan.agencies;
-  for (const [id, agency] of b) {
-    const old = a.get(id);
-    if (!old) {
-      out.push({ op: 'added', kind: 'agency', id, field: null, from: null, to: agency.name, at: agency.at });
-      continue;
-    }
-    for (const field of ['name', 'short'] as const) {
-      if (old[field] !== agency[field])
-        out.push({
-          op: 'changed',
-          kind: 'agency',
-          id,
-          field,
-          from: old[field],
-          to: agency[field],
-          at: childLoc(agency.at, field),
-          was: old.at,
-        });
-    }
-  }
-  for (const [id, agency] of a)
-    if (!b.has(id))
-      out.push({ op: 'removed', kind: 'agency', id, field: null, from: agency.name, to: null, was: agency.at });
-  return out;
-}
+/** Plan fields first, then units, then the tree by id (a section before its programs, ...), then the registries. */
+const GROUP: Record<ChangeKind, number> = {
+  plan: 0,
+  unit: 1,
+  section: 2,
+  program: 2,
+  activity: 2,
+  indicator: 2,
+  entries: 2,
+  agency: 3,
+  region: 4,
+};
+const KIND_ORDER: Record<ChangeKind, number> = {
+  plan: 0,
+  unit: 0,
+  section: 0,
+  program: 1,
+  activity: 2,
+  indicator: 3,
+  entries: 4,
+  agency: 0,
+  region: 0,
+};
 
-const KIND_ORDER: Record<ChangeKind, number> = { indicator: 0, entries: 1, agency: 2 };
-
-/** Every change from older to newer (undefined: a plan that did not exist yet), indicators in id order, then agencies. */
+/**
+ * Every change from older to newer (undefined: a plan that did not exist yet): plan.yaml's fields, units, then
+ * sections, programs, activities, indicators and their entries in id order, then agencies and regions.
+ */
 export function diffPlans(older: Snapshot | undefined, newer: Snapshot): Change[] {
   const a = older ?? EMPTY;
   const changes: Change[] = [];
@@ -244,16 +224,15 @@ export function diffPlans(older: Snapshot | undefined, newer: Snapshot): Change[
   }
   for (const [id, ind] of a.plan.indicatorById)
     if (!newer.plan.indicatorById.has(id)) changes.push(...oneIndicator(ind, undefined, actualOf));
-  changes.push(...entryChanges(a, newer), ...agencyChanges(a, newer));
+  changes.push(...entryChanges(a, newer), ...partChanges(a.plan, newer.plan));
   // Stable sort: within one id, the order the changes were pushed in (fields in a fixed order).
+  const byId = (c: Change, d: Change): number =>
+    GROUP[c.kind] === 2 ? compareIds(c.id, d.id) : GROUP[c.kind] === 0 ? 0 : c.id.localeCompare(d.id);
   return changes
     .map((c, i) => ({ c, i }))
     .sort(
       (x, y) =>
-        (x.c.kind === 'agency' ? 1 : 0) - (y.c.kind === 'agency' ? 1 : 0) ||
-        (x.c.kind === 'agency' ? x.c.id.localeCompare(y.c.id) : compareIds(x.c.id, y.c.id)) ||
-        KIND_ORDER[x.c.kind] - KIND_ORDER[y.c.kind] ||
-        x.i - y.i,
+        GROUP[x.c.kind] - GROUP[y.c.kind] || byId(x.c, y.c) || KIND_ORDER[x.c.kind] - KIND_ORDER[y.c.kind] || x.i - y.i,
     )
     .map(({ c }) => c);
 }

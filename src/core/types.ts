@@ -8,6 +8,8 @@ export type Lang = 'id' | 'en';
 export interface Unit {
   id: string;
   label: Record<Lang, string>;
+  note?: string;
+  at: Loc;
 }
 
 export interface Agency {
@@ -17,6 +19,7 @@ export interface Agency {
   kind: string;
   parent?: string;
   aliases: string[];
+  note?: string;
   at: Loc;
 }
 
@@ -25,6 +28,8 @@ export interface Region {
   code: string;
   name: string;
   kind: string;
+  aliases: string[];
+  note?: string;
   at: Loc;
 }
 
@@ -53,6 +58,7 @@ export interface Activity {
   title?: string;
   note?: string;
   indicators: Indicator[];
+  at: Loc;
 }
 
 export interface Program {
@@ -60,6 +66,7 @@ export interface Program {
   title: string;
   note?: string;
   activities: Activity[];
+  at: Loc;
 }
 
 export interface Section {
@@ -68,8 +75,19 @@ export interface Section {
   goal: string;
   problems: string[];
   outputs: string[];
+  note?: string;
   programs: Program[];
   file: string;
+}
+
+/** A value as a plan file writes it, for comparing versions field by field. */
+export type FieldValue = string | number | boolean | string[] | null;
+
+/** One field of plan.yaml (or a registry's own header), by its path of keys: decree.number, period.to. */
+export interface PlanField {
+  name: string;
+  value: FieldValue;
+  at: Loc;
 }
 
 export interface YearRange {
@@ -86,6 +104,11 @@ export interface PlanMeta {
   targetYears: YearRange;
   reviewMonths: number;
   language: Lang;
+  /**
+   * Every field plan.yaml writes but its units (compared one by one), each with its value as written (the section
+   * files list included), then the header of regions.yaml (regions.province): what rad diff compares.
+   */
+  fields: PlanField[];
 }
 
 export interface Plan {

@@ -17,9 +17,35 @@ export interface Described {
   what: string;
   before: string;
   after: string;
+  /** Where it is, when it is not the row's own place (an entry of an entries row). */
+  where?: string;
 }
 
-const NAMED_FIELDS = ['text', 'unit', 'aggregate', 'coordinator', 'name', 'short'] as const;
+/** Fields with a name in the catalog; any other (a plan.yaml field: period.to, decree.number) prints as it is. */
+const NAMED_FIELDS = [
+  'text',
+  'unit',
+  'aggregate',
+  'coordinator',
+  'implementers',
+  'locations',
+  'name',
+  'short',
+  'note',
+  'title',
+  'goal',
+  'problems',
+  'outputs',
+  'code',
+  'kind',
+  'parent',
+  'aliases',
+] as const;
+
+/** Fields whose values are ids, codes or choices: printed bare. Other text values print in quotes. */
+const BARE = new Set(['unit', 'aggregate', 'coordinator', 'code', 'kind', 'parent', 'id', 'language']);
+/** Lists shown as what left (−) and what came (+). */
+const LISTS = new Set(['implementers', 'locations', 'problems', 'outputs', 'aliases']);
 
 const isTally = (v: ChangeValue): v is Tally => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -28,7 +54,17 @@ function value(v: ChangeValue, t: Translate, quote: boolean): string {
   if (Array.isArray(v)) return v.length ? v.join(', ') : t('diff.none-value');
   if (isTally(v)) return '';
   if (typeof v === 'number') return formatNumber(v);
+  if (typeof v === 'boolean') return String(v);
   return quote ? `"${v}"` : v;
+}
+
+/** A field's name in words: the catalog's, a unit label's language, a source cell, else the field as written. */
+function fieldName(field: string, t: Translate): string {
+  if ((NAMED_FIELDS as readonly string[]).includes(field))
+    return t(`diff.field.${field as (typeof NAMED_FIELDS)[number]}`);
+  if (field.startsWith('label.')) return t('diff.field.label', { lang: field.slice('label.'.length) });
+  if (field.startsWith('source.')) return t('diff.field.source', { field: field.slice('source.'.length) });
+  return field;
 }
 
 export function describe(row: ChangeRow, t: Translate): Described {
@@ -62,29 +98,41 @@ export function describe(row: ChangeRow, t: Translate): Described {
       after: `${value(row.to, t, false)} ${unit}`.trim() + actual,
     };
   }
-  if ((field === 'implementers' || field === 'locations') && Array.isArray(row.from) && Array.isArray(row.to)) {
-    const from = row.from;
-    const to = row.to;
+  const listed = LISTS.has(field) || (row.kind === 'plan' && (Array.isArray(row.from) || Array.isArray(row.to)));
+  if (listed && (Array.isArray(row.from) || row.from === null) && (Array.isArray(row.to) || row.to === null)) {
+    const from = row.from ?? [];
+    const to = row.to ?? [];
     const gone = from.filter((x) => !to.includes(x));
     const added = to.filter((x) => !from.includes(x));
     // Same members in another order: show both lists.
     if (!gone.length && !added.length)
-      return { what: t(`diff.field.${field}`), before: value(from, t, false), after: value(to, t, false) };
+      return { what: fieldName(field, t), before: value(from, t, false), after: value(to, t, false) };
     return {
-      what: t(`diff.field.${field}`),
+      what: fieldName(field, t),
       before: gone.map((x) => `−${x}`).join(' '),
       after: added.map((x) => `+${x}`).join(' '),
     };
   }
-  const quoted = field === 'text' || field === 'name' || field === 'short';
-  const what = (NAMED_FIELDS as readonly string[]).includes(field)
-    ? t(`diff.field.${field as (typeof NAMED_FIELDS)[number]}`)
-    : field;
-  return { what, before: value(row.from, t, quoted), after: value(row.to, t, quoted) };
+  const quoted = !BARE.has(field) && !(row.kind === 'plan' && /^decree\.(?:number|date)$/.test(field));
+  return { what: fieldName(field, t), before: value(row.from, t, quoted), after: value(row.to, t, quoted) };
 }
 
+/** Each entry of an entries row, as a line of its own: date, amount (signed), who reported it, where it is. */
+export function entryLines(row: ChangeRow, t: Translate): Described[] {
+  const sign = row.op === 'added' ? '+' : '−';
+  const unit = row.unit ?? '';
+  return (row.entries ?? []).map((e) => {
+    const text = `${e.date} ${sign}${`${formatNumber(e.amount)} ${unit}`.trim()} (${e.reported_by})`;
+    const at = e.line === null ? e.file : `${e.file}:${e.line}`;
+    return row.op === 'added'
+      ? { what: t('diff.entry-added'), before: '', after: text, where: at }
+      : { what: t('diff.entry-removed'), before: text, after: '', where: at };
+  });
+}
+
+/** What a row is about: an indicator (and its entries) by its id, anything else by its kind and id. */
 const subject = (row: ChangeRow, t: Translate): string =>
-  row.kind === 'agency' ? t('diff.agency', { id: row.id }) : row.id;
+  row.kind === 'indicator' || row.kind === 'entries' ? row.id : t(`diff.kind.${row.kind}`, { id: row.id });
 const where = (row: ChangeRow): string =>
   row.file === null ? '' : row.line === null ? row.file : `${row.file}:${row.line}`;
 
@@ -112,6 +160,8 @@ export function diffText(
     const before = d.before ? chalk.red(sanitizeLine(d.before)) : '';
     const after = d.after ? chalk.green(sanitizeLine(d.after)) : '';
     out += `  ${sanitizeLine(d.what)}: ${before && after ? `${before} → ${after}` : before || after}\n`;
+    for (const e of entryLines(row, t))
+      out += `    ${e.after ? chalk.green(sanitizeLine(e.after)) : chalk.red(sanitizeLine(e.before))}  ${chalk.dim(sanitizeLine(e.where ?? ''))}\n`;
   }
   return out;
 }
@@ -119,14 +169,18 @@ export function diffText(
 /** A table for a pull-request comment or the step summary. */
 export function diffMd(rows: ChangeRow[], labels: DiffLabels, t: Translate): string {
   if (rows.length === 0) return `### ${mdText(t('diff.none', { ...labels }))}\n`;
-  const body = rows.map((row) => {
+  const body = rows.flatMap((row) => {
     const d = describe(row, t);
+    const head = mdText(subject(row, t));
     return [
-      mdText(subject(row, t)),
-      mdText(d.what),
-      mdText(d.before),
-      mdText(d.after),
-      row.file === null ? '' : mdCode(where(row)),
+      [head, mdText(d.what), mdText(d.before), mdText(d.after), row.file === null ? '' : mdCode(where(row))],
+      ...entryLines(row, t).map((e) => [
+        head,
+        mdText(e.what),
+        mdText(e.before),
+        mdText(e.after),
+        mdCode(e.where ?? ''),
+      ]),
     ];
   });
   return `### ${mdText(t('diff.title', { ...labels }))} (${t('diff.count', { count: rows.length })})\n\n${mdTable([t('diff.h.id'), t('diff.h.change'), t('diff.h.before'), t('diff.h.after'), t('diff.h.where')], body)}`;

@@ -106,6 +106,10 @@ describe('rad diff', () => {
       unit: 'ORANG',
       file: 'plan/progress/2021/Q1/dp3a.yaml',
       line: 5,
+      entries: [
+        { date: '2021-02-10', amount: 12, reported_by: 'dp3a', file: 'plan/progress/2021/Q1/dp3a.yaml', line: 5 },
+        { date: '2021-03-10', amount: 8, reported_by: 'dp3a', file: 'plan/progress/2021/Q1/dp3a.yaml', line: 9 },
+      ],
     });
     const c1rows = parseJson<DiffChangeJson[]>((await runRad(['diff', c1, '--format', 'json'], { cwd: h.dir })).stdout);
     expect(c1rows).toContainEqual(
@@ -240,7 +244,7 @@ describe('rad init-git and plain git diff', () => {
       { cwd: repo },
     );
     expect(added.stdout).toBe(
-      'diff --rad a/plan/progress/2021/Q1/dp3a.yaml b/plan/progress/2021/Q1/dp3a.yaml\nA.1.a.2  plan/progress/2021/Q1/dp3a.yaml:4\n  progress entries added: +1 entry, 12 ORANG\n',
+      'diff --rad a/plan/progress/2021/Q1/dp3a.yaml b/plan/progress/2021/Q1/dp3a.yaml\nA.1.a.2  plan/progress/2021/Q1/dp3a.yaml:4\n  progress entries added: +1 entry, 12 ORANG\n    2021-02-10 +12 ORANG (dp3a)  plan/progress/2021/Q1/dp3a.yaml:4\n',
     );
     expect((await runRad(['diff', '--git-driver', 'a', 'b'], { cwd: repo })).exitCode).toBe(2);
   });

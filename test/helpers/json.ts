@@ -78,7 +78,7 @@ export interface ListItemJson {
 /** One change of `rad diff --format json`. */
 export interface DiffChangeJson {
   op: string;
-  kind: string;
+  kind: 'plan' | 'unit' | 'section' | 'program' | 'activity' | 'indicator' | 'entries' | 'agency' | 'region';
   id: string;
   field: string | null;
   from: unknown;
@@ -87,6 +87,8 @@ export interface DiffChangeJson {
   line: number | null;
   unit?: string;
   actual?: number;
+  /** For kind entries: each entry added or removed (line only for one added). */
+  entries?: { date: string; amount: number; reported_by: string; file: string; line: number | null }[];
 }
 
 /** `rad log ID --format json`. */

@@ -5,6 +5,9 @@ import { error } from '../../core/findings.js';
 import { isBlobMode, isTreeMode } from './batch.js';
 import type { HistoryRepo } from './history.js';
 
+/** Files asked for ahead of the one read (kept until read: a few megabytes at most). */
+const READ_AHEAD = 32;
+
 /** Every file under a tree (hidden files and directories skipped, as in the working tree), path -> blob id. */
 async function files(repo: HistoryRepo, tree: string, path: string, out: Map<string, string>): Promise<void> {
   const entries = (await repo.batch().tree(tree)).filter((e) => !e.name.startsWith('.'));
@@ -25,14 +28,28 @@ export async function revisionSource(repo: HistoryRepo, sha: string, rev = sha):
   const tree = new Map<string, string>();
   if (dir) await files(repo, dir, '', tree);
   const paths = [...tree.keys()].sort();
+  const order = new Map(paths.map((p, i) => [p, i]));
   const base = repo.plan === '' ? '' : `${repo.plan}/`;
   const label = (rel: string): string => `${rev}:${base}${rel}`;
+  // Files are read in path order (a plan's progress files one after another): the next few are asked for with
+  // each read, so one round trip to the batch process carries many files.
+  const ahead = new Map<string, Promise<Buffer | undefined>>();
+  const fetch = (rel: string): Promise<Buffer | undefined> => {
+    const early = ahead.get(rel);
+    ahead.delete(rel);
+    const next = order.get(rel);
+    for (let i = (next ?? paths.length) + 1; i < paths.length && ahead.size < READ_AHEAD; i++) {
+      const p = paths[i]!;
+      if (!ahead.has(p)) ahead.set(p, batch.blob(tree.get(p)!));
+    }
+    return early ?? batch.blob(tree.get(rel)!);
+  };
   return {
     label,
     async read(rel) {
       const blob = tree.get(rel);
       if (!blob) return { missing: true };
-      const bytes = (await batch.blob(blob)) ?? Buffer.alloc(0);
+      const bytes = (await fetch(rel)) ?? Buffer.alloc(0);
       if (bytes.length > MAX_FILE_BYTES)
         return {
           finding: error(

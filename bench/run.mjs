@@ -1,6 +1,6 @@
 // `npm run bench`: times whole rad processes on the real plan and on synthetic data (10k, 100k, 1M entries),
 // interleaved so the ratios compare like with like on a noisy machine; prints one table, writes JSON.
-// Usage: npm run bench -- [--sizes 10k,100k,1m] [--runs 5] [--json FILE] [--keep]
+// Usage: npm run bench -- [--sizes 10k,100k,1m] [--history 2k,10k] [--only plan|sizes|history] [--runs 5] [--json FILE] [--keep]
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
   appendFileSync,
@@ -17,25 +17,42 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from './generate.mjs';
 import { writeJournal } from './hledger.mjs';
+import { benchHistory, hasLog, HISTORY_SIZE } from './history-bench.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'rad.cjs');
 const TIME = '/usr/bin/time';
 
 function parseArgs(argv) {
-  const args = { sizes: ['10k', '100k'], runs: 5, json: join(ROOT, 'bench-results.json'), keep: false };
+  const args = {
+    sizes: ['10k', '100k'],
+    history: ['2k', '10k'],
+    only: undefined,
+    runs: 5,
+    json: join(ROOT, 'bench-results.json'),
+    keep: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--sizes') args.sizes = argv[++i].split(',').filter(Boolean);
     else if (a === '--runs') args.runs = Number(argv[++i]);
+    else if (a === '--history') args.history = argv[++i].split(',').filter(Boolean);
+    else if (a === '--only') args.only = argv[++i];
     else if (a === '--json') args.json = argv[++i];
     else if (a === '--keep') args.keep = true;
     else if (a === '--help') {
-      console.log('npm run bench -- [--sizes 10k,100k,1m] [--runs N] [--json FILE] [--keep]');
+      console.log(
+        'npm run bench -- [--sizes 10k,100k,1m] [--history 2k,10k] [--only plan|sizes|history] [--runs N] [--json FILE] [--keep]',
+      );
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
   if (!Number.isInteger(args.runs) || args.runs < 1) throw new Error('--runs needs a positive integer');
+  if (args.only !== undefined && !['plan', 'sizes', 'history'].includes(args.only))
+    throw new Error('--only takes plan, sizes or history');
+  // One part only: the others are skipped (plan/ and the floor, the synthetic sizes, the histories).
+  if (args.only !== undefined && args.only !== 'sizes') args.sizes = [];
+  if (args.only !== undefined && args.only !== 'history') args.history = [];
   return args;
 }
 
@@ -117,9 +134,10 @@ function editOneFile(made, k) {
   );
 }
 
-function main() {
+async function main() {
   const args = parseArgs(process.argv.slice(2));
   for (const s of args.sizes) if (!SIZE[s]) throw new Error(`unknown size ${s} (10k, 100k, 1m)`);
+  for (const s of args.history) if (!HISTORY_SIZE[s]) throw new Error(`unknown history ${s} (2k, 10k)`);
   const results = [];
   const add = (name, size, samples, extra = {}) => {
     const row = {
@@ -138,22 +156,24 @@ function main() {
   };
 
   // Floor and the real plan, interleaved.
-  process.stderr.write(`bench: floor and plan/ (${args.runs} runs, interleaved)\n`);
-  const floor = [];
-  const realValidate = [];
-  for (let i = 0; i < args.runs + 1; i++) {
-    const f = measure(process.execPath, ['-e', '0'], ROOT);
-    const v = measure(BIN, ['validate'], ROOT);
-    if (i > 0) {
-      floor.push(f);
-      realValidate.push(v);
+  if (args.only === undefined || args.only === 'plan') {
+    process.stderr.write(`bench: floor and plan/ (${args.runs} runs, interleaved)\n`);
+    const floor = [];
+    const realValidate = [];
+    for (let i = 0; i < args.runs + 1; i++) {
+      const f = measure(process.execPath, ['-e', '0'], ROOT);
+      const v = measure(BIN, ['validate'], ROOT);
+      if (i > 0) {
+        floor.push(f);
+        realValidate.push(v);
+      }
     }
+    const floorRow = add('node -e 0', 'floor', floor);
+    add('rad validate', 'plan/', realValidate, {
+      ratio: median(realValidate.map((s) => s.seconds)) / floorRow.median,
+      goal: '<= 1.6 x node -e 0',
+    });
   }
-  const floorRow = add('node -e 0', 'floor', floor);
-  add('rad validate', 'plan/', realValidate, {
-    ratio: median(realValidate.map((s) => s.seconds)) / floorRow.median,
-    goal: '<= 1.6 x node -e 0',
-  });
 
   // Commands other issues may not have delivered yet are skipped, not faked.
   const hasRecord = /^\s+record\b/m.test(spawnSync(BIN, ['--help'], { encoding: 'utf8' }).stdout);
@@ -230,6 +250,13 @@ function main() {
     }
   } else process.stderr.write('bench: hledger not installed (apt-get install hledger), skipping the comparison\n');
 
+  // The histories: rad log, review and diff against git log -p on the same repository.
+  let historyNote;
+  if (args.history.length && !hasLog(BIN))
+    process.stderr.write('bench: this build has no `rad log`; skipping histories\n');
+  else if (args.history.length)
+    historyNote = (await benchHistory({ bin: BIN, sizes: args.history, runs: args.runs, add, keep: args.keep })).note;
+
   const machine = {
     node: process.version,
     cpus: cpus().length,
@@ -239,6 +266,15 @@ function main() {
   };
   writeFileSync(args.json, JSON.stringify({ machine, runs: args.runs, results }, null, 2) + '\n');
   console.log(renderTable(results, machine, args.runs));
+  const goals = results.filter((r) => r.met !== undefined);
+  if (goals.length) {
+    console.log('\nGoals:');
+    for (const r of goals)
+      console.log(
+        `  ${r.met ? 'met   ' : 'missed'}  ${r.name} (${r.size}): ${r.ratio !== undefined ? `${r.ratio.toFixed(2)}x ${r.ratioTo ?? ''}` : `${r.median.toFixed(3)} s`}; goal ${r.goal}`,
+      );
+  }
+  if (historyNote) console.log(`\n${historyNote}`);
   console.log(`\nJSON: ${args.json}`);
   if (!args.keep)
     for (const made of [...sizes.map((s) => s.made), ...empties]) rmSync(made.dir, { recursive: true, force: true });
@@ -248,10 +284,13 @@ function renderTable(results, machine, runs) {
   const head = ['measurement', 'data', 'median s', 'min s', 'max s', 'peak MB', 'note'];
   const rows = results.map((r) => {
     const notes = [];
-    if (r.ratio !== undefined) notes.push(`${r.ratio.toFixed(2)}x`);
+    if (r.ratio !== undefined) notes.push(`${r.ratio.toFixed(2)}x${r.ratioTo ? ` ${r.ratioTo}` : ''}`);
+    if (r.cpuRatio !== undefined) notes.push(`cpu ${r.cpuRatio.toFixed(2)}x`);
     if (r.scaling !== undefined) notes.push(`growth ${r.scaling.toFixed(2)}x linear from the smallest size`);
     if (r.vsHledger !== undefined) notes.push(`${r.vsHledger.toFixed(2)}x hledger`);
     if (r.goal) notes.push(`goal ${r.goal}`);
+    if (r.met !== undefined) notes.push(r.met ? 'met' : 'missed');
+    if (r.note) notes.push(r.note);
     return [
       r.name,
       r.size,
@@ -273,9 +312,7 @@ function renderTable(results, machine, runs) {
   ].join('\n');
 }
 
-try {
-  main();
-} catch (e) {
+main().catch((e) => {
   console.error(`bench: ${e instanceof Error ? e.message : e}`);
   process.exitCode = 1;
-}
+});

@@ -4,7 +4,7 @@ import { diffPlans } from '../core/plan-diff.js';
 import { buildReview, semesterPeriod, type Period } from '../core/review.js';
 import { CliError, EXIT_OK } from '../cli-error.js';
 import type { Ctx } from '../context.js';
-import type { Translate } from '../i18n/index.js';
+import { chooseLang, translator, type Translate } from '../i18n/index.js';
 import { changeRows } from '../io/git/changes.js';
 import { commitBefore, firstPlanCommit, planCommits, type HistoryRepo } from '../io/git/history.js';
 import { asSnapshot, loadVersion } from '../io/git/snapshot.js';
@@ -113,12 +113,23 @@ function checkYears(opts: ReviewOptions, period: Period, years: number[], t: Tra
 
 export async function review(io: Ctx, opts: ReviewOptions): Promise<number> {
   const output = await checkOutput(io, opts.output, opts);
-  const { loaded, t } = await openPlan(io, opts, false, { progress: true });
-  const period = periodOf(opts, t);
+  // The period first, to summarize progress as of its last day (through the progress cache); a bad one is
+  // refused once the plan's language is known.
+  let period: Period | undefined;
+  try {
+    period = periodOf(opts, translator(chooseLang(opts.lang, io.env, undefined)));
+  } catch {
+    period = undefined;
+  }
+  const { loaded, t } = await openPlan(io, opts, false, {
+    progress: period ? { summaryAt: period.until, reported: true } : false,
+  });
+  period ??= periodOf(opts, t);
   checkYears(opts, period, loaded.plan.years, t);
   const { repo, dir } = await openPlanHistory(io, opts);
   const changes = await periodChanges(repo, dir, period).finally(() => repo.close());
-  const result = buildReview(loaded.plan, loaded.entries, period);
+  const { actuals, reported } = loaded;
+  const result = buildReview(loaded.plan, actuals && reported ? { actuals, reported } : loaded.entries, period);
   await emit(io, reviewMd(loaded.plan, result, changes, t, opts.semester), output, t);
   return EXIT_OK;
 }

@@ -142,10 +142,14 @@ const entryKey = (e: Entry): string =>
 /** Entries of `from` not matched one-for-one in `to`. */
 function unmatched(from: readonly Entry[], to: readonly Entry[]): Entry[] {
   const pool = new Map<string, number>();
-  for (const e of to) pool.set(entryKey(e), (pool.get(entryKey(e)) ?? 0) + 1);
+  for (const e of to) {
+    const key = entryKey(e);
+    pool.set(key, (pool.get(key) ?? 0) + 1);
+  }
   return from.filter((e) => {
-    const n = pool.get(entryKey(e)) ?? 0;
-    if (n > 0) pool.set(entryKey(e), n - 1);
+    const key = entryKey(e);
+    const n = pool.get(key) ?? 0;
+    if (n > 0) pool.set(key, n - 1);
     return n === 0;
   });
 }
@@ -226,13 +230,15 @@ export function diffPlans(older: Snapshot | undefined, newer: Snapshot): Change[
     if (!newer.plan.indicatorById.has(id)) changes.push(...oneIndicator(ind, undefined, actualOf));
   changes.push(...entryChanges(a, newer), ...partChanges(a.plan, newer.plan));
   // Stable sort: within one id, the order the changes were pushed in (fields in a fixed order).
-  const byId = (c: Change, d: Change): number =>
-    GROUP[c.kind] === 2 ? compareIds(c.id, d.id) : GROUP[c.kind] === 0 ? 0 : c.id.localeCompare(d.id);
+  // Ids ranked once (thousands of entry changes sort by a handful of distinct ids).
+  const rank = new Map<string, number>();
+  for (const kind of [1, 2, 3, 4]) {
+    const ids = [...new Set(changes.filter((c) => GROUP[c.kind] === kind).map((c) => c.id))];
+    ids.sort(kind === 2 ? compareIds : (a, b) => a.localeCompare(b)).forEach((id, i) => rank.set(`${kind} ${id}`, i));
+  }
+  const rankOf = (c: Change): number => rank.get(`${GROUP[c.kind]} ${c.id}`) ?? 0;
   return changes
-    .map((c, i) => ({ c, i }))
-    .sort(
-      (x, y) =>
-        GROUP[x.c.kind] - GROUP[y.c.kind] || byId(x.c, y.c) || KIND_ORDER[x.c.kind] - KIND_ORDER[y.c.kind] || x.i - y.i,
-    )
+    .map((c, i) => ({ c, i, group: GROUP[c.kind], id: rankOf(c), kind: KIND_ORDER[c.kind] }))
+    .sort((x, y) => x.group - y.group || x.id - y.id || x.kind - y.kind || x.i - y.i)
     .map(({ c }) => c);
 }

@@ -166,15 +166,15 @@ export function diffText(
   return out;
 }
 
-/** A table for a pull-request comment or the step summary. */
-export function diffMd(rows: ChangeRow[], labels: DiffLabels, t: Translate): string {
+/** A table for a pull-request comment or the step summary; with `entries: false`, entries as totals only. */
+export function diffMd(rows: ChangeRow[], labels: DiffLabels, t: Translate, { entries = true } = {}): string {
   if (rows.length === 0) return `### ${mdText(t('diff.none', { ...labels }))}\n`;
   const body = rows.flatMap((row) => {
     const d = describe(row, t);
     const head = mdText(subject(row, t));
     return [
       [head, mdText(d.what), mdText(d.before), mdText(d.after), row.file === null ? '' : mdCode(where(row))],
-      ...entryLines(row, t).map((e) => [
+      ...(entries ? entryLines(row, t) : []).map((e) => [
         head,
         mdText(e.what),
         mdText(e.before),

@@ -50,7 +50,8 @@ export function reviewMd(plan: Plan, review: Review, changes: ReviewChanges, t: 
     ]);
     out +=
       mdTable([t('review.h.date'), t('review.h.commit'), t('review.h.author'), t('review.h.subject')], rows) + '\n';
-    out += diffMd(changes.rows, changes.labels, t).replace(/^### /, '#### ') + '\n';
+    // A semester's entries are counted per indicator and file: the review is read, not searched.
+    out += diffMd(changes.rows, changes.labels, t, { entries: false }).replace(/^### /, '#### ') + '\n';
   }
 
   out += `## ${t('review.achievement')}\n\n`;

@@ -327,3 +327,44 @@ export function locateOnce(text: string, pointer: string, key = false): Position
   });
   return found ? (keyAt ?? best) : undefined;
 }
+
+/**
+ * Positions of the items of the top-level block sequences (`/entries/0`, `/entries/1`, ...) of a canonical-subset
+ * text, as positionIndex gives them, from one scan of its lines: a progress file's entries placed without
+ * indexing every key of every entry. Only for a text the fast reader took whole.
+ */
+export function topItemPositions(text: string): Map<string, Position> {
+  const out = new Map<string, Position>();
+  const lines = splitLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  let key: string | undefined;
+  let itemIndent = -1;
+  let count = 0;
+  for (let i = 0; i < lines.start.length; i++) {
+    const indent = lines.indent[i]!;
+    const start = lines.start[i]!;
+    const end = lines.end[i]!;
+    const dash = text.charCodeAt(start) === 45 && (end - start === 1 || text.charCodeAt(start + 1) === 32);
+    if (indent === 0 && !dash) {
+      // A top-level key: `key:` opens a block; anything else is a scalar value.
+      const colon = text.indexOf(':', start);
+      key = colon === end - 1 ? text.slice(start, colon).replace(/~/g, '~0').replace(/\//g, '~1') : undefined;
+      itemIndent = -1;
+      count = 0;
+      continue;
+    }
+    if (key === undefined) continue;
+    // The line after `key:` says whether its value is a list (then its items sit at that line's indent).
+    if (itemIndent < 0) {
+      if (!dash) {
+        key = undefined;
+        continue;
+      }
+      itemIndent = indent;
+    }
+    if (!dash || indent !== itemIndent) continue;
+    let rest = start + 1;
+    while (rest < end && text.charCodeAt(rest) === 32) rest++;
+    out.set(`/${key}/${count++}`, { line: lines.no[i]!, col: indent + 1 + (rest - start) });
+  }
+  return out;
+}

@@ -3,7 +3,7 @@ import type * as YamlModule from 'yaml';
 import type { Document, Node } from 'yaml';
 import { error, type Finding, type Loc } from '../../core/findings.js';
 import { MAX_DEPTH, tooDeep } from './depth.js';
-import { parseCanonical, positionIndex, type PositionIndex } from './fast-yaml.js';
+import { parseCanonical, positionIndex, topItemPositions, type PositionIndex } from './fast-yaml.js';
 import { decodeStrict } from '../fs/text.js';
 
 export interface Position {
@@ -57,14 +57,24 @@ function tooDeepSource(file: string, at: Position): YamlSource {
 /** A file the fast reader takes whole (value possibly from the plan cache); positions are indexed on first need. */
 export function canonicalSource(file: string, text: string, value: unknown): YamlSource & { canonical: true } {
   let index: PositionIndex | undefined;
+  let items: Map<string, Position> | undefined;
   return {
     file,
     value,
     findings: [],
     canonical: true,
-    locate: (pointer, key) => (index ??= positionIndex(text)!).locate(pointer, key ?? false),
+    locate: (pointer, key) => {
+      // An item of a top-level list (a progress entry: /entries/12) is found by one scan of the lines.
+      if (!key && TOP_ITEM.test(pointer)) {
+        const hit = (items ??= topItemPositions(text)).get(pointer);
+        if (hit) return hit;
+      }
+      return (index ??= positionIndex(text)!).locate(pointer, key ?? false);
+    },
   };
 }
+
+const TOP_ITEM = /^\/[^/]+\/\d+$/;
 
 type Yaml = typeof YamlModule;
 

@@ -92,7 +92,7 @@ export async function benchHistory({ bin, sizes, runs, add, keep }) {
           cpuMedian: median(samples[key].map((s) => s.cpu)),
           cpuRatio: cpuRatio(key),
           ...(goal
-            ? { goal: '<= 3x git log -p -- plan', met: ratio <= 3 }
+            ? { goal: '<= 3x git log -p -- plan', met: ratio <= 3, figure: `${ratio.toFixed(2)}x git log -p -- plan` }
             : { note: at10k ? '' : 'goal stated at 10k' }),
         });
       };
@@ -109,7 +109,7 @@ export async function benchHistory({ bin, sizes, runs, add, keep }) {
           ratio: m / floor,
           ratioTo: 'node -e 0',
           cpuMedian: median(samples[key].map((s) => s.cpu)),
-          ...(at10k ? { goal: '< 1 s', met: m < 1 } : {}),
+          ...(at10k ? { goal: '< 1 s', met: m < 1, figure: `${m.toFixed(3)} s` } : {}),
         });
       }
     }
@@ -126,6 +126,7 @@ export async function benchHistory({ bin, sizes, runs, add, keep }) {
         extra.ratioTo = `peak MB at ${smallest.size}`;
         extra.goal = `<= 1.25x peak MB at ${smallest.size} (memory flat in commits)`;
         extra.met = extra.ratio <= 1.25;
+        extra.figure = `${sample.rssMb.toFixed(0)} MB at ${size}, ${smallest.sample.rssMb.toFixed(0)} MB at ${smallest.size}: ${extra.ratio.toFixed(2)}x`;
       }
       add(`rad log A.1.a.9, fixed heap (${FIXED_HEAP.replace(/--max-|-size/g, '')})`, size, [sample], extra);
     }

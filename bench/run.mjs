@@ -271,7 +271,7 @@ async function main() {
     console.log('\nGoals:');
     for (const r of goals)
       console.log(
-        `  ${r.met ? 'met   ' : 'missed'}  ${r.name} (${r.size}): ${r.ratio !== undefined ? `${r.ratio.toFixed(2)}x ${r.ratioTo ?? ''}` : `${r.median.toFixed(3)} s`}; goal ${r.goal}`,
+        `  ${r.met ? 'met   ' : 'missed'}  ${r.name} (${r.size}): ${r.figure ?? (r.ratio !== undefined ? `${r.ratio.toFixed(2)}x ${r.ratioTo ?? ''}` : `${r.median.toFixed(3)} s`)}; goal ${r.goal}`,
       );
   }
   if (historyNote) console.log(`\n${historyNote}`);

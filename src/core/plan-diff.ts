@@ -118,7 +118,10 @@ function indicatorChanges(a: Indicator, b: Indicator, actualOf: ActualOf): Chang
         at: childLoc(b.at, ...name.split('.')),
       });
   };
+  if (a.carry !== b.carry)
+    out.push({ ...base, op: 'changed', field: 'carry', from: a.carry, to: b.carry, at: childLoc(b.at, 'carry') });
   text('note', a.note, b.note);
+  text('source.indicator', a.source?.indicator, b.source?.indicator);
   text('source.targets', a.source?.targets, b.source?.targets);
   text('source.coordinator', a.source?.coordinator, b.source?.coordinator);
   text('source.implementers', a.source?.implementers, b.source?.implementers);

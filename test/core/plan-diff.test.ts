@@ -156,6 +156,25 @@ describe('diffPlans', () => {
     });
   });
 
+  it("compares an indicator's carry flag and the decree's cells", () => {
+    const stock = (carry: boolean, cell: string): Record<string, unknown> => {
+      const s = section();
+      const programs = s.programs as { activities: { indicators: Record<string, unknown>[] }[] }[];
+      Object.assign(programs[0]!.activities[0]!.indicators[0]!, {
+        aggregate: 'max',
+        carry,
+        source: { indicator: cell, targets: '1' },
+      });
+      return s;
+    };
+    const older = snapshot({ sections: [['plan/a.yaml', stock(false, '1 SOP')]] });
+    const newer = snapshot({ sections: [['plan/a.yaml', stock(true, '1 SOP tersedia')]] });
+    expect(brief(diffPlans(older, newer))).toEqual([
+      'indicator A.1.a.1 changed carry false -> true',
+      'indicator A.1.a.1 changed source.indicator "1 SOP" -> "1 SOP tersedia"',
+    ]);
+  });
+
   it('lists each entry of an entries change, with where it is', () => {
     const newer = snapshot({
       progress: [{ indicator: 'A.1.a.1', date: '2020-02-01', amount: 2, reported_by: 'dp3a' }],

@@ -83,7 +83,7 @@ function header(v: View, at: string | undefined): string {
   const { report, t } = v;
   const h = report.headline;
   const meta = [
-    t('report.headline.decree', { number: h.decree.number }),
+    ...(h.decree.number ? [t('report.headline.decree', { number: h.decree.number })] : []),
     t('report.html.as-of', { date: report.asOf }),
     ...(h.revision ? [t('report.headline.revision', { sha: revisionText(h.revision) })] : []),
     ...(at === undefined ? [] : [t('report.at', { rev: at })]),

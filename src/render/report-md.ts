@@ -32,8 +32,12 @@ const gapText = (gap: number | null): string => (gap === null ? '' : num(gap));
 export function reportMarkdown(report: Report, t: Translate, short: (id: string) => string, at?: string): string {
   const out = [`## ${mdText(reportTitle(report, t, at))}`, ''];
   if (report.rows.length === 0) return out.concat(t('report.no-rows'), '').join('\n');
-  const [plan, decree, counts] = headlineLines(report, t);
-  out.push(`**${mdText(plan!)}**  `, `${mdText(decree!)}  `, `${mdText(counts!)}`, '');
+  const [plan, ...rest] = headlineLines(report, t);
+  out.push(
+    `**${mdText(plan!)}**  `,
+    ...rest.map((line, i) => (i < rest.length - 1 ? `${mdText(line)}  ` : mdText(line))),
+    '',
+  );
   out.push(...[...legendLines(report, t), t('report.legend.md-text')].map((l) => `${mdText(l)}\n`));
   const groups = viewGroups(report, t, short);
   out.push(`### ${mdText(t('report.overview'))}`, '', overview(report, groups, t));

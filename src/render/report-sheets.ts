@@ -30,7 +30,7 @@ function overviewSheet(report: Report, t: Translate, short: (id: string) => stri
   const rows: SheetCell[][] = [
     [text(h.title, { bold: true, size: 14 })],
     [label(t('report.xlsx.report')), text(reportTitle(report, t, at))],
-    [label(t('h.decree')), text(h.decree.number)],
+    ...(h.decree.number ? [[label(t('h.decree')), text(h.decree.number)]] : []),
     [label(t('h.as-of')), { v: report.asOf, date: true }],
     ...(h.revision ? [[label(t('report.xlsx.revision')), text(revisionText(h.revision))]] : []),
     [],

@@ -193,7 +193,11 @@ export const revisionText = (r: Revision): string => `${r.sha.slice(0, 12)}${r.d
 /** The headline under the title: the plan, its decree and revision, the headline year's counts. */
 export function headlineLines(report: Report, t: Translate): string[] {
   const h = report.headline;
-  const decree = t('report.headline.decree', { number: h.decree.number });
+  // A plan being drafted (rad init) may have no decree yet: no "Decree" with nothing after it.
+  const source = [
+    ...(h.decree.number ? [t('report.headline.decree', { number: h.decree.number })] : []),
+    ...(h.revision ? [t('report.headline.revision', { sha: revisionText(h.revision) })] : []),
+  ].join(' · ');
   const counts =
     h.year > Number(report.asOf.slice(0, 4))
       ? t('report.headline.future', { year: h.year, withTarget: h.withTarget })
@@ -206,11 +210,7 @@ export function headlineLines(report: Report, t: Translate): string[] {
           withTarget: h.withTarget,
           mean: percentText(h.meanPercent) || '–',
         });
-  return [
-    t('report.headline.plan', { title: h.title }),
-    h.revision ? `${decree} · ${t('report.headline.revision', { sha: revisionText(h.revision) })}` : decree,
-    counts,
-  ];
+  return [t('report.headline.plan', { title: h.title }), ...(source ? [source] : []), counts];
 }
 
 /** The gap column's heading: the shortfall in the headline year. */

@@ -161,7 +161,7 @@ export function checkEntryLocally(e: Entry, file: EntryContext['file']): Finding
 /** What the plan checks of an entry read: indicator, year, reporter, location, unit; joined by NUL for a compact key. */
 export type EntryRef = string;
 
-export const refOf = (e: Entry): EntryRef =>
+export const refOf = (e: Pick<Entry, 'indicator' | 'date' | 'reported_by' | 'location' | 'unit'>): EntryRef =>
   `${e.indicator}\0${e.date.slice(0, 4)}\0${e.reported_by}\0${e.location ?? '\u0001'}\0${e.unit ?? '\u0001'}`;
 
 /**
@@ -178,7 +178,14 @@ export function refsMeetPlan(
     let ok = memo.get(ref);
     if (ok === undefined) {
       const [indicator = '', year = '', reported_by = '', location = '', unit = ''] = ref.split('\0');
-      const e: Entry = { indicator, date: `${year}-01-01`, amount: 0, reported_by, at: { file: '', pointer: '' } };
+      const e: Entry = {
+        id: '',
+        indicator,
+        date: `${year}-01-01`,
+        amount: 0,
+        reported_by,
+        at: { file: '', pointer: '' },
+      };
       if (location !== '\u0001') e.location = location;
       if (unit !== '\u0001') e.unit = unit;
       ok = runChecks(AGAINST_PLAN, e, { plan, registries }).length === 0;
@@ -209,15 +216,7 @@ export function plainRefsMeetPlan(
     if (ok === undefined) {
       const at = key.lastIndexOf('@');
       ok = refsMeetPlan(
-        [
-          refOf({
-            indicator: key.slice(0, at),
-            date: key.slice(at + 1),
-            reported_by: agency,
-            amount: 0,
-            at: { file: '', pointer: '' },
-          }),
-        ],
+        [refOf({ indicator: key.slice(0, at), date: key.slice(at + 1), reported_by: agency })],
         plan,
         registries,
       );

@@ -102,6 +102,8 @@ export interface Plan {
 }
 
 export interface Entry {
+  /** The effective id: the stored one, else derived from content and occurrence (core/entry-id.ts). */
+  id: string;
   indicator: string;
   date: string;
   amount: number;
@@ -111,6 +113,8 @@ export interface Entry {
   evidence?: string;
   note?: string;
   breakdown?: Record<string, number>;
+  /** Provenance of an entry imported from a rad form: AGENCY/YYYY-Qn. */
+  form?: string;
   at: Loc;
 }
 

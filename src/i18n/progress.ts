@@ -8,7 +8,7 @@ export const en = {
   'kind.nik': 'an NIK (16-digit identity number)',
   'kind.phone': 'a phone number',
   'kind.email': 'an e-mail address',
-  'record.recorded': 'recorded {summary} in {path}',
+  'record.recorded': 'recorded {summary} in {path} (entry {id})',
   'record.committed': 'committed {sha}: {message}',
   'record.warning': 'warning: {detail}',
   'record.problem': '{detail}',
@@ -25,6 +25,8 @@ export const en = {
   'progress.lock-refused':
     '{lock} is not a regular file, so it cannot be the lock of {path}; no rad can write {path} until it is removed',
   'progress.cannot-write': 'cannot write {path}: {detail}; no file was changed',
+  'progress.entry-gone': 'entry {detail} is no longer in {path} (changed meanwhile?); nothing was written',
+  'progress.duplicate': '{path} already holds entry {detail}, the same as one being added; nothing was written',
   'progress.write-failed':
     'cannot write {path}: {detail}; {restored} file(s) already written were restored, so nothing was recorded',
   'progress.restore-failed':
@@ -84,7 +86,7 @@ export const id: Record<keyof typeof en, string> = {
   'kind.nik': 'NIK (nomor induk kependudukan 16 digit)',
   'kind.phone': 'nomor telepon',
   'kind.email': 'alamat surel',
-  'record.recorded': 'dicatat {summary} di {path}',
+  'record.recorded': 'dicatat {summary} di {path} (entri {id})',
   'record.committed': 'di-commit {sha}: {message}',
   'record.warning': 'peringatan: {detail}',
   'record.problem': '{detail}',
@@ -102,6 +104,8 @@ export const id: Record<keyof typeof en, string> = {
   'progress.lock-refused':
     '{lock} bukan berkas biasa, jadi tidak dapat menjadi kunci {path}; tidak ada rad yang dapat menulis {path} sampai itu dihapus',
   'progress.cannot-write': 'tidak dapat menulis {path}: {detail}; tidak ada berkas yang diubah',
+  'progress.entry-gone': 'entri {detail} sudah tidak ada di {path} (diubah sementara itu?); tidak ada yang ditulis',
+  'progress.duplicate': '{path} sudah memuat entri {detail}, sama dengan yang akan ditambahkan; tidak ada yang ditulis',
   'progress.write-failed':
     'tidak dapat menulis {path}: {detail}; {restored} berkas yang sudah ditulis dikembalikan, jadi tidak ada yang dicatat',
   'progress.restore-failed':

@@ -65,6 +65,7 @@ describe('rad import scenarios', () => {
     expect((await runRad(['import', 'entries-id.csv'], { cwd })).exitCode).toBe(0);
     expect(readEntries(join(cwd, 'plan/progress/2021/Q1/dp3a.yaml'))).toEqual([
       {
+        id: '39ztwv1h08',
         indicator: 'A.1.a.1',
         date: '2021-02-14',
         amount: 1,
@@ -74,6 +75,7 @@ describe('rad import scenarios', () => {
         note: 'sosialisasi di SoE',
       },
       {
+        id: 'z8nmjtvxa2',
         indicator: 'A.1.a.2',
         date: '2021-02-14',
         amount: 45,
@@ -126,8 +128,15 @@ describe('rad import of XLSX', () => {
     const result = await runRad(['import', 'q1.xlsx'], { cwd });
     expect(result).toMatchObject({ exitCode: 0, stderr: '' });
     expect(readEntries(join(cwd, 'plan/progress/2021/Q1/dp3a.yaml'))).toEqual([
-      { indicator: 'A.1.a.2', date: '2021-03-10', amount: 7, reported_by: 'dp3a', evidence: 'laporan' },
-      { indicator: 'A.1.a.2', date: '2021-03-11', amount: 5, reported_by: 'dp3a' },
+      {
+        id: 'y5gr6rpy95',
+        indicator: 'A.1.a.2',
+        date: '2021-03-10',
+        amount: 7,
+        reported_by: 'dp3a',
+        evidence: 'laporan',
+      },
+      { id: 'hpetx7ph81', indicator: 'A.1.a.2', date: '2021-03-11', amount: 5, reported_by: 'dp3a' },
     ]);
   });
 

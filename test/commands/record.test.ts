@@ -24,7 +24,7 @@ describe('rad record writes', () => {
     const result = await runRad(args, { cwd });
     expect(result).toEqual({
       exitCode: 0,
-      stdout: `recorded B.1.a.1 +1 SOP 2021-03-10 (dinsos) in ${Q1}\n`,
+      stdout: `recorded B.1.a.1 +1 SOP 2021-03-10 (dinsos) in ${Q1} (entry 3v4j15312p)\n`,
       stderr: '',
     });
     expect(readFileSync(join(cwd, Q1), 'utf8')).toBe(
@@ -33,7 +33,8 @@ describe('rad record writes', () => {
         'agency: dinsos',
         'quarter: 2021-Q1',
         'entries:',
-        '  - indicator: B.1.a.1',
+        '  - id: 3v4j15312p',
+        '    indicator: B.1.a.1',
         '    date: 2021-03-10',
         '    amount: 1',
         '    reported_by: dinsos',
@@ -66,6 +67,7 @@ describe('rad record writes', () => {
     expect(result.exitCode).toBe(0);
     expect(readEntries(join(cwd, 'plan/progress/2021/Q2/dinsos.yaml'))).toEqual([
       {
+        id: '5vwtec9gds',
         indicator: 'B.1.a.2',
         date: '2021-05-02',
         amount: 7,
@@ -114,7 +116,7 @@ describe('rad record writes', () => {
       ).toBe(0);
     const diff = git(cwd, ['diff', '--unified=0', '--', Q1]).trimEnd().split('\n').slice(4);
     expect(diff.filter((l) => !l.startsWith('+') && !l.startsWith('@@'))).toEqual([]);
-    expect(diff.filter((l) => l.startsWith('+'))).toHaveLength(2 * 7);
+    expect(diff.filter((l) => l.startsWith('+'))).toHaveLength(2 * 8);
     canonical(cwd);
     expect(readEntries(join(cwd, Q1)).map((e) => e.date)).toEqual(['2021-01-20', '2021-02-01', '2021-03-31']);
   });

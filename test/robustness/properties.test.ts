@@ -270,6 +270,7 @@ async function build(
     files.set(rel, next.text);
     written.push({
       rel,
+      id: next.ids[0]!,
       indicator: ind.id,
       date,
       amount: e.size.amount,
@@ -279,6 +280,7 @@ async function build(
       evidence: e.evidence,
       note: e.note,
       breakdown,
+      form: undefined,
     });
   }
   // Files load in path order, entries in file order: a stable sort by path keeps recording order within a file.

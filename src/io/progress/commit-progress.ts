@@ -17,7 +17,7 @@ import {
 } from '../git/git.js';
 import type { FileEntries } from './progress-file.js';
 import { errno } from './steps.js';
-import { writeProgress, type WriteOptions } from './write-progress.js';
+import { writeProgress, type WriteOptions, type Written } from './write-progress.js';
 
 interface CommitTarget {
   repo: Repo;
@@ -81,7 +81,7 @@ export async function writeAndCommit(
   planDir: string,
   group: FileEntries,
   options: CommitOptions,
-  written: () => void,
+  written: (written: Written[]) => void,
 ): Promise<{ sha: string } | { failed: CliError }> {
   let target: CommitTarget;
   let lock: Lock;
@@ -90,8 +90,7 @@ export async function writeAndCommit(
     lock = await acquireLockAt(target.lockPath, options.lock);
   } catch (e) {
     const failed = whyNot(e, options);
-    await writeProgress(planDir, [group], options);
-    written();
+    written(await writeProgress(planDir, [group], options));
     return { failed };
   }
   let failed: CliError | undefined;
@@ -107,8 +106,8 @@ export async function writeAndCommit(
         });
         if (!clean) failed = new CliError('git.file-dirty', { path: options.label(group.rel) });
       },
-      afterWrite: async () => {
-        written();
+      afterWrite: async (done) => {
+        written(done);
         if (failed) return;
         sha = await commitFile(target, options.message).catch((e: unknown) => {
           if (!(e instanceof CliError)) throw e;

@@ -79,7 +79,12 @@ function buildUnits(v: unknown): Map<string, Unit> {
     const o = asObj(u);
     const id = asStr(o?.id);
     const label = asObj(o?.label);
-    if (id && !units.has(id)) units.set(id, { id, label: { id: asStr(label?.id) ?? id, en: asStr(label?.en) ?? id } });
+    if (id && !units.has(id))
+      units.set(id, {
+        id,
+        label: { id: asStr(label?.id) ?? id, en: asStr(label?.en) ?? id },
+        count: o?.count === true,
+      });
   }
   return units;
 }

@@ -102,6 +102,7 @@ const CHECKS: Check[] = [
         : undefined;
     },
   },
+  { plan: true, run: (e, { plan }, at) => wholeNumberFindings(e, plan, at) },
   {
     plan: false,
     run(e, _, at) {
@@ -227,6 +228,38 @@ export function plainRefsMeetPlan(
   return true;
 }
 
+/** The unit an indicator counts in, when it counts whole things. */
+export function countUnitOf(plan: Plan, indicator: string): string | undefined {
+  const unit = plan.indicatorById.get(indicator)?.unit;
+  return unit !== undefined && plan.units.get(unit)?.count ? unit : undefined;
+}
+
+/** An amount or breakdown part that is no whole number, for an indicator whose unit counts things. */
+function wholeNumberFindings(e: Entry, plan: Plan, at: At): Finding[] {
+  if (!hasFraction(e)) return [];
+  const unit = countUnitOf(plan, e.indicator);
+  if (unit === undefined) return [];
+  const findings: Finding[] = [];
+  if (!Number.isInteger(e.amount)) findings.push(error('whole-number', at('amount'), { unit, amount: e.amount }));
+  for (const [label, n] of Object.entries(e.breakdown ?? {}))
+    if (!Number.isInteger(n))
+      findings.push(
+        error(
+          'whole-number',
+          { ...at('breakdown'), pointer: `${e.at.pointer}${pointerOf('breakdown', label)}` },
+          { unit, amount: `${label}=${n}` },
+        ),
+      );
+  return findings;
+}
+
+/** Whether an entry's amount or a breakdown part is not a whole number (only a count unit makes that wrong). */
+export function hasFraction(e: Pick<Entry, 'amount' | 'breakdown'>): boolean {
+  if (!Number.isInteger(e.amount)) return true;
+  for (const n of Object.values(e.breakdown ?? {})) if (!Number.isInteger(n)) return true;
+  return false;
+}
+
 function privacyFindings(e: Entry, at: At): Finding[] {
   const findings: Finding[] = [];
   for (const field of ['note', 'evidence'] as const) {
@@ -244,6 +277,53 @@ function privacyFindings(e: Entry, at: At): Finding[] {
         ),
       );
   }
+  return findings;
+}
+
+/** Each entry's id by its place in the file's list ('' where the list holds no entry rad could read). */
+export function idsByPlace(entries: readonly Entry[]): string[] {
+  const ids: string[] = [];
+  for (const e of entries) {
+    const i = Number(e.at.pointer.slice('/entries/'.length));
+    while (ids.length < i) ids.push('');
+    ids[i] = e.id;
+  }
+  return ids;
+}
+
+/** Two entries of one file with one id (a copied entry, id and all): the later one is named. */
+export function duplicateIdFindings(entries: readonly Entry[]): Finding[] {
+  const first = new Map<string, Loc>();
+  const findings: Finding[] = [];
+  for (const e of entries) {
+    const seen = first.get(e.id);
+    if (seen) findings.push(error('duplicate-entry-id', e.at, { id: e.id, first: seen }));
+    else first.set(e.id, e.at);
+  }
+  return findings;
+}
+
+/**
+ * One id in two progress files (an entry copied into another file, id and all): the later one, in file order,
+ * is named with the first. Ids repeated within one file are duplicateIdFindings' (checked file by file).
+ */
+export function crossFileDuplicateIds(files: readonly { file: string; ids: readonly string[] }[]): Finding[] {
+  const first = new Map<string, { file: string; index: number }>();
+  const findings: Finding[] = [];
+  for (const { file, ids } of files)
+    ids.forEach((id, index) => {
+      if (id === '') return;
+      const seen = first.get(id);
+      if (!seen) first.set(id, { file, index });
+      else if (seen.file !== file)
+        findings.push(
+          error(
+            'duplicate-entry-id',
+            { file, pointer: `/entries/${index}` },
+            { id, first: { file: seen.file, pointer: `/entries/${seen.index}` } },
+          ),
+        );
+    });
   return findings;
 }
 
@@ -287,6 +367,7 @@ export function progressFileFindings(
   const file = { agency: asStr(o?.agency), quarter: asStr(o?.quarter) };
   const findings = [...progressAgencyFindings(doc, plan, registries), ...progressFileLocalFindings(doc)];
   for (const e of entries) findings.push(...checkEntry(e, { plan, file, registries }));
+  findings.push(...duplicateIdFindings(entries));
   return findings;
 }
 

@@ -8,6 +8,8 @@ export type Lang = 'id' | 'en';
 export interface Unit {
   id: string;
   label: Record<Lang, string>;
+  /** Counts whole things (plan.yaml `count: true`): amounts, breakdown parts and targets in it are whole numbers. */
+  count: boolean;
 }
 
 export interface Agency {

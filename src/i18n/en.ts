@@ -68,6 +68,8 @@ export const en = {
   'finding.progress-path': 'a progress file of agency {agency} for {quarter} belongs at {expected}',
   'finding.unit-mismatch': "unit '{unit}' differs from the unit of {id}, '{expected}'",
   'finding.breakdown-sum': 'breakdown parts sum to {sum}, not to the amount {amount}',
+  'finding.whole-number': '{unit} counts whole things; found {amount}',
+  'finding.duplicate-entry-id': 'entry id {id} is already used at {first}',
   'finding.not-responsible': '{by} is neither coordinator nor implementer of {id}',
   'hint.did-you-mean': "; did you mean '{candidate}'?",
   // Command-line messages

@@ -68,6 +68,8 @@ export const id: Record<MessageKey, string> = {
   'finding.progress-path': 'berkas realisasi instansi {agency} untuk {quarter} seharusnya berada di {expected}',
   'finding.unit-mismatch': "satuan '{unit}' berbeda dengan satuan {id}, '{expected}'",
   'finding.breakdown-sum': 'jumlah rincian {sum}, bukan sebesar jumlah {amount}',
+  'finding.whole-number': '{unit} dihitung dengan bilangan bulat; tertulis {amount}',
+  'finding.duplicate-entry-id': 'id entri {id} sudah dipakai di {first}',
   'finding.not-responsible': '{by} bukan koordinator maupun pelaksana {id}',
   'hint.did-you-mean': "; mungkin maksudnya '{candidate}'?",
   'cli.no-plan': 'tidak ada plan.yaml di {dir}; berikan --plan DIR berisi direktori yang memuat plan.yaml',

@@ -41,6 +41,10 @@ export const en = {
   'git.commit-lock-refused': '{lock} is not a regular file, so rad cannot take its commit lock; remove it',
   'import.bad-row': '{file}:{row}: {detail}',
   'import.refused': '{bad} of {rows} row(s) refused; nothing was written',
+  'import.refused-duplicates':
+    '{bad} of {rows} row(s) refused, {duplicates} of them exact duplicates (import those anyway with --allow-duplicates); nothing was written',
+  'import.duplicate': '{file}:{row}: duplicate of entry {id} in {path}',
+  'import.duplicate-row': '{file}:{row}: duplicate of row {first}',
   'import.no-rows': '{file}: no entries below the header row',
   'import.unknown-column': "{file}:1: unknown column '{column}'; expected some of: {allowed}",
   'import.repeated-column': "{file}:1: column '{column}' appears twice (as {first} and {second})",
@@ -120,6 +124,10 @@ export const id: Record<keyof typeof en, string> = {
   'git.commit-lock-refused': '{lock} bukan berkas biasa, jadi rad tidak dapat mengambil kunci commit-nya; hapus',
   'import.bad-row': '{file}:{row}: {detail}',
   'import.refused': '{bad} dari {rows} baris ditolak; tidak ada yang ditulis',
+  'import.refused-duplicates':
+    '{bad} dari {rows} baris ditolak, {duplicates} di antaranya duplikat persis (impor tetap dengan --allow-duplicates); tidak ada yang ditulis',
+  'import.duplicate': '{file}:{row}: duplikat entri {id} di {path}',
+  'import.duplicate-row': '{file}:{row}: duplikat baris {first}',
   'import.no-rows': '{file}: tidak ada entri di bawah baris judul',
   'import.unknown-column': "{file}:1: kolom '{column}' tidak dikenal; yang diharapkan: {allowed}",
   'import.repeated-column': "{file}:1: kolom '{column}' muncul dua kali (sebagai {first} dan {second})",

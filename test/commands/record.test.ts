@@ -90,7 +90,7 @@ describe('rad record writes', () => {
     expect(
       (
         await runRad(
-          ['record', 'A.1.a.2', '--date', '2021-11-02', '--amount', '25.5', '--by', 'dp3a', '--unit', 'ORANG'],
+          ['record', 'A.1.a.2', '--date', '2021-11-02', '--amount', '25', '--by', 'dp3a', '--unit', 'ORANG'],
           { cwd },
         )
       ).exitCode,
@@ -101,7 +101,7 @@ describe('rad record writes', () => {
     );
     expect(report.rows.find((r) => r.indicator === 'A.1.a.2')).toMatchObject({
       target: 50,
-      actual: 55.5,
+      actual: 55,
       entries: 2,
     });
   });
@@ -179,6 +179,16 @@ const refusals: Refusal[] = [
   { name: 'unknown location', args: ['B.1.a.1', ...base, '--location', 'kupang'], field: 'location' },
   { name: 'breakdown not summing', args: ['B.1.a.1', ...base, '--breakdown', 'a=1,b=1'], field: 'breakdown' },
   { name: 'breakdown syntax', args: ['B.1.a.1', ...base, '--breakdown', 'a1'], field: 'breakdown' },
+  {
+    name: 'half a person (ORANG counts whole things)',
+    args: ['B.1.a.2', '--amount', '2.5', '--date', '2021-03-10', '--by', 'polda'],
+    field: 'amount',
+  },
+  {
+    name: 'a breakdown part that is no whole number',
+    args: ['B.1.a.2', ...base.slice(0, 2), '--amount', '3', '--by', 'polda', '--breakdown', 'a=1.5,b=1.5'],
+    field: 'breakdown',
+  },
   { name: 'NIK in the note', args: ['B.1.a.1', ...base, '--note', 'korban NIK 5301012345670001'], field: 'note' },
   {
     name: 'phone in the evidence',

@@ -5,6 +5,7 @@ import { asObj, asStrs } from '../../core/guards.js';
 import type { Actuals } from '../../core/report.js';
 import type { ReportedByQuarter } from '../../core/reported.js';
 import { progressFileFindings, registriesOf, runRules } from '../../core/rules.js';
+import { crossFileDuplicateIds, idsByPlace } from '../../core/entry-rules.js';
 import type { Entry, Plan } from '../../core/types.js';
 import { CliError } from '../../cli-error.js';
 import type { FileSource, FileStat, ReadResult } from '../fs/file-source.js';
@@ -244,16 +245,24 @@ export async function loadPlan(
             files,
             summaryAt,
             reported,
+            position: async (rel) => {
+              const read = await source.read(rel);
+              const text = 'bytes' in read ? decodeUtf8(source.label(rel), read.bytes).text : undefined;
+              if (text !== undefined) sources.set(source.label(rel), await parseYamlSource(source.label(rel), text));
+            },
           })
         : new Map();
     } else {
+      const ids: { file: string; ids: string[] }[] = [];
       for (const rel of progressFiles) {
         const loaded = await load(rel, 'progress');
         if (!loaded) continue;
         const own = buildEntries([loaded.doc]);
         findings.push(...progressFileFindings(loaded.doc, own, plan, registries));
+        ids.push({ file: loaded.doc.file, ids: idsByPlace(own) });
         entries.push(...own);
       }
+      findings.push(...crossFileDuplicateIds(ids));
     }
     findings.push(...orphans, ...runRules({ raw, plan }));
     mark(env, 'plan rules run');

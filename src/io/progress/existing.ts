@@ -1,5 +1,6 @@
 // The entries a progress file holds now, with their ids and content keys: what an import compares its rows with
 // before it writes (exact duplicates, entries of the same form). The write itself re-reads the file under its lock.
+import { join } from 'node:path';
 import { contentKey, effectiveIds } from '../../core/entry-id.js';
 import type { RawEntry } from '../../core/entry-input.js';
 import { asArr, asObj } from '../../core/guards.js';
@@ -36,4 +37,34 @@ export async function existingEntries(path: string): Promise<ExistingEntry[]> {
     if (raw) out.push({ id: ids[index] ?? '', key: contentKey(raw), raw, index });
   });
   return out;
+}
+
+/** An entry an import is about to write, with where it goes and the row it came from. */
+export interface Candidate {
+  rel: string;
+  raw: RawEntry;
+  row: number;
+}
+
+/** A candidate that repeats an entry its file holds (by id), or an earlier candidate (by row). */
+export type Duplicate = { row: number; id: string; rel: string } | { row: number; firstRow: number };
+
+/** The exact duplicates among candidates: the same content key as an entry in the target file, or an earlier row. */
+export async function findDuplicates(planDir: string, candidates: readonly Candidate[]): Promise<Duplicate[]> {
+  const byFile = new Map<string, Map<string, { id: string } | { row: number }>>();
+  const found: Duplicate[] = [];
+  for (const c of candidates) {
+    let known = byFile.get(c.rel);
+    if (!known) {
+      known = new Map();
+      for (const e of await existingEntries(join(planDir, c.rel)))
+        if (!known.has(e.key)) known.set(e.key, { id: e.id });
+      byFile.set(c.rel, known);
+    }
+    const key = contentKey(c.raw);
+    const twin = known.get(key);
+    if (twin === undefined) known.set(key, { row: c.row });
+    else found.push('id' in twin ? { row: c.row, id: twin.id, rel: c.rel } : { row: c.row, firstRow: twin.row });
+  }
+  return found;
 }

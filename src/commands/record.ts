@@ -90,7 +90,7 @@ export async function record(io: Ctx, id: string, opts: RecordOptions): Promise<
   }
   const committed = await writeAndCommit(
     dir,
-    group,
+    [group],
     { ...options, message: `progress: ${summary}`, cwd: io.cwd },
     recorded,
   );

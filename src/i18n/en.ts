@@ -10,11 +10,13 @@ import * as progress from './progress.js';
 import * as robust from './robust.js';
 import * as init from './init.js';
 import * as sheets from './sheets.js';
+import * as entries from './entries.js';
 
 export const en = {
   ...progress.en,
   ...robust.en,
   ...sheets.en,
+  ...entries.en,
   // YAML-level findings
   'finding.encoding': 'file is not valid UTF-8 (first bad byte on line {line}); save it as UTF-8',
   'finding.yaml-syntax': 'YAML syntax error: {detail}',

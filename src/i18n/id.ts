@@ -11,11 +11,13 @@ import * as progress from './progress.js';
 import * as robust from './robust.js';
 import * as init from './init.js';
 import * as sheets from './sheets.js';
+import * as entries from './entries.js';
 
 export const id: Record<MessageKey, string> = {
   ...progress.id,
   ...robust.id,
   ...sheets.id,
+  ...entries.id,
   'finding.encoding': 'berkas bukan UTF-8 yang sah (bita salah pertama di baris {line}); simpan sebagai UTF-8',
   'finding.yaml-syntax': 'kesalahan sintaks YAML: {detail}',
   'finding.yaml-alias': 'alias *{name} tidak boleh dipakai dalam berkas rencana; tulis nilainya langsung',

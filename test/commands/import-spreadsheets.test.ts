@@ -28,7 +28,7 @@ function planWith(file: string, counts = false): string {
 function entriesOf(path: string): FileEntry[] {
   return readEntries(path).map(({ id, ...e }) => {
     expect(id).toMatch(ID_PATTERN);
-    return e as FileEntry;
+    return e;
   });
 }
 

@@ -15,7 +15,7 @@ import { canonicalSource, decodeUtf8, parseYamlSource, type YamlSource } from '.
 import type { PlanCache } from '../cache/plan-cache.js';
 import { fastHash } from '../cache/fast-hash.js';
 import { mark } from '../timing.js';
-import type { Loaded, Started } from './load-progress.js';
+import type { FileIds, Loaded, Started } from './load-progress.js';
 
 export const PLAN_FILE = 'plan.yaml';
 export const AGENCIES_FILE = 'agencies.yaml';
@@ -33,6 +33,8 @@ export interface LoadedPlan {
   actuals?: Actuals;
   /** With `progress: { summaryAt, reported: true }`: who reported what in which quarter, up to that date. */
   reported?: ReportedByQuarter;
+  /** Each progress file read, with its entries' effective ids (empty when progress was skipped). */
+  entryIds: FileIds[];
   findings: Finding[];
   /** Parsed sources by printed file name, to locate findings. */
   sources: Map<string, YamlSource>;
@@ -230,6 +232,7 @@ export async function loadPlan(
     mark(env, 'plan files read, plan built');
     const registries = registriesOf(raw);
     const entries: Entry[] = [];
+    const entryIds: FileIds[] = [];
     let actuals: Actuals | undefined;
     let reported: ReportedByQuarter | undefined;
     if (typeof options.progress === 'object') {
@@ -245,6 +248,7 @@ export async function loadPlan(
             files,
             summaryAt,
             reported,
+            ids: entryIds,
             position: async (rel) => {
               const read = await source.read(rel);
               const text = 'bytes' in read ? decodeUtf8(source.label(rel), read.bytes).text : undefined;
@@ -253,19 +257,18 @@ export async function loadPlan(
           })
         : new Map();
     } else {
-      const ids: { file: string; ids: string[] }[] = [];
       for (const rel of progressFiles) {
         const loaded = await load(rel, 'progress');
         if (!loaded) continue;
         const own = buildEntries([loaded.doc]);
         findings.push(...progressFileFindings(loaded.doc, own, plan, registries));
-        ids.push({ file: loaded.doc.file, ids: idsByPlace(own) });
+        entryIds.push({ rel, file: loaded.doc.file, ids: idsByPlace(own) });
         entries.push(...own);
       }
-      findings.push(...crossFileDuplicateIds(ids));
+      findings.push(...crossFileDuplicateIds(entryIds));
     }
     findings.push(...orphans, ...runRules({ raw, plan }));
     mark(env, 'plan rules run');
-    return { plan, entries, actuals, reported, findings, sources, files, source };
+    return { plan, entries, actuals, reported, entryIds, findings, sources, files, source };
   }
 }

@@ -49,6 +49,16 @@ export interface ProgressChecking {
   reported?: ReportedByQuarter;
   /** Parse a file only to place findings in it (its findings are already known). */
   position: (rel: string) => Promise<void>;
+  /** Told each progress file's entry ids, in file order (rad amend, void and entries find entries by them). */
+  ids: FileIds[];
+}
+
+/** The effective ids of one progress file's entries, by their place in its list ('' for an item that is none). */
+export interface FileIds {
+  rel: string;
+  /** As printed. */
+  file: string;
+  ids: readonly string[];
 }
 
 interface Item {
@@ -118,7 +128,7 @@ async function checkAndSum(items: Item[], cache: ProgressCache, ctx: ProgressChe
   const actuals: Actuals = new Map();
   const memo = new Map<string, boolean>();
   const plainMemo = new Map<string, Map<string, boolean>>();
-  const ids: { file: string; rel: string; ids: readonly string[] }[] = [];
+  const ids = ctx.ids;
   for (const item of items) {
     const result = item.result;
     if (result && item.blob && item.read) cache.store(item.rel, { stat: item.stat, blob: item.blob, read: result });
@@ -161,10 +171,7 @@ async function checkAndSum(items: Item[], cache: ProgressCache, ctx: ProgressChe
 }
 
 /** duplicate-entry-id across files, with both files parsed for the positions the findings print. */
-async function addCrossFileDuplicates(
-  files: { file: string; rel: string; ids: readonly string[] }[],
-  ctx: ProgressChecking,
-): Promise<void> {
+async function addCrossFileDuplicates(files: FileIds[], ctx: ProgressChecking): Promise<void> {
   const found = crossFileDuplicateIds(files);
   const rels = new Map(files.map((f) => [f.file, f.rel]));
   for (const f of found)

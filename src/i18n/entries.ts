@@ -1,0 +1,68 @@
+// Messages and headings of rad entries, amend, void and log ENTRY_ID, English and Indonesian.
+export const en = {
+  'entries.h.id': 'Id',
+  'entries.h.date': 'Date',
+  'entries.h.indicator': 'Indicator',
+  'entries.h.amount': 'Amount',
+  'entries.h.agency': 'Agency',
+  'entries.h.location': 'Location',
+  'entries.h.note': 'Note',
+  'entries.count': 'entries: {count}',
+  'entries.one-period': 'give --quarter or --year, not both',
+  'entry.unknown': "no entry has the id '{id}'{hint} (rad entries lists them)",
+  'entry.ambiguous': "'{id}' is the start of {count} entry ids ({ids}); give more of the id",
+  'entry.duplicated':
+    'entry id {id} is used more than once ({places}); rad validate names them: give one of them an id of its own first',
+  'entry.need-reason': 'give the reason: --reason TEXT',
+  'entry.reason-private':
+    "--reason holds what looks like {kind}; it goes into the git history for good: never a person's identity or contact",
+  'entry.not-committed': 'the change is written to {path} but was not committed: {detail}',
+  'amend.nothing':
+    'give at least one field to change: --amount, --date, --location, --evidence, --note, --breakdown or --unit',
+  'amend.refused': 'amendment of entry {id} refused ({count} problem(s)); no file was changed',
+  'amend.unchanged': 'entry {id} in {path} already says that; nothing was written',
+  'amend.amended': 'amended entry {id} ({indicator}): {changes} in {path}',
+  'amend.moved': 'amended entry {id} ({indicator}): {changes}; moved from {from} to {path}',
+  'void.voided': 'voided entry {id}: {summary} in {path} ({reason})',
+  'entry-log.title': 'History of entry {id}: {summary} in {file}',
+  'entry-log.title-voided': 'History of entry {id}: {summary} (voided)',
+  'entry-log.no-history': 'No commit changed entry {id}: it is not committed yet.',
+  'entry-log.recorded': 'recorded in {file}: {summary}',
+  'entry-log.amended': 'amended in {file}: {changes}',
+  'entry-log.moved': 'moved from {from} to {file}: {changes}',
+  'entry-log.voided': 'voided in {file}: {summary}',
+} as const;
+
+export const id: Record<keyof typeof en, string> = {
+  'entries.h.id': 'Id',
+  'entries.h.date': 'Tanggal',
+  'entries.h.indicator': 'Indikator',
+  'entries.h.amount': 'Jumlah',
+  'entries.h.agency': 'Instansi',
+  'entries.h.location': 'Lokasi',
+  'entries.h.note': 'Catatan',
+  'entries.count': 'entri: {count}',
+  'entries.one-period': 'berikan --quarter atau --year, tidak keduanya',
+  'entry.unknown': "tidak ada entri dengan id '{id}'{hint} (rad entries mendaftarnya)",
+  'entry.ambiguous': "'{id}' adalah awal dari {count} id entri ({ids}); berikan lebih banyak dari id itu",
+  'entry.duplicated':
+    'id entri {id} dipakai lebih dari sekali ({places}); rad validate menunjukkannya: beri salah satunya id sendiri dahulu',
+  'entry.need-reason': 'berikan alasannya: --reason TEKS',
+  'entry.reason-private':
+    '--reason memuat sesuatu yang tampak seperti {kind}; alasan masuk ke riwayat git selamanya: tidak pernah identitas atau kontak seseorang',
+  'entry.not-committed': 'perubahan sudah ditulis ke {path} tetapi tidak di-commit: {detail}',
+  'amend.nothing':
+    'berikan setidaknya satu isian yang diubah: --amount, --date, --location, --evidence, --note, --breakdown atau --unit',
+  'amend.refused': 'perubahan entri {id} ditolak ({count} masalah); tidak ada berkas yang diubah',
+  'amend.unchanged': 'entri {id} di {path} sudah berisi demikian; tidak ada yang ditulis',
+  'amend.amended': 'entri {id} ({indicator}) diubah: {changes} di {path}',
+  'amend.moved': 'entri {id} ({indicator}) diubah: {changes}; dipindahkan dari {from} ke {path}',
+  'void.voided': 'entri {id} dibatalkan: {summary} di {path} ({reason})',
+  'entry-log.title': 'Riwayat entri {id}: {summary} di {file}',
+  'entry-log.title-voided': 'Riwayat entri {id}: {summary} (dibatalkan)',
+  'entry-log.no-history': 'Tidak ada commit yang mengubah entri {id}: entri itu belum di-commit.',
+  'entry-log.recorded': 'dicatat di {file}: {summary}',
+  'entry-log.amended': 'diubah di {file}: {changes}',
+  'entry-log.moved': 'dipindahkan dari {from} ke {file}: {changes}',
+  'entry-log.voided': 'dibatalkan di {file}: {summary}',
+};

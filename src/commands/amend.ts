@@ -74,7 +74,7 @@ export async function amend(io: Ctx, typed: string, opts: AmendOptions): Promise
         { rel: target, agency: entry.reported_by, quarter, entries: [withId(amended.raw, id)] },
       ]
     : [{ ...here, changes: new Map([[id, amended.raw]]) }];
-  const what = changes.map((c) => changeText(c, unit)).join(', ');
+  const what = changes.map((c) => changeText(c, unit, t('entries.none'))).join(', ');
   const label = source.label;
   const said = (): void => {
     const line = moves

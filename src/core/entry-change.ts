@@ -64,9 +64,9 @@ export function entryChanges(from: Readonly<RawEntry>, to: Readonly<RawEntry>): 
     .map((field) => ({ field, from: from[field], to: to[field] }));
 }
 
-/** A value as a change prints it: numbers and texts plain, a breakdown as LABEL=N,..., an absent one as "none". */
-export function valueText(value: unknown): string {
-  if (value === undefined || value === null) return 'none';
+/** A value as a change prints it: numbers and texts plain, a breakdown as LABEL=N,..., an absent one as `none`. */
+export function valueText(value: unknown, none = 'none'): string {
+  if (value === undefined || value === null) return none;
   if (typeof value === 'object')
     return Object.entries(value)
       .map(([k, v]) => `${k}=${String(v)}`)
@@ -74,9 +74,9 @@ export function valueText(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-/** "amount 5 → 7 ORANG": the unit follows an amount. */
-export function changeText(c: FieldChange, unit: string): string {
-  const text = `${c.field} ${valueText(c.from)} → ${valueText(c.to)}`;
+/** "amount 5 → 7 ORANG": the unit follows an amount; `none` stands for an absent value (commit subjects: "none"). */
+export function changeText(c: FieldChange, unit: string, none = 'none'): string {
+  const text = `${c.field} ${valueText(c.from, none)} → ${valueText(c.to, none)}`;
   return c.field === 'amount' && unit ? `${text} ${unit}` : text;
 }
 

@@ -36,7 +36,7 @@ function summaryOf(raw: RawEntry, unit: string): string {
 function eventLine(e: EntryEvent, unit: string, t: Translate): string {
   if (e.event === 'recorded') return t('entry-log.recorded', { file: e.file, summary: summaryOf(e.entry, unit) });
   if (e.event === 'voided') return t('entry-log.voided', { file: e.file, summary: summaryOf(e.entry, unit) });
-  const changes = e.changes.map((c) => changeText(c, unit)).join(', ');
+  const changes = e.changes.map((c) => changeText(c, unit, t('entries.none'))).join(', ');
   if (e.event === 'moved') return t('entry-log.moved', { from: e.from, file: e.file, changes: changes || '-' });
   return t('entry-log.amended', { file: e.file, changes });
 }

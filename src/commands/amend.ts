@@ -45,7 +45,10 @@ export async function amend(io: Ctx, typed: string, opts: AmendOptions): Promise
   const found = await findEntry(source, loaded.entryIds, typed);
   const id = found.entry.id;
   const amended = amendEntry(found.raw, given, INPUT_AT);
-  const checked = checkRaw(plan, amended.raw, amended.findings);
+  // In its own file, the entry meets what that file declares; moved, it goes to its agency's file for the quarter.
+  const newDate = typeof amended.raw.date === 'string' ? amended.raw.date : found.entry.date;
+  const stays = quarterOf(newDate) === quarterOf(found.entry.date);
+  const checked = checkRaw(plan, amended.raw, amended.findings, stays ? found.header : undefined);
   for (const w of checked.warnings)
     io.stderr.write(`rad: ${sanitizeLine(t('record.warning', { detail: describeFinding(w, t) }))}\n`);
   const entry = checked.entry;

@@ -18,6 +18,7 @@ export const en = {
   'entry.reason-private':
     "--reason holds what looks like {kind}; it goes into the git history for good: never a person's identity or contact",
   'entry.not-committed': 'the change is written to {path} but was not committed: {detail}',
+  'entry.reason-control': '--reason holds a control character; write it as plain text',
   'amend.nothing':
     'give at least one field to change: --amount, --date, --location, --evidence, --note, --breakdown or --unit',
   'amend.refused': 'amendment of entry {id} refused ({count} problem(s)); no file was changed',
@@ -53,6 +54,7 @@ export const id: Record<keyof typeof en, string> = {
   'entry.reason-private':
     '--reason memuat sesuatu yang tampak seperti {kind}; alasan masuk ke riwayat git selamanya: tidak pernah identitas atau kontak seseorang',
   'entry.not-committed': 'perubahan sudah ditulis ke {path} tetapi tidak di-commit: {detail}',
+  'entry.reason-control': '--reason memuat karakter kendali; tulis sebagai teks biasa',
   'amend.nothing':
     'berikan setidaknya satu isian yang diubah: --amount, --date, --location, --evidence, --note, --breakdown atau --unit',
   'amend.refused': 'perubahan entri {id} ditolak ({count} masalah); tidak ada berkas yang diubah',

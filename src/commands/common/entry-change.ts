@@ -26,6 +26,10 @@ export async function openForChange(io: Ctx, opts: PlanOptions): Promise<OpenPla
 export function checkReason(reason: string | undefined, required: boolean, t: Translate): string | undefined {
   const text = reason?.trim();
   if (required && !text) throw new CliError('entry.need-reason', {}, EXIT_USAGE);
+  // A commit subject is one line of text: line breaks and tabs fold into spaces, other controls are refused.
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  if (text && /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(text))
+    throw new CliError('entry.reason-control', {}, EXIT_USAGE);
   const kind = text ? findPrivate(text) : undefined;
   if (kind) throw new CliError('entry.reason-private', { kind: t(`kind.${kind}`) }, EXIT_FINDINGS);
   return text || undefined;

@@ -39,6 +39,12 @@ export type NextText =
 const SCHEMA_LINE = /^# yaml-language-server: \$schema=\S+\n/;
 
 /**
+ * Entries that share an object (one breakdown for two entries) are written out twice: yaml's default would make
+ * an anchor and an alias, which plan files must not hold (and rad would then refuse its own file).
+ */
+const NO_ALIASES = { aliasDuplicateObjects: false } as const;
+
+/**
  * Cheap textual test that appending canonical entry lines keeps the file canonical and is a pure addition:
  * the $schema line first, LF line ends, `entries:` the last top-level key, followed by its block list only.
  */
@@ -53,7 +59,7 @@ export function canAppend(text: string): boolean {
 
 /** A new progress file in canonical form; depth is how many directories below the plan directory it sits. */
 function createText(target: FileEntries, depth: number): string {
-  const doc = new Document({ agency: target.agency, quarter: target.quarter, entries: target.entries });
+  const doc = new Document({ agency: target.agency, quarter: target.quarter, entries: target.entries }, NO_ALIASES);
   canonicalizeDocument(doc, 'progress', depth);
   return stringifyCanonical(doc);
 }
@@ -71,11 +77,11 @@ function rewriteText(previous: string, target: FileEntries, depth: number, befor
   if (agency === undefined) doc.set('agency', target.agency);
   if (quarter === undefined) doc.set('quarter', target.quarter);
   const list = doc.get('entries', true);
-  if (list === undefined || (isScalar(list) && list.value === null)) doc.set('entries', doc.createNode(target.entries));
+  if (list === undefined || (isScalar(list) && list.value === null)) doc.set('entries', doc.createNode(target.entries, NO_ALIASES));
   else if (isSeq(list)) {
     const changed = target.changes?.size ? applyChanges(doc, list.items, before, target.changes) : undefined;
     if (changed) return changed;
-    for (const entry of target.entries) list.add(doc.createNode(entry));
+    for (const entry of target.entries) list.add(doc.createNode(entry, NO_ALIASES));
   } else return { problem: 'unreadable', detail: 'entries is not a list' };
   canonicalizeDocument(doc, 'progress', depth);
   return { text: stringifyCanonical(doc), mode: 'rewrite', ids };
@@ -116,7 +122,7 @@ function applyChanges(
     const old = asObj(before.items[i]) ?? {};
     for (const key of Object.keys(old)) if (!(key in replacement)) node.delete(key);
     for (const [key, value] of Object.entries(replacement))
-      if (!same(old[key], value)) node.set(key, doc.createNode(value));
+      if (!same(old[key], value)) node.set(key, doc.createNode(value, NO_ALIASES));
     values.set(node, replacement);
   }
   const kept = items.filter((node) => !removed.has(node));

@@ -95,6 +95,18 @@ describe('nextText', () => {
     });
   });
 
+  it('writes entries that share an object out in full, never as an anchor and an alias', async () => {
+    const breakdown = { perempuan: 1, 'laki-laki': 1 };
+    const twins = [
+      { ...entry, breakdown },
+      { ...entry, date: '2021-03-11', breakdown },
+    ];
+    for (const previous of [undefined, `${HEAD}entries: []\n`, `${HEAD}entries:\n${ENTRY}`]) {
+      const next = await nextText(previous, { ...target, entries: twins });
+      expect((next as { text: string }).text).not.toMatch(/[&*]a\d/);
+    }
+  });
+
   it('refuses a file of another agency rather than mixing reports', async () => {
     expect(await nextText('agency: polda\nquarter: 2021-Q1\nentries: []\n', target)).toEqual({
       problem: 'other-file',

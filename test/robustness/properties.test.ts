@@ -484,7 +484,7 @@ const poolEntry = fc
       date: fc.constantFrom('2021-01-05', '2021-02-10'),
       amount: fc.constantFrom(1, 2),
       note: fc.constantFrom('a', 'b: c', '1e3'),
-      breakdown: fc.constantFrom({ perempuan: 1 }, { 'laki-laki': 1, perempuan: 0 }),
+      breakdown: fc.constantFrom<Record<string, number>>({ perempuan: 1 }, { 'laki-laki': 1, perempuan: 0 }),
       id: entryId,
     },
     { requiredKeys: ['date', 'amount'] },

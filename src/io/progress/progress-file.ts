@@ -77,7 +77,8 @@ function rewriteText(previous: string, target: FileEntries, depth: number, befor
   if (agency === undefined) doc.set('agency', target.agency);
   if (quarter === undefined) doc.set('quarter', target.quarter);
   const list = doc.get('entries', true);
-  if (list === undefined || (isScalar(list) && list.value === null)) doc.set('entries', doc.createNode(target.entries, NO_ALIASES));
+  if (list === undefined || (isScalar(list) && list.value === null))
+    doc.set('entries', doc.createNode(target.entries, NO_ALIASES));
   else if (isSeq(list)) {
     const changed = target.changes?.size ? applyChanges(doc, list.items, before, target.changes) : undefined;
     if (changed) return changed;

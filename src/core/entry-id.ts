@@ -25,20 +25,33 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
+/** One value in a content key: texts and numbers as JSON writes them, mappings with their keys sorted. */
+function valueKey(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
+  return JSON.stringify(canonical(value));
+}
+
 /**
  * What an entry says, as one string: every field but `id` and `form`, in a fixed order, breakdown labels sorted,
  * numbers as numbers (7, 7.0 and 7e0 are one amount). Two entries with the same key are exact duplicates.
  */
 export function contentKey(raw: Readonly<Record<string, unknown>>): string {
   let key = '';
+  let known = 0;
   for (const field of FIELDS) {
     const value = raw[field];
-    if (value !== undefined) key += `${field}=${JSON.stringify(canonical(value))};`;
+    if (value === undefined) continue;
+    known++;
+    key += `${field}=${valueKey(value)};`;
   }
-  for (const field of Object.keys(raw).sort()) {
-    if (!NOT_CONTENT.has(field) && raw[field] !== undefined)
-      key += `${JSON.stringify(field)}=${JSON.stringify(canonical(raw[field]))};`;
-  }
+  // Keys the schema does not know (an invalid entry) count too; most entries have none, so look only then.
+  let all = 0;
+  for (const field in raw) if (raw[field] !== undefined && field !== 'id' && field !== 'form') all++;
+  if (all > known)
+    for (const field of Object.keys(raw).sort())
+      if (!NOT_CONTENT.has(field) && raw[field] !== undefined)
+        key += `${JSON.stringify(field)}=${valueKey(raw[field])};`;
   return key;
 }
 
@@ -57,40 +70,50 @@ export function fnv1a64(text: string): [number, number] {
   let h1 = 0x8422;
   let h2 = 0x9ce4;
   let h3 = 0xcbf2;
-  const step = (byte: number): void => {
-    h0 ^= byte;
-    // h * (2^40 + 0x1b3), modulo 2^64.
-    const t0 = h0 * 0x1b3;
-    const t1 = h1 * 0x1b3 + (t0 >>> 16);
-    const t2 = h2 * 0x1b3 + (h0 << 8) + (t1 >>> 16);
-    const t3 = h3 * 0x1b3 + (h1 << 8) + Math.floor(t2 / 0x10000);
-    h0 = t0 & 0xffff;
-    h1 = t1 & 0xffff;
-    h2 = t2 & 0xffff;
-    h3 = t3 & 0xffff;
-  };
+  // The UTF-8 bytes of the text, one code point at a time (up to four bytes, lowest first in `bytes`).
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
-    if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d < 0xe000) {
-        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-        i++;
+    let bytes: number;
+    let count: number;
+    if (c < 0x80) {
+      bytes = c;
+      count = 1;
+    } else {
+      if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+        const d = text.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d < 0xe000) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          i++;
+        }
+      }
+      if (c < 0x800) {
+        bytes = 0xc0 | (c >> 6) | ((0x80 | (c & 63)) << 8);
+        count = 2;
+      } else if (c < 0x10000) {
+        bytes = 0xe0 | (c >> 12) | ((0x80 | ((c >> 6) & 63)) << 8) | ((0x80 | (c & 63)) << 16);
+        count = 3;
+      } else {
+        bytes =
+          (0xf0 |
+            (c >> 18) |
+            ((0x80 | ((c >> 12) & 63)) << 8) |
+            ((0x80 | ((c >> 6) & 63)) << 16) |
+            ((0x80 | (c & 63)) << 24)) >>>
+          0;
+        count = 4;
       }
     }
-    if (c < 0x80) step(c);
-    else if (c < 0x800) {
-      step(0xc0 | (c >> 6));
-      step(0x80 | (c & 63));
-    } else if (c < 0x10000) {
-      step(0xe0 | (c >> 12));
-      step(0x80 | ((c >> 6) & 63));
-      step(0x80 | (c & 63));
-    } else {
-      step(0xf0 | (c >> 18));
-      step(0x80 | ((c >> 12) & 63));
-      step(0x80 | ((c >> 6) & 63));
-      step(0x80 | (c & 63));
+    for (let k = 0; k < count; k++, bytes >>>= 8) {
+      h0 ^= bytes & 0xff;
+      // h * (2^40 + 0x1b3), modulo 2^64.
+      const t0 = h0 * 0x1b3;
+      const t1 = h1 * 0x1b3 + (t0 >>> 16);
+      const t2 = h2 * 0x1b3 + (h0 << 8) + (t1 >>> 16);
+      const t3 = h3 * 0x1b3 + (h1 << 8) + (t2 >>> 16);
+      h0 = t0 & 0xffff;
+      h1 = t1 & 0xffff;
+      h2 = t2 & 0xffff;
+      h3 = t3 & 0xffff;
     }
   }
   return [((h3 << 16) | h2) >>> 0, ((h1 << 16) | h0) >>> 0];
@@ -122,6 +145,9 @@ const isMapping = (v: unknown): v is Record<string, unknown> =>
  * content key and how many items before it in the list have the same key. NO_ID for an item that is no mapping.
  */
 export function effectiveIds(items: readonly unknown[]): string[] {
+  // Files rad wrote store every id: then no content key is needed (the common case, and the cheap one).
+  if (items.every((item) => isMapping(item) && typeof item.id === 'string'))
+    return items.map((item) => (item as { id: string }).id);
   const seen = new Map<string, number>();
   return items.map((item) => {
     if (!isMapping(item)) return NO_ID;

@@ -308,23 +308,66 @@ export function duplicateIdFindings(entries: readonly Entry[]): Finding[] {
  * is named with the first. Ids repeated within one file are duplicateIdFindings' (checked file by file).
  */
 export function crossFileDuplicateIds(files: readonly { file: string; ids: readonly string[] }[]): Finding[] {
-  const first = new Map<string, { file: string; index: number }>();
+  const hot = sharedBuckets(files);
+  // Where each id was first seen, packed in one number (file, place): a million entries make a million of them.
+  const first = new Map<string, number>();
   const findings: Finding[] = [];
-  for (const { file, ids } of files)
-    ids.forEach((id, index) => {
-      if (id === '') return;
+  files.forEach(({ file, ids }, f) => {
+    // A second copy within this file is duplicateIdFindings' finding already.
+    let named: Set<string> | undefined;
+    for (let index = 0; index < ids.length; index++) {
+      const id = ids[index]!;
+      if (id === '' || (hot && !hasBit(hot, bucketOf(id)))) continue;
       const seen = first.get(id);
-      if (!seen) first.set(id, { file, index });
-      else if (seen.file !== file)
+      if (seen === undefined) first.set(id, f * PLACES + index);
+      else if (Math.floor(seen / PLACES) !== f && !named?.has(id)) {
+        (named ??= new Set()).add(id);
+        const at = files[Math.floor(seen / PLACES)]!.file;
         findings.push(
           error(
             'duplicate-entry-id',
             { file, pointer: `/entries/${index}` },
-            { id, first: { file: seen.file, pointer: `/entries/${seen.index}` } },
+            { id, first: { file: at, pointer: `/entries/${seen % PLACES}` } },
           ),
         );
-    });
+      }
+    }
+  });
   return findings;
+}
+
+/** More entries than a 16 MB progress file can hold. */
+const PLACES = 2 ** 21;
+
+/** Below this many ids a map of them all is cheap; above, a bitmap of their first characters finds the few to compare. */
+const BITMAP_FROM = 50_000;
+const BUCKET_BITS = 25;
+
+/** BUCKET_BITS of an id's first five characters (5 bits each: base32 maps one to one; any other text lands somewhere). */
+function bucketOf(id: string): number {
+  let b = 0;
+  for (let i = 0; i < 5; i++) b = (b << 5) | (id.charCodeAt(i) & 31);
+  return b >>> (25 - BUCKET_BITS);
+}
+
+const hasBit = (bits: Uint8Array, b: number): boolean => (bits[b >>> 3]! & (1 << (b & 7))) !== 0;
+
+/** The buckets two or more ids fall in: only ids there can be duplicates (undefined: few ids, compare them all). */
+function sharedBuckets(files: readonly { ids: readonly string[] }[]): Uint8Array | undefined {
+  let count = 0;
+  for (const f of files) count += f.ids.length;
+  if (count < BITMAP_FROM) return undefined;
+  const seen = new Uint8Array(1 << (BUCKET_BITS - 3));
+  const hot = new Uint8Array(1 << (BUCKET_BITS - 3));
+  for (const { ids } of files)
+    for (const id of ids) {
+      if (id === '') continue;
+      const b = bucketOf(id);
+      const mask = 1 << (b & 7);
+      if (seen[b >>> 3]! & mask) hot[b >>> 3]! |= mask;
+      else seen[b >>> 3]! |= mask;
+    }
+  return hot;
 }
 
 /** The file-level checks of a progress file that do not need the plan: where it sits for its agency and quarter. */

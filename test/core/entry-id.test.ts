@@ -12,6 +12,7 @@ import {
   newEntryId,
   withId,
 } from '../../src/core/entry-id.js';
+import { crossFileDuplicateIds } from '../../src/core/entry-rules.js';
 
 /** FNV-1a 64 as its definition says, with BigInt. */
 function reference(text: string): bigint {
@@ -129,5 +130,28 @@ describe('withId and prefixes', () => {
 
   it('finds ids by prefix, whatever the case typed', () => {
     expect(idsStartingWith('AB', ['abc', 'xab', 'ab'])).toEqual(['abc', 'ab']);
+  });
+});
+
+describe('crossFileDuplicateIds', () => {
+  const ids = (n: number, from = 0): string[] => Array.from({ length: n }, (_, i) => deriveEntryId(`k${from + i}`, 0));
+
+  it('names an id repeated in another file (once per file: copies within a file are checked per file), few ids or many', () => {
+    for (const n of [10, 60_000]) {
+      const a = ids(n);
+      const b = [...ids(5, n), a[n - 1]!, a[0]!];
+      const c = [a[3]!, '', a[3]!];
+      const found = crossFileDuplicateIds([
+        { file: 'a', ids: a },
+        { file: 'b', ids: b },
+        { file: 'c', ids: c },
+      ]);
+      expect(found.map((f) => [f.at.file, f.at.pointer, f.params.id])).toEqual([
+        ['b', '/entries/5', a[n - 1]],
+        ['b', '/entries/6', a[0]],
+        ['c', '/entries/0', a[3]],
+      ]);
+      expect(found[0]!.params.first).toEqual({ file: 'a', pointer: `/entries/${n - 1}` });
+    }
   });
 });

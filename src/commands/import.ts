@@ -13,6 +13,7 @@ import { renderMessage } from '../io/diagnostics.js';
 import { checkInput, describeFinding } from '../io/progress/entry-check.js';
 import { lockOptionsFrom } from '../io/fs/lock.js';
 import type { FileEntries } from '../io/progress/progress-file.js';
+import { findDuplicates, type Candidate } from '../io/progress/existing.js';
 import { readTable } from '../io/sheets/read-table.js';
 import { writeProgress } from '../io/progress/write-progress.js';
 import { progressBar } from '../render/progress-bar.js';
@@ -23,6 +24,7 @@ import { langOption, planOption, type PlanOptions } from './common/options.js';
 
 export interface ImportOptions extends PlanOptions {
   dryRun?: boolean;
+  allowDuplicates?: boolean;
   decimal?: DecimalMark;
   template?: 'csv' | 'xlsx';
   output?: string;
@@ -37,6 +39,7 @@ export function registerImport(program: Command, io: Ctx, done: (code: number) =
     .description('import progress entries from a CSV or XLSX file: every row is checked, then all are written or none')
     .argument('[file]', 'the .csv or .xlsx file')
     .option('--dry-run', 'check and show what would be written; write nothing')
+    .option('--allow-duplicates', 'also import rows that repeat an entry already recorded (or an earlier row)')
     .addOption(
       new Option(
         '--decimal <mark>',
@@ -76,9 +79,10 @@ export async function importFile(io: Ctx, file: string | undefined, opts: Import
   const name = (field: string): string => sanitizeLine(columns.header.get(field as never) ?? field);
   const bar =
     rows.length > BAR_ROWS && io.stderr.isTTY ? progressBar(io.stderr, rows.length, t('import.checking')) : undefined;
-  const bad: string[] = [];
+  const bad: { row: number; line: string }[] = [];
   const warnings: string[] = [];
   const groups = new Map<string, FileEntries>();
+  const candidates: Candidate[] = [];
   const order = (field: string): number => {
     const i = (ENTRY_FIELDS as readonly string[]).indexOf(field);
     return i < 0 ? ENTRY_FIELDS.length : i;
@@ -93,35 +97,52 @@ export async function importFile(io: Ctx, file: string | undefined, opts: Import
       (a, b) => order(a.field) - order(b.field),
     );
     if (!checked.entry || errors.length > 0)
-      bad.push(
-        t('import.bad-row', {
+      bad.push({
+        row: r.row,
+        line: t('import.bad-row', {
           file: shown,
           row: r.row,
           detail: errors.map((e) => describeFinding(e, t, name)).join('; '),
         }),
-      );
+      });
     else {
       const quarter = quarterOf(checked.entry.date);
       const rel = progressPathOf(checked.entry.reported_by, quarter);
-      const group = groups.get(rel) ?? { rel, agency: checked.entry.reported_by, quarter, entries: [] };
+      const group = groups.get(rel) ?? {
+        rel,
+        agency: checked.entry.reported_by,
+        quarter,
+        entries: [],
+        unique: !opts.allowDuplicates,
+      };
       group.entries.push(checked.raw);
       groups.set(rel, group);
+      candidates.push({ rel, raw: checked.raw, row: r.row });
     }
     bar?.update(i + 1);
   });
   bar?.finish();
   for (const w of warnings) io.stderr.write(sanitizeLine(w) + '\n');
+  const { dir } = planDirOf(io, opts);
+  const label = loaded.source.label;
+  const duplicates = opts.allowDuplicates ? [] : await findDuplicates(dir, candidates);
+  for (const d of duplicates)
+    bad.push({
+      row: d.row,
+      line:
+        'id' in d
+          ? t('import.duplicate', { file: shown, row: d.row, id: d.id, path: label(d.rel) })
+          : t('import.duplicate-row', { file: shown, row: d.row, first: d.firstRow }),
+    });
   if (bad.length > 0)
     throw new CliError(
-      'import.refused',
-      { bad: bad.length, rows: rows.length },
+      duplicates.length > 0 ? 'import.refused-duplicates' : 'import.refused',
+      { bad: bad.length, rows: rows.length, duplicates: duplicates.length },
       EXIT_FINDINGS,
-      bad.map((l) => sanitizeLine(l) + '\n'),
+      bad.sort((a, b) => a.row - b.row).map((b) => sanitizeLine(b.line) + '\n'),
     );
 
   const targets = [...groups.values()].sort((a, b) => (a.rel < b.rel ? -1 : 1));
-  const { dir } = planDirOf(io, opts);
-  const label = loaded.source.label;
   const line = (rel: string, count: number, isNew: boolean): string =>
     sanitizeLine(t('import.file-entries', { path: label(rel), count, mode: isNew ? t('import.new-file') : '' })) + '\n';
   if (opts.dryRun) {

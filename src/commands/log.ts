@@ -13,6 +13,7 @@ import { makeChalk } from '../render/color.js';
 import { logJson, logMd, logText, type History, type HistoryEntry } from '../render/log.js';
 import type { Entry } from '../core/types.js';
 import { openPlanHistory } from './common/open-plan.js';
+import { isEntryIdLike } from './common/entry-id-arg.js';
 import { langOption, planOption, type PlanOptions } from './common/options.js';
 
 interface LogOptions extends PlanOptions {
@@ -22,8 +23,10 @@ interface LogOptions extends PlanOptions {
 export function registerLog(program: Command, io: Ctx, done: (code: number) => void): void {
   program
     .command('log')
-    .description('the history of one indicator: every commit that changed it (old -> new), then its progress entries')
-    .argument('<id>', 'indicator id, e.g. A.1.a.9')
+    .description(
+      'the history of one indicator (every commit that changed it, old -> new, then its entries) or of one entry',
+    )
+    .argument('<id>', 'indicator id, e.g. A.1.a.9, or an entry id as rad entries lists it')
     .addOption(planOption())
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
     .addOption(langOption())
@@ -31,6 +34,8 @@ export function registerLog(program: Command, io: Ctx, done: (code: number) => v
 }
 
 export async function log(io: Ctx, id: string, opts: LogOptions): Promise<number> {
+  // An entry id (rad entries lists them) rather than an indicator id: that entry's history.
+  if (isEntryIdLike(id)) return (await import('./log-entry.js')).logEntry(io, id, opts);
   const { repo, dir, label } = await openPlanHistory(io, opts);
   try {
     const current = await workingPlan(repo, dir, label);
@@ -80,4 +85,4 @@ export async function log(io: Ctx, id: string, opts: LogOptions): Promise<number
 const historyEntries = (entries: Entry[]): HistoryEntry[] =>
   [...entries]
     .sort((a, b) => a.date.localeCompare(b.date))
-    .map((e) => ({ date: e.date, amount: e.amount, reported_by: e.reported_by, file: e.at.file }));
+    .map((e) => ({ id: e.id, date: e.date, amount: e.amount, reported_by: e.reported_by, file: e.at.file }));

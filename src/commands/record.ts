@@ -8,7 +8,7 @@ import { renderMessage } from '../io/diagnostics.js';
 import { checkInput, describeFinding } from '../io/progress/entry-check.js';
 import { lockOptionsFrom } from '../io/fs/lock.js';
 import { writeAndCommit } from '../io/progress/commit-progress.js';
-import { writeProgress, type WriteOptions } from '../io/progress/write-progress.js';
+import { writeProgress, type WriteOptions, type Written } from '../io/progress/write-progress.js';
 import { sanitizeLine } from '../render/sanitize.js';
 import { openPlan, planDirOf, tellRecovered } from './common/open-plan.js';
 import { langOption, planOption, type PlanOptions } from './common/options.js';
@@ -75,8 +75,8 @@ export async function record(io: Ctx, id: string, opts: RecordOptions): Promise<
   const group = { rel, agency: entry.reported_by, quarter, entries: [checked.raw] };
   const summary = entrySummary(entry, plan.indicatorById.get(entry.indicator)?.unit ?? '');
   const path = label(rel);
-  const recorded = (): void => {
-    io.stdout.write(sanitizeLine(t('record.recorded', { summary, path })) + '\n');
+  const recorded = (written: Written[]): void => {
+    io.stdout.write(sanitizeLine(t('record.recorded', { summary, path, id: written[0]?.ids[0] ?? '' })) + '\n');
   };
   const options: WriteOptions = {
     lock: lockOptionsFrom(io.env),
@@ -85,13 +85,12 @@ export async function record(io: Ctx, id: string, opts: RecordOptions): Promise<
     onRecovered: (files) => tellRecovered(io, t, [files.map(label)]),
   };
   if (!opts.commit) {
-    await writeProgress(dir, [group], options);
-    recorded();
+    recorded(await writeProgress(dir, [group], options));
     return EXIT_OK;
   }
   const committed = await writeAndCommit(
     dir,
-    group,
+    [group],
     { ...options, message: `progress: ${summary}`, cwd: io.cwd },
     recorded,
   );

@@ -1,5 +1,6 @@
 // Build the typed Plan and entries from raw YAML values, defensively: a malformed part is skipped, never trusted.
 import { asArr, asNum, asObj, asStr, asStrs, type Obj } from './guards.js';
+import { effectiveIds } from './entry-id.js';
 import { pointerOf, type Loc } from './findings.js';
 import {
   AGGREGATES,
@@ -109,6 +110,7 @@ function buildUnits(doc: RawDoc): Map<string, Unit> {
       units.set(id, {
         id,
         label: { id: asStr(label?.id) ?? id, en: asStr(label?.en) ?? id },
+        count: o?.count === true,
         note: asStr(o?.note),
         at: loc(doc.file, 'units', i),
       });
@@ -281,7 +283,9 @@ export function buildPlan(raw: RawPlan): Plan {
 export function buildEntries(progress: RawDoc[]): Entry[] {
   const entries: Entry[] = [];
   for (const doc of progress) {
-    asArr(asObj(doc.value)?.entries).forEach((e, i) => {
+    const items = asArr(asObj(doc.value)?.entries);
+    const ids = effectiveIds(items);
+    items.forEach((e, i) => {
       const o = asObj(e);
       const indicator = asStr(o?.indicator);
       const date = asStr(o?.date);
@@ -290,6 +294,7 @@ export function buildEntries(progress: RawDoc[]): Entry[] {
       if (!o || !indicator || !date || amount === undefined || !Number.isFinite(amount) || !by) return;
       const breakdown = asObj(o.breakdown);
       entries.push({
+        id: ids[i] as string,
         indicator,
         date,
         amount,
@@ -304,6 +309,7 @@ export function buildEntries(progress: RawDoc[]): Entry[] {
               number
             >)
           : undefined,
+        form: asStr(o.form),
         at: { file: doc.file, pointer: `/entries/${i}` },
       });
     });

@@ -102,6 +102,7 @@ const CHECKS: Check[] = [
         : undefined;
     },
   },
+  { plan: true, run: (e, { plan }, at) => wholeNumberFindings(e, plan, at) },
   {
     plan: false,
     run(e, _, at) {
@@ -161,7 +162,7 @@ export function checkEntryLocally(e: Entry, file: EntryContext['file']): Finding
 /** What the plan checks of an entry read: indicator, year, reporter, location, unit; joined by NUL for a compact key. */
 export type EntryRef = string;
 
-export const refOf = (e: Entry): EntryRef =>
+export const refOf = (e: Pick<Entry, 'indicator' | 'date' | 'reported_by' | 'location' | 'unit'>): EntryRef =>
   `${e.indicator}\0${e.date.slice(0, 4)}\0${e.reported_by}\0${e.location ?? '\u0001'}\0${e.unit ?? '\u0001'}`;
 
 /**
@@ -178,7 +179,14 @@ export function refsMeetPlan(
     let ok = memo.get(ref);
     if (ok === undefined) {
       const [indicator = '', year = '', reported_by = '', location = '', unit = ''] = ref.split('\0');
-      const e: Entry = { indicator, date: `${year}-01-01`, amount: 0, reported_by, at: { file: '', pointer: '' } };
+      const e: Entry = {
+        id: '',
+        indicator,
+        date: `${year}-01-01`,
+        amount: 0,
+        reported_by,
+        at: { file: '', pointer: '' },
+      };
       if (location !== '\u0001') e.location = location;
       if (unit !== '\u0001') e.unit = unit;
       ok = runChecks(AGAINST_PLAN, e, { plan, registries }).length === 0;
@@ -209,15 +217,7 @@ export function plainRefsMeetPlan(
     if (ok === undefined) {
       const at = key.lastIndexOf('@');
       ok = refsMeetPlan(
-        [
-          refOf({
-            indicator: key.slice(0, at),
-            date: key.slice(at + 1),
-            reported_by: agency,
-            amount: 0,
-            at: { file: '', pointer: '' },
-          }),
-        ],
+        [refOf({ indicator: key.slice(0, at), date: key.slice(at + 1), reported_by: agency })],
         plan,
         registries,
       );
@@ -226,6 +226,38 @@ export function plainRefsMeetPlan(
     if (!ok) return false;
   }
   return true;
+}
+
+/** The unit an indicator counts in, when it counts whole things. */
+export function countUnitOf(plan: Plan, indicator: string): string | undefined {
+  const unit = plan.indicatorById.get(indicator)?.unit;
+  return unit !== undefined && plan.units.get(unit)?.count ? unit : undefined;
+}
+
+/** An amount or breakdown part that is no whole number, for an indicator whose unit counts things. */
+function wholeNumberFindings(e: Entry, plan: Plan, at: At): Finding[] {
+  if (!hasFraction(e)) return [];
+  const unit = countUnitOf(plan, e.indicator);
+  if (unit === undefined) return [];
+  const findings: Finding[] = [];
+  if (!Number.isInteger(e.amount)) findings.push(error('whole-number', at('amount'), { unit, amount: e.amount }));
+  for (const [label, n] of Object.entries(e.breakdown ?? {}))
+    if (!Number.isInteger(n))
+      findings.push(
+        error(
+          'whole-number',
+          { ...at('breakdown'), pointer: `${e.at.pointer}${pointerOf('breakdown', label)}` },
+          { unit, amount: `${label}=${n}` },
+        ),
+      );
+  return findings;
+}
+
+/** Whether an entry's amount or a breakdown part is not a whole number (only a count unit makes that wrong). */
+export function hasFraction(e: Pick<Entry, 'amount' | 'breakdown'>): boolean {
+  if (!Number.isInteger(e.amount)) return true;
+  for (const n of Object.values(e.breakdown ?? {})) if (!Number.isInteger(n)) return true;
+  return false;
 }
 
 function privacyFindings(e: Entry, at: At): Finding[] {
@@ -246,6 +278,96 @@ function privacyFindings(e: Entry, at: At): Finding[] {
       );
   }
   return findings;
+}
+
+/** Each entry's id by its place in the file's list ('' where the list holds no entry rad could read). */
+export function idsByPlace(entries: readonly Entry[]): string[] {
+  const ids: string[] = [];
+  for (const e of entries) {
+    const i = Number(e.at.pointer.slice('/entries/'.length));
+    while (ids.length < i) ids.push('');
+    ids[i] = e.id;
+  }
+  return ids;
+}
+
+/** Two entries of one file with one id (a copied entry, id and all): the later one is named. */
+export function duplicateIdFindings(entries: readonly Entry[]): Finding[] {
+  const first = new Map<string, Loc>();
+  const findings: Finding[] = [];
+  for (const e of entries) {
+    const seen = first.get(e.id);
+    if (seen) findings.push(error('duplicate-entry-id', e.at, { id: e.id, first: seen }));
+    else first.set(e.id, e.at);
+  }
+  return findings;
+}
+
+/**
+ * One id in two progress files (an entry copied into another file, id and all): the later one, in file order,
+ * is named with the first. Ids repeated within one file are duplicateIdFindings' (checked file by file).
+ */
+export function crossFileDuplicateIds(files: readonly { file: string; ids: readonly string[] }[]): Finding[] {
+  const hot = sharedBuckets(files);
+  // Where each id was first seen, packed in one number (file, place): a million entries make a million of them.
+  const first = new Map<string, number>();
+  const findings: Finding[] = [];
+  files.forEach(({ file, ids }, f) => {
+    // A second copy within this file is duplicateIdFindings' finding already.
+    let named: Set<string> | undefined;
+    for (let index = 0; index < ids.length; index++) {
+      const id = ids[index]!;
+      if (id === '' || (hot && !hasBit(hot, bucketOf(id)))) continue;
+      const seen = first.get(id);
+      if (seen === undefined) first.set(id, f * PLACES + index);
+      else if (Math.floor(seen / PLACES) !== f && !named?.has(id)) {
+        (named ??= new Set()).add(id);
+        const at = files[Math.floor(seen / PLACES)]!.file;
+        findings.push(
+          error(
+            'duplicate-entry-id',
+            { file, pointer: `/entries/${index}` },
+            { id, first: { file: at, pointer: `/entries/${seen % PLACES}` } },
+          ),
+        );
+      }
+    }
+  });
+  return findings;
+}
+
+/** More entries than a 16 MB progress file can hold. */
+const PLACES = 2 ** 21;
+
+/** Below this many ids a map of them all is cheap; above, a bitmap of their first characters finds the few to compare. */
+const BITMAP_FROM = 50_000;
+const BUCKET_BITS = 25;
+
+/** BUCKET_BITS of an id's first five characters (5 bits each: base32 maps one to one; any other text lands somewhere). */
+function bucketOf(id: string): number {
+  let b = 0;
+  for (let i = 0; i < 5; i++) b = (b << 5) | (id.charCodeAt(i) & 31);
+  return b >>> (25 - BUCKET_BITS);
+}
+
+const hasBit = (bits: Uint8Array, b: number): boolean => (bits[b >>> 3]! & (1 << (b & 7))) !== 0;
+
+/** The buckets two or more ids fall in: only ids there can be duplicates (undefined: few ids, compare them all). */
+function sharedBuckets(files: readonly { ids: readonly string[] }[]): Uint8Array | undefined {
+  let count = 0;
+  for (const f of files) count += f.ids.length;
+  if (count < BITMAP_FROM) return undefined;
+  const seen = new Uint8Array(1 << (BUCKET_BITS - 3));
+  const hot = new Uint8Array(1 << (BUCKET_BITS - 3));
+  for (const { ids } of files)
+    for (const id of ids) {
+      if (id === '') continue;
+      const b = bucketOf(id);
+      const mask = 1 << (b & 7);
+      if (seen[b >>> 3]! & mask) hot[b >>> 3]! |= mask;
+      else seen[b >>> 3]! |= mask;
+    }
+  return hot;
 }
 
 /** The file-level checks of a progress file that do not need the plan: where it sits for its agency and quarter. */
@@ -288,6 +410,7 @@ export function progressFileFindings(
   const file = { agency: asStr(o?.agency), quarter: asStr(o?.quarter) };
   const findings = [...progressAgencyFindings(doc, plan, registries), ...progressFileLocalFindings(doc)];
   for (const e of entries) findings.push(...checkEntry(e, { plan, file, registries }));
+  findings.push(...duplicateIdFindings(entries));
   return findings;
 }
 

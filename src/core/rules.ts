@@ -259,6 +259,26 @@ export const targetYears: Rule = ({ raw, plan }) => {
   return findings;
 };
 
+/** A target of an indicator whose unit counts whole things must be a whole number too. */
+export const wholeTargets: Rule = ({ plan }) => {
+  const findings: Finding[] = [];
+  for (const ind of plan.indicators) {
+    if (!plan.units.get(ind.unit)?.count) continue;
+    for (const year of plan.years) {
+      const target = ind.targets[year] ?? 0;
+      if (!Number.isInteger(target))
+        findings.push(
+          error(
+            'whole-number',
+            { file: ind.at.file, pointer: `${ind.at.pointer}/targets/${year}` },
+            { unit: ind.unit, amount: target },
+          ),
+        );
+    }
+  }
+  return findings;
+};
+
 function pointerGet(value: unknown, pointer: string): unknown {
   let node = value;
   for (const part of pointer.split('/').slice(1)) {
@@ -293,6 +313,7 @@ export const RULES: Record<string, Rule> = {
   regionReferences,
   knownUnits,
   targetYears,
+  wholeTargets,
 };
 
 /** The plan-wide rules; progress files are checked one by one with progressFileFindings. */

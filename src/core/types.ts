@@ -8,6 +8,8 @@ export type Lang = 'id' | 'en';
 export interface Unit {
   id: string;
   label: Record<Lang, string>;
+  /** Counts whole things (plan.yaml `count: true`): amounts, breakdown parts and targets in it are whole numbers. */
+  count: boolean;
   note?: string;
   at: Loc;
 }
@@ -125,6 +127,8 @@ export interface Plan {
 }
 
 export interface Entry {
+  /** The effective id: the stored one, else derived from content and occurrence (core/entry-id.ts). */
+  id: string;
   indicator: string;
   date: string;
   amount: number;
@@ -134,6 +138,8 @@ export interface Entry {
   evidence?: string;
   note?: string;
   breakdown?: Record<string, number>;
+  /** Provenance of an entry imported from a rad form: AGENCY/YYYY-Qn. */
+  form?: string;
   at: Loc;
 }
 

@@ -10,11 +10,13 @@ import * as progress from './progress.js';
 import * as robust from './robust.js';
 import * as init from './init.js';
 import * as sheets from './sheets.js';
+import * as entries from './entries.js';
 
 export const en = {
   ...progress.en,
   ...robust.en,
   ...sheets.en,
+  ...entries.en,
   // YAML-level findings
   'finding.encoding': 'file is not valid UTF-8 (first bad byte on line {line}); save it as UTF-8',
   'finding.yaml-syntax': 'YAML syntax error: {detail}',
@@ -70,6 +72,8 @@ export const en = {
   'finding.progress-path': 'a progress file of agency {agency} for {quarter} belongs at {expected}',
   'finding.unit-mismatch': "unit '{unit}' differs from the unit of {id}, '{expected}'",
   'finding.breakdown-sum': 'breakdown parts sum to {sum}, not to the amount {amount}',
+  'finding.whole-number': '{unit} counts whole things; found {amount}',
+  'finding.duplicate-entry-id': 'entry id {id} is already used at {first}',
   'finding.not-responsible': '{by} is neither coordinator nor implementer of {id}',
   'hint.did-you-mean': "; did you mean '{candidate}'?",
   // Command-line messages

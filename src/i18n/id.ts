@@ -11,11 +11,13 @@ import * as progress from './progress.js';
 import * as robust from './robust.js';
 import * as init from './init.js';
 import * as sheets from './sheets.js';
+import * as entries from './entries.js';
 
 export const id: Record<MessageKey, string> = {
   ...progress.id,
   ...robust.id,
   ...sheets.id,
+  ...entries.id,
   'finding.encoding': 'berkas bukan UTF-8 yang sah (bita salah pertama di baris {line}); simpan sebagai UTF-8',
   'finding.yaml-syntax': 'kesalahan sintaks YAML: {detail}',
   'finding.yaml-alias': 'alias *{name} tidak boleh dipakai dalam berkas rencana; tulis nilainya langsung',
@@ -70,6 +72,8 @@ export const id: Record<MessageKey, string> = {
   'finding.progress-path': 'berkas realisasi instansi {agency} untuk {quarter} seharusnya berada di {expected}',
   'finding.unit-mismatch': "satuan '{unit}' berbeda dengan satuan {id}, '{expected}'",
   'finding.breakdown-sum': 'jumlah rincian {sum}, bukan sebesar jumlah {amount}',
+  'finding.whole-number': '{unit} dihitung dengan bilangan bulat; tertulis {amount}',
+  'finding.duplicate-entry-id': 'id entri {id} sudah dipakai di {first}',
   'finding.not-responsible': '{by} bukan koordinator maupun pelaksana {id}',
   'hint.did-you-mean': "; mungkin maksudnya '{candidate}'?",
   'cli.no-plan': 'tidak ada plan.yaml di {dir}; berikan --plan DIR berisi direktori yang memuat plan.yaml',

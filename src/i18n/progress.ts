@@ -8,7 +8,7 @@ export const en = {
   'kind.nik': 'an NIK (16-digit identity number)',
   'kind.phone': 'a phone number',
   'kind.email': 'an e-mail address',
-  'record.recorded': 'recorded {summary} in {path}',
+  'record.recorded': 'recorded {summary} in {path} (entry {id})',
   'record.committed': 'committed {sha}: {message}',
   'record.warning': 'warning: {detail}',
   'record.problem': '{detail}',
@@ -25,6 +25,8 @@ export const en = {
   'progress.lock-refused':
     '{lock} is not a regular file, so it cannot be the lock of {path}; no rad can write {path} until it is removed',
   'progress.cannot-write': 'cannot write {path}: {detail}; no file was changed',
+  'progress.entry-gone': 'entry {detail} is no longer in {path} (changed meanwhile?); nothing was written',
+  'progress.duplicate': '{path} already holds entry {detail}, the same as one being added; nothing was written',
   'progress.write-failed':
     'cannot write {path}: {detail}; {restored} file(s) already written were restored, so nothing was recorded',
   'progress.restore-failed':
@@ -39,6 +41,10 @@ export const en = {
   'git.commit-lock-refused': '{lock} is not a regular file, so rad cannot take its commit lock; remove it',
   'import.bad-row': '{file}:{row}: {detail}',
   'import.refused': '{bad} of {rows} row(s) refused; nothing was written',
+  'import.refused-duplicates':
+    '{bad} of {rows} row(s) refused, {duplicates} of them exact duplicates (import those anyway with --allow-duplicates); nothing was written',
+  'import.duplicate': '{file}:{row}: duplicate of entry {id} in {path}',
+  'import.duplicate-row': '{file}:{row}: duplicate of row {first}',
   'import.no-rows': '{file}: no entries below the header row',
   'import.unknown-column': "{file}:1: unknown column '{column}'; expected some of: {allowed}",
   'import.repeated-column': "{file}:1: column '{column}' appears twice (as {first} and {second})",
@@ -84,7 +90,7 @@ export const id: Record<keyof typeof en, string> = {
   'kind.nik': 'NIK (nomor induk kependudukan 16 digit)',
   'kind.phone': 'nomor telepon',
   'kind.email': 'alamat surel',
-  'record.recorded': 'dicatat {summary} di {path}',
+  'record.recorded': 'dicatat {summary} di {path} (entri {id})',
   'record.committed': 'di-commit {sha}: {message}',
   'record.warning': 'peringatan: {detail}',
   'record.problem': '{detail}',
@@ -102,6 +108,8 @@ export const id: Record<keyof typeof en, string> = {
   'progress.lock-refused':
     '{lock} bukan berkas biasa, jadi tidak dapat menjadi kunci {path}; tidak ada rad yang dapat menulis {path} sampai itu dihapus',
   'progress.cannot-write': 'tidak dapat menulis {path}: {detail}; tidak ada berkas yang diubah',
+  'progress.entry-gone': 'entri {detail} sudah tidak ada di {path} (diubah sementara itu?); tidak ada yang ditulis',
+  'progress.duplicate': '{path} sudah memuat entri {detail}, sama dengan yang akan ditambahkan; tidak ada yang ditulis',
   'progress.write-failed':
     'tidak dapat menulis {path}: {detail}; {restored} berkas yang sudah ditulis dikembalikan, jadi tidak ada yang dicatat',
   'progress.restore-failed':
@@ -116,6 +124,10 @@ export const id: Record<keyof typeof en, string> = {
   'git.commit-lock-refused': '{lock} bukan berkas biasa, jadi rad tidak dapat mengambil kunci commit-nya; hapus',
   'import.bad-row': '{file}:{row}: {detail}',
   'import.refused': '{bad} dari {rows} baris ditolak; tidak ada yang ditulis',
+  'import.refused-duplicates':
+    '{bad} dari {rows} baris ditolak, {duplicates} di antaranya duplikat persis (impor tetap dengan --allow-duplicates); tidak ada yang ditulis',
+  'import.duplicate': '{file}:{row}: duplikat entri {id} di {path}',
+  'import.duplicate-row': '{file}:{row}: duplikat baris {first}',
   'import.no-rows': '{file}: tidak ada entri di bawah baris judul',
   'import.unknown-column': "{file}:1: kolom '{column}' tidak dikenal; yang diharapkan: {allowed}",
   'import.repeated-column': "{file}:1: kolom '{column}' muncul dua kali (sebagai {first} dan {second})",

@@ -37,6 +37,9 @@ export const en = {
   'rule.entry-agency': "An entry's reported_by must be the file's agency.",
   'rule.unit-mismatch': "An entry's unit must be its indicator's unit.",
   'rule.breakdown-sum': "An entry's breakdown must add up to its amount.",
+  'rule.duplicate-entry-id': 'Every progress entry has its own id: no two entries under progress/ share one.',
+  'rule.whole-number':
+    'In a unit that counts whole things (plan.yaml units: count: true), amounts, breakdown parts and targets are whole numbers.',
   'rule.not-responsible': 'The reporting agency should coordinate or implement the indicator.',
   'rule.privacy':
     'Notes, evidence and breakdown labels carry aggregate numbers only: no NIK, phone number or e-mail address.',
@@ -93,6 +96,10 @@ export const id: Record<keyof typeof en, string> = {
   'rule.entry-agency': 'reported_by entri harus instansi pemilik berkas.',
   'rule.unit-mismatch': 'Satuan entri harus satuan indikatornya.',
   'rule.breakdown-sum': 'Rincian entri harus berjumlah sama dengan nilainya.',
+  'rule.duplicate-entry-id':
+    'Setiap entri realisasi punya id sendiri: tidak ada dua entri di progress/ dengan id yang sama.',
+  'rule.whole-number':
+    'Dalam satuan yang menghitung benda utuh (units plan.yaml: count: true), jumlah, rincian dan target berupa bilangan bulat.',
   'rule.not-responsible': 'Instansi pelapor seharusnya koordinator atau pelaksana indikator itu.',
   'rule.privacy':
     'Catatan, bukti dan label rincian hanya berisi angka agregat: tanpa NIK, nomor telepon atau alamat e-mail.',

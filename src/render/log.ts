@@ -11,6 +11,8 @@ import { formatNumber } from './table.js';
 export type { HistoryStep };
 
 export interface HistoryEntry {
+  /** The entry's id (rad log ID shows its own history). */
+  id: string;
   date: string;
   amount: number;
   reported_by: string;
@@ -46,12 +48,13 @@ export function logText(h: History, t: Translate, chalk: ChalkInstance): string 
   out += `\n${chalk.bold(t('log.entries'))}\n`;
   if (h.entries.length === 0) return out + `  ${t('log.no-entries', { id: h.id })}\n`;
   const cells = h.entries.map((e) => [
+    e.id,
     e.date,
     `${formatNumber(e.amount)} ${h.unit}`.trim(),
     sanitizeLine(e.reported_by),
     sanitizeLine(e.file),
   ]);
-  const head = [t('log.h.date'), t('log.h.amount'), t('log.h.reporter'), t('log.h.file')];
+  const head = [t('entries.h.id'), t('log.h.date'), t('log.h.amount'), t('log.h.reporter'), t('log.h.file')];
   const widths = head.map((hd, i) => Math.max(hd.length, ...cells.map((r) => r[i]!.length)));
   const line = (r: string[]): string =>
     r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ') + '\n';
@@ -72,12 +75,15 @@ export function logMd(h: History, t: Translate): string {
   out += `\n#### ${t('log.entries')}\n\n`;
   if (h.entries.length === 0) return out + `${mdText(t('log.no-entries', { id: h.id }))}\n`;
   const rows = h.entries.map((e) => [
+    mdCode(e.id),
     e.date,
     mdText(`${formatNumber(e.amount)} ${h.unit}`.trim()),
     mdText(e.reported_by),
     mdCode(e.file),
   ]);
-  return out + mdTable([t('log.h.date'), t('log.h.amount'), t('log.h.reporter'), t('log.h.file')], rows);
+  return (
+    out + mdTable([t('entries.h.id'), t('log.h.date'), t('log.h.amount'), t('log.h.reporter'), t('log.h.file')], rows)
+  );
 }
 
 export function logJson(h: History): string {

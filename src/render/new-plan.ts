@@ -85,8 +85,8 @@ function planYaml(p: NewPlan, t: Translate): string {
     target_years: { from: p.from, to: p.to },
     language: p.lang,
     units: [
-      { id: 'KEGIATAN', label: { id: 'kegiatan', en: 'activity' } },
-      { id: 'ORANG', label: { id: 'orang', en: 'person' } },
+      { id: 'KEGIATAN', label: { id: 'kegiatan', en: 'activity' }, count: true },
+      { id: 'ORANG', label: { id: 'orang', en: 'person' }, count: true },
     ],
     sections: [sectionFile(t)],
   };

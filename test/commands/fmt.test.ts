@@ -56,7 +56,7 @@ describe('rad fmt', () => {
     expect(result).toEqual({ exitCode: 0, stdout: '', stderr: '5 berkas diperiksa: semuanya dalam bentuk kanonik\n' });
   });
 
-  const folders = ['base', ...readdirSync(FIXTURES).filter((f) => f.startsWith('validate-'))];
+  const folders = ['base', 'import-recorded', ...readdirSync(FIXTURES).filter((f) => f.startsWith('validate-'))];
   it.each(folders)('is idempotent on fixture %s', async (folder) => {
     const cwd = fixtureDir(...(folder === 'base' ? [] : [folder]));
     const first = await runRad(['fmt'], { cwd });
@@ -68,6 +68,32 @@ describe('rad fmt', () => {
     expect(check.stdout).toBe('');
     // Only files that cannot be formatted (not YAML, not UTF-8, empty) keep the exit code at 1.
     expect(check.exitCode).toBe(first.stderr.includes('left alone') ? 1 : 0);
+  });
+
+  it('keeps every entry id of a hand-written progress file: derived and stored ones', async () => {
+    const cwd = fixtureDir();
+    const entry = (date: string, extra = ''): string =>
+      `  - {amount: 1, indicator: "B.1.a.1", reported_by: dinsos, date: ${date}${extra}}\n`;
+    mkdirSync(join(cwd, 'plan/progress/2021/Q1'), { recursive: true });
+    writeFileSync(
+      join(cwd, 'plan/progress/2021/Q1/dinsos.yaml'),
+      'quarter: 2021-Q1\nagency: dinsos\nentries:\n' +
+        entry('2021-02-01') +
+        entry('2021-02-01') +
+        entry('2021-02-02', ', id: "0123456789"') +
+        entry('2021-02-01'),
+    );
+    const ids = async (): Promise<string[]> =>
+      (JSON.parse((await runRad(['entries', '--format', 'json'], { cwd })).stdout) as { id: string }[]).map(
+        (e) => e.id,
+      );
+    const before = await ids();
+    expect(new Set(before).size).toBe(4);
+    expect(before).toContain('0123456789');
+    expect((await runRad(['fmt'], { cwd })).stderr).toMatch(/formatted plan\/progress\/2021\/Q1\/dinsos\.yaml/);
+    expect(await ids()).toEqual(before);
+    // A stored id that reads as a number when plain stays a quoted string.
+    expect(readFileSync(join(cwd, 'plan/progress/2021/Q1/dinsos.yaml'), 'utf8')).toContain('  - id: "0123456789"\n');
   });
 
   it('--check prints a unified diff, writes nothing and exits 1', async () => {

@@ -1,20 +1,35 @@
 // rad import of files real spreadsheet programs saved (test/fixtures/spreadsheets), into a copy of the real plan:
 // the dry run, then the import, then exactly the entries read back from the progress files.
-import { cpSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ID_PATTERN } from '../../src/core/entry-id.js';
 import { hashTree, readEntries, type FileEntry } from '../helpers/files.js';
 import { ROOT, runRad } from '../helpers/run.js';
 import { FIXTURES, tmpDir } from '../helpers/tmp.js';
 
 const SHEETS = join(FIXTURES, 'spreadsheets');
 
-/** A temp directory holding the bundled plan (no progress yet) and the fixture file. */
-function planWith(file: string): string {
+/**
+ * A temp directory holding the bundled plan (no progress yet) and the fixture file. The files hold fractions
+ * (2.5, 1250.75) to show how numbers are read; the bundled plan's units all count whole things, so by default
+ * they are made units that may be fractions here (the count rule has its own test below).
+ */
+function planWith(file: string, counts = false): string {
   const dir = tmpDir('rad-sheets-');
   cpSync(join(ROOT, 'plan'), join(dir, 'plan'), { recursive: true, filter: (src) => !src.includes('/progress') });
   cpSync(join(SHEETS, file), join(dir, file));
+  const plan = join(dir, 'plan/plan.yaml');
+  if (!counts) writeFileSync(plan, readFileSync(plan, 'utf8').replace(/\n {4}count: true\n/g, '\n'));
   return dir;
+}
+
+/** A progress file's entries without their ids (each has one: rad import writes it). */
+function entriesOf(path: string): FileEntry[] {
+  return readEntries(path).map(({ id, ...e }) => {
+    expect(id).toMatch(ID_PATTERN);
+    return e;
+  });
 }
 
 const entry = (e: Partial<FileEntry> & Pick<FileEntry, 'indicator' | 'date' | 'amount'>): FileEntry => ({
@@ -174,7 +189,7 @@ describe('rad import of files spreadsheet programs saved', () => {
         stderr: '',
       });
       for (const [rel, list] of Object.entries(a.files))
-        expect(readEntries(join(cwd, 'plan', 'progress', rel)), rel).toEqual(list);
+        expect(entriesOf(join(cwd, 'plan', 'progress', rel)), rel).toEqual(list);
       expect((await runRad(['validate', '--format', 'json'], { cwd })).exitCode).toBe(0);
     });
   }
@@ -271,4 +286,23 @@ describe('rad import refuses what such files hold that it cannot read without gu
       expect(existsSync(join(cwd, 'plan', 'progress'))).toBe(false);
     });
   }
+});
+
+describe('rad import of such files against the bundled plan, whose units count whole things', () => {
+  it('refuses the fractions, naming each row and unit', async () => {
+    const file = 'libreoffice-7.4-id-locale-isodate.csv';
+    const cwd = planWith(file, true);
+    const result = await runRad(['import', file, '--decimal', ',', '--lang', 'en'], { cwd });
+    expect(result).toEqual({
+      exitCode: 1,
+      stdout: '',
+      stderr: [
+        `${file}:3: jumlah: ORANG counts whole things; found 2.5`,
+        `${file}:4: jumlah: KEGIATAN counts whole things; found 1250.75`,
+        'rad: 2 of 4 row(s) refused; nothing was written',
+        '',
+      ].join('\n'),
+    });
+    expect(existsSync(join(cwd, 'plan', 'progress'))).toBe(false);
+  });
 });

@@ -35,6 +35,27 @@ const scenarios: Scenario[] = [
     writes: false,
     layers: ['record-existing'],
   },
+  {
+    name: 'duplicates',
+    args: ['import', 'duplicates.csv'],
+    exitCode: 1,
+    writes: false,
+    layers: ['import-recorded'],
+  },
+  {
+    name: 'duplicates-id',
+    args: ['import', 'duplicates.csv', '--dry-run', '--lang', 'id'],
+    exitCode: 1,
+    writes: false,
+    layers: ['import-recorded'],
+  },
+  {
+    name: 'duplicates-allowed',
+    args: ['import', 'duplicates.csv', '--allow-duplicates'],
+    exitCode: 0,
+    writes: true,
+    layers: ['import-recorded'],
+  },
   { name: 'bad-rows', args: ['import', 'bad.csv'], exitCode: 1, writes: false },
   { name: 'bad-rows-id', args: ['import', 'bad.csv', '--lang', 'id'], exitCode: 1, writes: false },
   { name: 'unknown-columns', args: ['import', 'unknown-columns.csv'], exitCode: 1, writes: false },
@@ -65,6 +86,7 @@ describe('rad import scenarios', () => {
     expect((await runRad(['import', 'entries-id.csv'], { cwd })).exitCode).toBe(0);
     expect(readEntries(join(cwd, 'plan/progress/2021/Q1/dp3a.yaml'))).toEqual([
       {
+        id: '39ztwv1h08',
         indicator: 'A.1.a.1',
         date: '2021-02-14',
         amount: 1,
@@ -74,6 +96,7 @@ describe('rad import scenarios', () => {
         note: 'sosialisasi di SoE',
       },
       {
+        id: 'z8nmjtvxa2',
         indicator: 'A.1.a.2',
         date: '2021-02-14',
         amount: 45,
@@ -88,7 +111,7 @@ describe('rad import scenarios', () => {
     expect((await runRad(['validate'], { cwd })).exitCode).toBe(0);
   });
 
-  it('english headers: appends to an existing file after its entries, duplicate-looking rows included', async () => {
+  it('english headers: appends to an existing file after its entries', async () => {
     const cwd = fixtureDir('record-existing', 'import');
     const file = join(cwd, 'plan/progress/2021/Q1/dinsos.yaml');
     const before = readFileSync(file, 'utf8');
@@ -97,6 +120,19 @@ describe('rad import scenarios', () => {
     expect(after.startsWith(before)).toBe(true);
     expect(readEntries(file).map((e) => e.date)).toEqual(['2021-01-20', '2021-03-01', '2021-03-01']);
     canonical(file);
+  });
+
+  it('an exact duplicate is refused by default; --allow-duplicates adds it, each with its own id', async () => {
+    const cwd = fixtureDir('import-recorded', 'import');
+    expect((await runRad(['import', 'duplicates.csv', '--allow-duplicates'], { cwd })).exitCode).toBe(0);
+    const dp3a = readEntries(join(cwd, 'plan/progress/2021/Q1/dp3a.yaml'));
+    expect(dp3a.map((e) => e.note)).toEqual(['sosialisasi', 'sosialisasi', 'peserta', 'peserta', 'peserta guru']);
+    expect(new Set(dp3a.map((e) => e.id)).size).toBe(5);
+    // Importing the same file again: every row is now a duplicate of an entry recorded.
+    const again = await runRad(['import', 'duplicates.csv'], { cwd });
+    expect(again.exitCode).toBe(1);
+    expect(again.stderr.split('\n').filter((l) => / duplicate of entry [0-9a-z]{10} in /.test(l))).toHaveLength(4);
+    expect((await runRad(['validate'], { cwd })).exitCode).toBe(0);
   });
 
   it('the same through the built bin', async () => {
@@ -126,8 +162,15 @@ describe('rad import of XLSX', () => {
     const result = await runRad(['import', 'q1.xlsx'], { cwd });
     expect(result).toMatchObject({ exitCode: 0, stderr: '' });
     expect(readEntries(join(cwd, 'plan/progress/2021/Q1/dp3a.yaml'))).toEqual([
-      { indicator: 'A.1.a.2', date: '2021-03-10', amount: 7, reported_by: 'dp3a', evidence: 'laporan' },
-      { indicator: 'A.1.a.2', date: '2021-03-11', amount: 5, reported_by: 'dp3a' },
+      {
+        id: 'y5gr6rpy95',
+        indicator: 'A.1.a.2',
+        date: '2021-03-10',
+        amount: 7,
+        reported_by: 'dp3a',
+        evidence: 'laporan',
+      },
+      { id: 'hpetx7ph81', indicator: 'A.1.a.2', date: '2021-03-11', amount: 5, reported_by: 'dp3a' },
     ]);
   });
 
@@ -232,7 +275,10 @@ describe('rad import --template', () => {
 });
 
 describe('progress bar', () => {
-  const rows = (n: number): string => 'indicator,date,amount,reported_by\n' + 'A.1.a.2,2021-03-10,1,dp3a\n'.repeat(n);
+  // Distinct rows: identical ones would be refused as duplicates.
+  const rows = (n: number): string =>
+    'indicator,date,amount,reported_by\n' +
+    Array.from({ length: n }, (_, i) => `A.1.a.2,2021-03-10,${i},dp3a\n`).join('');
 
   async function importWith(stderrIsTTY: boolean, count: number): Promise<{ code: number; stderr: string }> {
     const cwd = fixtureDir();

@@ -103,7 +103,7 @@ describe('rad init', () => {
     });
     expect(record).toEqual({
       exitCode: 0,
-      stdout: 'recorded A.1.a.1 +1 KEGIATAN 2025-02-01 (dp3a) in plan/progress/2025/Q1/dp3a.yaml\n',
+      stdout: 'recorded A.1.a.1 +1 KEGIATAN 2025-02-01 (dp3a) in plan/progress/2025/Q1/dp3a.yaml (entry d4jyvkbx2h)\n',
       stderr: '',
     });
     const report = parseJson<ReportJson>(

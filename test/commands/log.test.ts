@@ -1,6 +1,7 @@
 // rad log ID in a real git repository: each commit that changed the indicator, old -> new, then its progress entries.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ID_PATTERN } from '../../src/core/entry-id.js';
 import { expectGolden, formatGolden } from '../helpers/golden.js';
 import { editWorkingTree, planHistory, scrub } from '../helpers/plan-history.js';
 import { parseJson, type LogJson } from '../helpers/json.js';
@@ -36,9 +37,20 @@ describe('rad log', () => {
     ]);
     expect(out.changes[1]!.commit).toMatchObject({ sha: h.shas[1], author: 'Budi', date: '2021-03-15T12:00:00+00:00' });
     expect(out.changes[1]!.changes).toEqual([expect.objectContaining({ field: 'targets.2021', from: 50, to: 60 })]);
-    expect(out.entries).toEqual([
-      { date: '2021-02-10', amount: 12, reported_by: 'dp3a', file: 'plan/progress/2021/Q1/dp3a.yaml' },
-      { date: '2021-03-10', amount: 8, reported_by: 'dp3a', file: 'plan/progress/2021/Q1/dp3a.yaml' },
+    for (const e of out.entries) expect(e.id).toMatch(ID_PATTERN);
+    expect(out.entries.map(({ id: _, ...e }) => e)).toEqual([
+      {
+        date: '2021-02-10',
+        amount: 12,
+        reported_by: 'dp3a',
+        file: 'plan/progress/2021/Q1/dp3a.yaml',
+      },
+      {
+        date: '2021-03-10',
+        amount: 8,
+        reported_by: 'dp3a',
+        file: 'plan/progress/2021/Q1/dp3a.yaml',
+      },
     ]);
   });
 

@@ -25,7 +25,7 @@ describe('rad record --commit', () => {
     expect(result.exitCode).toBe(0);
     const sha = git(cwd, ['rev-parse', 'HEAD']).trimEnd();
     expect(result.stdout).toBe(
-      `recorded B.1.a.1 +1 SOP 2021-03-10 (dinsos) in ${Q1}\ncommitted ${sha.slice(0, 7)}: progress: B.1.a.1 +1 SOP 2021-03-10 (dinsos)\n`,
+      `recorded B.1.a.1 +1 SOP 2021-03-10 (dinsos) in ${Q1} (entry dxbt71xexj)\ncommitted ${sha.slice(0, 7)}: progress: B.1.a.1 +1 SOP 2021-03-10 (dinsos)\n`,
     );
     expect(git(cwd, ['log', '-1', '--format=%s']).trimEnd()).toBe('progress: B.1.a.1 +1 SOP 2021-03-10 (dinsos)');
     expect(git(cwd, ['show', '--name-only', '--format=', 'HEAD']).trimEnd()).toBe(Q1);
@@ -44,7 +44,7 @@ describe('rad record --commit', () => {
     const cwd = fixtureDir();
     const result = await runRad(args, { cwd });
     expect(result.exitCode).toBe(2);
-    expect(result.stdout).toBe(`recorded B.1.a.1 +1 SOP 2021-03-10 (dinsos) in ${Q1}\n`);
+    expect(result.stdout).toBe(`recorded B.1.a.1 +1 SOP 2021-03-10 (dinsos) in ${Q1} (entry dxbt71xexj)\n`);
     expect(result.stderr).toMatch(
       new RegExp(`^rad: the entry is recorded in ${Q1} but was not committed: .*is not inside a git repository`),
     );
@@ -98,7 +98,7 @@ describe('rad record --commit: the git step under its own lock, nothing left sta
     try {
       const result = await runRad(args, { cwd, env: { RAD_LOCK_TIMEOUT_MS: '300' } });
       expect(result.exitCode).toBe(2);
-      expect(result.stdout).toBe(`recorded B.1.a.1 +1 SOP 2021-03-10 (dinsos) in ${Q1}\n`);
+      expect(result.stdout).toBe(`recorded B.1.a.1 +1 SOP 2021-03-10 (dinsos) in ${Q1} (entry dxbt71xexj)\n`);
       expect(result.stderr).toBe(
         `rad: the entry is recorded in ${Q1} but was not committed: another rad record --commit held .git/rad-commit.lock for 0.3 s (process ${process.pid}); try again, or if no rad is running, delete .git/rad-commit.lock\n`,
       );

@@ -24,7 +24,7 @@ describe('rad record writes', () => {
     const result = await runRad(args, { cwd });
     expect(result).toEqual({
       exitCode: 0,
-      stdout: `recorded B.1.a.1 +1 SOP 2021-03-10 (dinsos) in ${Q1}\n`,
+      stdout: `recorded B.1.a.1 +1 SOP 2021-03-10 (dinsos) in ${Q1} (entry 3v4j15312p)\n`,
       stderr: '',
     });
     expect(readFileSync(join(cwd, Q1), 'utf8')).toBe(
@@ -33,7 +33,8 @@ describe('rad record writes', () => {
         'agency: dinsos',
         'quarter: 2021-Q1',
         'entries:',
-        '  - indicator: B.1.a.1',
+        '  - id: 3v4j15312p',
+        '    indicator: B.1.a.1',
         '    date: 2021-03-10',
         '    amount: 1',
         '    reported_by: dinsos',
@@ -66,6 +67,7 @@ describe('rad record writes', () => {
     expect(result.exitCode).toBe(0);
     expect(readEntries(join(cwd, 'plan/progress/2021/Q2/dinsos.yaml'))).toEqual([
       {
+        id: '5vwtec9gds',
         indicator: 'B.1.a.2',
         date: '2021-05-02',
         amount: 7,
@@ -88,7 +90,7 @@ describe('rad record writes', () => {
     expect(
       (
         await runRad(
-          ['record', 'A.1.a.2', '--date', '2021-11-02', '--amount', '25.5', '--by', 'dp3a', '--unit', 'ORANG'],
+          ['record', 'A.1.a.2', '--date', '2021-11-02', '--amount', '25', '--by', 'dp3a', '--unit', 'ORANG'],
           { cwd },
         )
       ).exitCode,
@@ -99,7 +101,7 @@ describe('rad record writes', () => {
     );
     expect(report.rows.find((r) => r.indicator === 'A.1.a.2')).toMatchObject({
       target: 50,
-      actual: 55.5,
+      actual: 55,
       entries: 2,
     });
   });
@@ -114,7 +116,7 @@ describe('rad record writes', () => {
       ).toBe(0);
     const diff = git(cwd, ['diff', '--unified=0', '--', Q1]).trimEnd().split('\n').slice(4);
     expect(diff.filter((l) => !l.startsWith('+') && !l.startsWith('@@'))).toEqual([]);
-    expect(diff.filter((l) => l.startsWith('+'))).toHaveLength(2 * 7);
+    expect(diff.filter((l) => l.startsWith('+'))).toHaveLength(2 * 8);
     canonical(cwd);
     expect(readEntries(join(cwd, Q1)).map((e) => e.date)).toEqual(['2021-01-20', '2021-02-01', '2021-03-31']);
   });
@@ -177,6 +179,16 @@ const refusals: Refusal[] = [
   { name: 'unknown location', args: ['B.1.a.1', ...base, '--location', 'kupang'], field: 'location' },
   { name: 'breakdown not summing', args: ['B.1.a.1', ...base, '--breakdown', 'a=1,b=1'], field: 'breakdown' },
   { name: 'breakdown syntax', args: ['B.1.a.1', ...base, '--breakdown', 'a1'], field: 'breakdown' },
+  {
+    name: 'half a person (ORANG counts whole things)',
+    args: ['B.1.a.2', '--amount', '2.5', '--date', '2021-03-10', '--by', 'polda'],
+    field: 'amount',
+  },
+  {
+    name: 'a breakdown part that is no whole number',
+    args: ['B.1.a.2', ...base.slice(0, 2), '--amount', '3', '--by', 'polda', '--breakdown', 'a=1.5,b=1.5'],
+    field: 'breakdown',
+  },
   { name: 'NIK in the note', args: ['B.1.a.1', ...base, '--note', 'korban NIK 5301012345670001'], field: 'note' },
   {
     name: 'phone in the evidence',

@@ -17,6 +17,10 @@ const steps = {
 const options = { lock: DEFAULT_LOCK, label: (rel: string) => rel, steps };
 
 void (async () => {
-  if (mode === 'write') await writeProgress(planDir, JSON.parse(groups) as FileEntries[], options);
+  const revive = (_: string, v: unknown): unknown =>
+    typeof v === 'object' && v !== null && Object.hasOwn(v, '$map')
+      ? new Map((v as { $map: [string, unknown][] }).$map)
+      : v;
+  if (mode === 'write') await writeProgress(planDir, JSON.parse(groups, revive) as FileEntries[], options);
   else await recoverInterrupted(planDir, options);
 })();

@@ -31,7 +31,9 @@ function runKilled(args: string[]): void {
 
 /** writeProgress(planDir, groups) in a child process killed right after its Nth rename. */
 export async function writeKilledAfter(planDir: string, groups: FileEntries[], renames: number): Promise<void> {
-  runKilled([await (bundled ??= bundle()), 'write', planDir, String(renames), JSON.stringify(groups)]);
+  // Changes by id (rad amend, rad void) are a Map: sent as its pairs.
+  const json = JSON.stringify(groups, (_, v: unknown) => (v instanceof Map ? { $map: [...v] } : v));
+  runKilled([await (bundled ??= bundle()), 'write', planDir, String(renames), json]);
 }
 
 /** The rollback of the plan directory's interrupted writes, in a child process killed right after its Nth rename. */

@@ -100,7 +100,39 @@ export interface LogJson {
     /** A shallow clone's boundary: the history before it is not in the clone. */
     cut?: true;
   }[];
-  entries: { date: string; amount: number; reported_by: string; file: string }[];
+  entries: { id: string; date: string; amount: number; reported_by: string; file: string }[];
+}
+
+/** `rad entries --format json`: one row per entry. */
+export type EntriesJson = {
+  id: string;
+  indicator: string;
+  date: string;
+  amount: number;
+  unit: string | null;
+  reported_by: string;
+  location: string | null;
+  evidence: string | null;
+  note: string | null;
+  breakdown: Record<string, number> | null;
+  form: string | null;
+  file: string;
+  line: number;
+}[];
+
+/** `rad log ENTRY_ID --format json`. */
+export interface EntryLogJson {
+  id: string;
+  entry: Record<string, unknown> | null;
+  file: string | null;
+  history: {
+    commit: { sha: string; parent: string; date: string; author: string; subject: string } | null;
+    event: 'recorded' | 'amended' | 'moved' | 'voided';
+    file: string;
+    from: string | null;
+    changes: { field: string; from: unknown; to: unknown }[];
+    entry: Record<string, unknown> | null;
+  }[];
 }
 
 /** `rad validate --format sarif`: the parts README names. */

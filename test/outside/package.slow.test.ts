@@ -165,7 +165,7 @@ describe('a new plan from rad init to a git diff through the driver, all with th
     const record = inRepo('rad', ['record', 'A.1.a.1', '--date', '2025-02-01', '--amount', '1', '--by', 'dp3a']);
     expect(record).toMatchObject({
       status: 0,
-      stdout: 'recorded A.1.a.1 +1 KEGIATAN 2025-02-01 (dp3a) in plan/progress/2025/Q1/dp3a.yaml\n',
+      stdout: 'recorded A.1.a.1 +1 KEGIATAN 2025-02-01 (dp3a) in plan/progress/2025/Q1/dp3a.yaml (entry d4jyvkbx2h)\n',
     });
     const report = inRepo('rad', ['report', '--as-of', '2025-12-31']);
     expect(report.status).toBe(0);

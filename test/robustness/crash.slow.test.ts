@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
+import { ID_PATTERN } from '../../src/core/entry-id.js';
 import { BIN, runRad } from '../helpers/run.js';
 import { fixtureDir } from '../helpers/tmp.js';
 
@@ -42,13 +43,19 @@ function recordKilledAfter(args: string[], cwd: string, delay: number): Promise<
   });
 }
 
-/** The entries of a progress file, each whole: it parses, and every entry has exactly the four fields written. */
+/**
+ * The entries of a progress file, each whole: it parses, and every entry has exactly the four fields written and
+ * the id rad gave it (an entry written by hand, in the rewritten file, may have none).
+ */
 function wholeEntries(path: string): { amount: number; indicator: string }[] {
   const doc = parseDocument(readFileSync(path, 'utf8'));
   expect(doc.errors, path).toEqual([]);
   const value = doc.toJS() as { entries: Record<string, unknown>[] };
   for (const e of value.entries) {
-    expect(Object.keys(e).sort(), JSON.stringify(e)).toEqual(['amount', 'date', 'indicator', 'reported_by']);
+    const byHand = path.endsWith(REWRITE) && e.amount === 1000;
+    const keys = ['amount', 'date', ...(byHand ? [] : ['id']), 'indicator', 'reported_by'];
+    expect(Object.keys(e).sort(), JSON.stringify(e)).toEqual(keys);
+    if (!byHand) expect(e.id).toMatch(ID_PATTERN);
     expect(typeof e.amount).toBe('number');
   }
   return value.entries as { amount: number; indicator: string }[];

@@ -129,8 +129,17 @@ describe('rad import killed at random moments', () => {
 
       const n = copies(cwd);
       expect(new Set(n).size, `${where}: some files have the import and others not: ${n.join(' ')}`).toBe(1);
-      if (n[0] === 1) completed++;
-      else {
+      if (n[0] === 1) {
+        completed++;
+        // Done before the kill: importing it again is refused row by row (exact duplicates), and adds nothing.
+        const again = await runRad(['import', 'rows.csv'], { cwd });
+        expect(again.exitCode, `${where}: ${again.stderr}`).toBe(1);
+        expect(again.stderr).toMatch(/ duplicate of entry [0-9a-z]{10} in plan\/progress\//);
+        expect(
+          copies(cwd).every((c) => c === 1),
+          `${where}: a second import added entries`,
+        ).toBe(true);
+      } else {
         expect(n[0], where).toBe(0);
         const again = await runRad(['import', 'rows.csv'], { cwd });
         expect(again.exitCode, `${where}: ${again.stderr}`).toBe(0);

@@ -12,6 +12,7 @@ import { workbookParts, xlsxFile, zip } from '../helpers/zip.js';
 import { runCase, type Case } from './harness.js';
 
 const HEADER = 'indicator,date,amount,reported_by,note\n';
+const BASE_PLAN = readFileSync(join(FIXTURES, 'base/plan/plan.yaml'), 'utf8');
 const GOOD = 'B.1.a.1,2021-03-10,1,dinsos,SOP signed\n';
 const csv = (rows: string, name = 'q1.csv'): Record<string, string | Buffer> => ({ [name]: HEADER + GOOD + rows });
 const row = (cells: Partial<Record<'indicator' | 'date' | 'amount' | 'reported_by' | 'note', string>>): string =>
@@ -451,7 +452,11 @@ describe('imports: accepted as the README says', () => {
     const rows = `B.1.a.2;2021-03-10;2,5;dinsos;\nB.1.a.2;2021-03-11;1.250,75;dinsos;\nB.1.a.2;2021-03-12;1.250;dinsos;\n`;
     const result = await runCase({
       name: 'decimal',
-      tree: { 'q1.csv': SEMI + rows },
+      // ORANG counts whole things in the base plan: here it may be a fraction, as a percentage would.
+      tree: {
+        'q1.csv': SEMI + rows,
+        'plan/plan.yaml': BASE_PLAN.replace('en: person\n    count: true\n', 'en: person\n'),
+      },
       args: [...IMPORT(), '--decimal', ','],
       exit: 0,
       says: /^imported 3 row\(s\) of q1\.csv/,

@@ -137,7 +137,7 @@ const cases: Case[] = [
     tree: edit(PLAN, 'sections:\n  - a-prevention.yaml\n  - b-handling.yaml\n', 'sections:\n  a: a-prevention.yaml\n'),
     args: ['validate'],
     exit: 1,
-    says: /^plan\/plan\.yaml:40:3: error \[schema\] must be array, found a mapping/,
+    says: /^plan\/plan\.yaml:43:3: error \[schema\] must be array, found a mapping/,
   },
   {
     name: 'wrong type: a file that is one scalar',
@@ -316,14 +316,14 @@ const cases: Case[] = [
     tree: { ...edit(PLAN, '  - b-handling.yaml\n', '  - ../secret.yaml\n'), 'secret.yaml': 'token: do-not-print-me\n' },
     args: ['validate'],
     exit: 1,
-    says: /^plan\/plan\.yaml:41:5: error \[schema\] '\.\.\/secret\.yaml' does not have the expected form/,
+    says: /^plan\/plan\.yaml:44:5: error \[schema\] '\.\.\/secret\.yaml' does not have the expected form/,
   },
   {
     name: 'a section listed as an absolute path',
     tree: edit(PLAN, '  - b-handling.yaml\n', '  - /etc/hostname\n'),
     args: ['validate'],
     exit: 1,
-    says: /^plan\/plan\.yaml:41:5: error \[schema\] '\/etc\/hostname' does not have the expected form/,
+    says: /^plan\/plan\.yaml:44:5: error \[schema\] '\/etc\/hostname' does not have the expected form/,
   },
   {
     name: 'a YAML tag (!!binary)',

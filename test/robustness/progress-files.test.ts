@@ -291,7 +291,7 @@ describe('progress files: rad record accepts and adds to', () => {
         tree: { [Q1]: a.content },
         args: RECORD,
         exit: 0,
-        says: /^recorded B\.1\.a\.1 \+2 SOP 2021-03-10 \(dinsos\) in plan\/progress\/2021\/Q1\/dinsos\.yaml$/,
+        says: /^recorded B\.1\.a\.1 \+2 SOP 2021-03-10 \(dinsos\) in plan\/progress\/2021\/Q1\/dinsos\.yaml \(entry [0-9a-z]{10}\)$/,
         writes: true,
       });
       expect(readEntries(join(result.dir, Q1)).map((e) => e.amount)).toEqual(a.amounts);

@@ -3,11 +3,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Document, parse } from 'yaml';
+import { buildEntries } from '../../src/core/build-plan.js';
 import { findPrivate } from '../../src/core/privacy.js';
 import { buildReport } from '../../src/core/report.js';
 import { progressPathOf, quarterOf } from '../../src/core/rules.js';
 import type { Aggregate, Entry } from '../../src/core/types.js';
-import { canonicalizeDocument, stringifyCanonical } from '../../src/io/yaml/canonical.js';
+import { canonicalizeDocument, formatYaml, stringifyCanonical } from '../../src/io/yaml/canonical.js';
 import { parseCanonical } from '../../src/io/yaml/fast-yaml.js';
 import type { FileSource } from '../../src/io/fs/file-source.js';
 import { loadPlan } from '../../src/io/load/load-plan.js';
@@ -94,7 +95,7 @@ const planSpec = fc.record({
     maxLength: 4,
     selector: (a) => a.short.trim().toLowerCase(),
   }),
-  units: fc.array(fc.record({ id: text, en: text }), { minLength: 1, maxLength: 3 }),
+  units: fc.array(fc.record({ id: text, en: text, count: fc.boolean() }), { minLength: 1, maxLength: 3 }),
   region: text,
   indicators: fc.array(
     fc.record({
@@ -131,6 +132,7 @@ const entrySpec = (spec: PlanSpec) =>
     unit: fc.boolean(),
     note: fc.option(text, { nil: undefined }),
     evidence: fc.option(text, { nil: undefined }),
+    form: fc.boolean(),
   });
 
 const scenario = planSpec.chain((spec) => fc.tuple(fc.constant(spec), fc.array(entrySpec(spec), { maxLength: 20 })));
@@ -181,11 +183,14 @@ async function build(
   spec.indicators.forEach((g) => {
     const letter = g.section === 0 ? 'A' : 'B';
     const id = `${letter}.1.a.${sections[letter]!.length + 1}`;
-    const targets = Object.fromEntries(years.map((y, i) => [y, g.targets[i]!]));
+    const unit = g.unit % unitIds.length;
+    // A count unit's targets are whole numbers.
+    const whole = (n: number): number => (spec.units[unit]!.count ? Math.round(n) : n);
+    const targets = Object.fromEntries(years.map((y, i) => [y, whole(g.targets[i]!)]));
     const ind = {
       id,
       text: g.text,
-      unit: unitIds[g.unit % unitIds.length]!,
+      unit: unitIds[unit]!,
       aggregate: g.aggregate,
       targets,
       coordinator: agencyIds[g.coordinator % agencyIds.length]!,
@@ -207,7 +212,11 @@ async function build(
     review: { interval_months: 6, basis: 'b' },
     funding: { sources: ['APBD'], basis: 'b' },
     language: 'en',
-    units: spec.units.map((u, i) => ({ id: unitIds[i], label: { id: u.id, en: u.en } })),
+    units: spec.units.map((u, i) => ({
+      id: unitIds[i],
+      label: { id: u.id, en: u.en },
+      ...(u.count ? { count: true } : {}),
+    })),
     sections: sectionFiles.map(([letter]) => `${letter.toLowerCase()}.yaml`),
   });
   values.set('agencies.yaml', {
@@ -254,31 +263,38 @@ async function build(
     const quarter = quarterOf(date);
     const rel = progressPathOf(reported_by, quarter);
     const breakdown = e.size.breakdown && Object.fromEntries(e.size.breakdown.map((p) => [p.label, p.n]));
+    // An amount in a count unit is a whole number (a breakdown's parts already are).
+    const counts = spec.units[unitIds.indexOf(ind.unit)]!.count;
+    const amount = counts && !breakdown ? Math.round(e.size.amount) : e.size.amount;
+    const form = e.form ? `${reported_by}/${quarter}` : undefined;
     const raw = {
       indicator: ind.id,
       date,
-      amount: e.size.amount,
+      amount,
       ...(e.unit ? { unit: ind.unit } : {}),
       reported_by,
       ...(e.location ? { location: 'r0' } : {}),
       ...(e.evidence ? { evidence: e.evidence } : {}),
       ...(e.note ? { note: e.note } : {}),
       ...(breakdown ? { breakdown } : {}),
+      ...(form ? { form } : {}),
     };
     const next = await nextText(files.get(rel), { rel, agency: reported_by, quarter, entries: [raw] });
     if (!('text' in next)) throw new Error(`rad record would refuse ${rel}: ${JSON.stringify(next)}`);
     files.set(rel, next.text);
     written.push({
       rel,
+      id: next.ids[0]!,
       indicator: ind.id,
       date,
-      amount: e.size.amount,
+      amount,
       unit: e.unit ? ind.unit : undefined,
       reported_by,
       location: e.location ? 'r0' : undefined,
       evidence: e.evidence,
       note: e.note,
       breakdown,
+      form,
     });
   }
   // Files load in path order, entries in file order: a stable sort by path keeps recording order within a file.
@@ -371,8 +387,14 @@ const key = fc.oneof(
   fc.integer({ min: 1900, max: 2999 }).map(String),
   fc.constantFrom('__proto__', 'constructor', 'on', 'y', 'null'),
 );
+/** Entry ids, among them the ones YAML would read as numbers if written plain (all digits, 1e.., 0x..). */
+const entryId = fc.oneof(
+  fc.stringMatching(/^[0-9a-hjkmnp-tv-z]{10}$/),
+  fc.constantFrom('0123456789', '1e23456789', '12345e6789', '0x1234abcd', '00000000e0', '9999999999'),
+);
 const scalar = fc.oneof(
   text,
+  entryId,
   fc.string({ unit: fc.constantFrom('a', ' ', 'b', '-', ':', '#'), minLength: 1, maxLength: 6 }),
   fc.integer({ min: -1e9, max: 1e9 }),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
@@ -454,6 +476,101 @@ function mutate(
   else lines[i] = line.replace(/^ /, '');
   return lines.join('\n');
 }
+
+/** Hand-written entries from a small pool, so identical ones (ids derived by occurrence) are common. */
+const poolEntry = fc
+  .record(
+    {
+      date: fc.constantFrom('2021-01-05', '2021-02-10'),
+      amount: fc.constantFrom(1, 2),
+      note: fc.constantFrom('a', 'b: c', '1e3'),
+      breakdown: fc.constantFrom<Record<string, number>>({ perempuan: 1 }, { 'laki-laki': 1, perempuan: 0 }),
+      id: entryId,
+    },
+    { requiredKeys: ['date', 'amount'] },
+  )
+  .map(({ breakdown, ...e }) => ({
+    indicator: 'A.1.a.1',
+    reported_by: 'ag0',
+    ...e,
+    ...(breakdown && Object.values(breakdown).reduce((x, y) => x + y, 0) === e.amount ? { breakdown } : {}),
+  }));
+
+/** The entries as a person might write them: keys in any order, flow or block maps, quoted or plain scalars. */
+function handWritten(entries: Record<string, unknown>[], order: number[], flow: boolean[]): string {
+  const doc = new Document({ agency: 'ag0', quarter: '2021-Q1', entries }, { aliasDuplicateObjects: false });
+  const list = doc.get('entries', true) as { items: { items: unknown[]; flow?: boolean }[] };
+  list.items.forEach((m, i) => {
+    const k = order[i % order.length]! % Math.max(1, m.items.length);
+    m.items.push(...m.items.splice(0, k));
+    m.flow = flow[i % flow.length]!;
+  });
+  return `# written by hand\n${doc.toString()}`;
+}
+
+const idsOf = (text: string): string[] => buildEntries([{ file: 'f', value: parse(text) as unknown }]).map((e) => e.id);
+
+describe('entry ids', () => {
+  it('derived ids survive rad fmt, key order and style; stored ids are kept as written', () => {
+    fc.assert(
+      fc.property(
+        fc.array(poolEntry, { minLength: 1, maxLength: 8 }),
+        fc.array(fc.nat(), { minLength: 1 }),
+        fc.array(fc.boolean(), { minLength: 1 }),
+        (entries, order, flow) => {
+          const text = handWritten(entries, order, flow);
+          const formatted = formatYaml(text, 'progress', 3)!;
+          expect(idsOf(formatted)).toEqual(idsOf(text));
+          expect(formatYaml(formatted, 'progress', 3)).toBe(formatted);
+          entries.forEach((e, i) => {
+            if (typeof e.id === 'string') expect(idsOf(text)[i]).toBe(e.id);
+          });
+        },
+      ),
+      { numRuns: 300 * SCALE },
+    );
+  });
+
+  it("changing, removing or adding entries through the writer changes no other entry's id", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(poolEntry, { minLength: 1, maxLength: 8 }),
+        fc.array(fc.record({ pick: fc.nat(), remove: fc.boolean(), to: poolEntry }), { maxLength: 3 }),
+        fc.array(poolEntry, { maxLength: 3 }),
+        fc.boolean(),
+        async (entries, edits, added, canonicalFirst) => {
+          const uniqueIds = new Set(entries.map((e) => e.id).filter((id) => id !== undefined));
+          fc.pre(uniqueIds.size === entries.filter((e) => e.id !== undefined).length);
+          const hand = handWritten(entries, [0], [false]);
+          const before = canonicalFirst ? formatYaml(hand, 'progress', 3)! : hand;
+          const ids = idsOf(before);
+          fc.pre(new Set(ids).size === ids.length);
+          const changes = new Map<string, Record<string, unknown> | null>();
+          for (const e of edits) {
+            const id = ids[e.pick % ids.length]!;
+            const { id: _, ...to } = e.to;
+            changes.set(id, e.remove ? null : to);
+          }
+          const addedRaw = added.map(({ id: _, ...e }) => e);
+          const next = await nextText(before, {
+            rel: 'progress/2021/Q1/ag0.yaml',
+            agency: 'ag0',
+            quarter: '2021-Q1',
+            entries: addedRaw,
+            changes,
+          });
+          expect('text' in next, JSON.stringify(next)).toBe(true);
+          const after = idsOf((next as { text: string }).text);
+          const kept = ids.filter((id) => changes.get(id) !== null);
+          expect(after.slice(0, kept.length)).toEqual(kept);
+          expect(after.slice(kept.length)).toEqual((next as { ids: string[] }).ids);
+          expect(new Set(after).size).toBe(after.length);
+        },
+      ),
+      { numRuns: 200 * SCALE },
+    );
+  });
+});
 
 describe('parseCanonical agrees with yaml or declines', () => {
   it('on canonical documents: the same value', () => {

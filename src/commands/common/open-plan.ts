@@ -1,7 +1,7 @@
 // Opening the plan a command works on: the directory, the working tree or a git revision, loaded and checked once.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { hasErrors } from '../../core/findings.js';
+import type { Finding } from '../../core/findings.js';
 import { CliError, EXIT_FINDINGS } from '../../cli-error.js';
 import type { Ctx } from '../../context.js';
 import { chooseLang, translator, type Translate } from '../../i18n/index.js';
@@ -52,11 +52,12 @@ export function tellRecovered(io: Ctx, t: Translate, imports: string[][]): void 
 /**
  * Load and check the plan once. By default progress files are checked (an invalid one makes the plan invalid)
  * but not kept as entries, through the caches; commands that need entries or actuals say so in `load`.
+ * keepErrors: errors do not stop the command (true), or only those it says so of.
  */
 export async function openPlan(
   io: Ctx,
   opts: PlanOptions,
-  keepErrors = false,
+  keepErrors: boolean | ((f: Finding) => boolean) = false,
   load: LoadOptions = {},
 ): Promise<OpenPlan> {
   const { dir, label } = planDirOf(io, opts);
@@ -76,8 +77,9 @@ export async function openPlan(
   io.lang = lang;
   const t = translator(lang);
   tellRecovered(io, t, recovered);
-  if (!keepErrors && hasErrors(loaded.findings)) {
-    const errors = loaded.findings.filter((f) => f.severity === 'error');
+  const kept = typeof keepErrors === 'function' ? keepErrors : () => keepErrors;
+  const errors = loaded.findings.filter((f) => f.severity === 'error' && !kept(f));
+  if (errors.length > 0) {
     const diagnostics = toDiagnostics(errors, t, locator(loaded.sources), loaded.files);
     const chalk = makeChalk(io.stderr, io.env);
     throw new CliError('cli.invalid-plan', { file: loaded.files[0] ?? label, count: errors.length }, EXIT_FINDINGS, [

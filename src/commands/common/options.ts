@@ -88,3 +88,15 @@ export function today(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
+
+/** A quarter written YYYY-Qn (any case) inside the plan's target years, as 2021-Q1. */
+export function parseQuarter(value: string, plan: { years: number[] }, option: string, t: Translate): string {
+  const m = /^(\d{4})-Q([1-4])$/i.exec(value);
+  if (!m || !plan.years.includes(Number(m[1])))
+    throw new CliError('cli.bad-option', {
+      value,
+      option,
+      expected: `${t('expect.quarter')} (${plan.years[0]}-${plan.years[plan.years.length - 1]})`,
+    });
+  return `${m[1]}-Q${m[2]}`;
+}

@@ -11,7 +11,7 @@ import type { FileStat } from '../fs/file-source.js';
 import type { ProgressRead } from '../load/progress-read.js';
 
 /** Bump when what is cached, or how it is computed, changes. */
-const CACHE_VERSION = 4;
+const CACHE_VERSION = 5;
 const FILE_NAME = `progress-v${CACHE_VERSION}.json`;
 /** CRC32 (zlib, native) for a file of tens of megabytes; this module loads only when there is progress to read. */
 const checksum = (body: string): string => String(crc32(body));

@@ -5,6 +5,7 @@ import { asObj, asStrs } from '../../core/guards.js';
 import type { Actuals } from '../../core/report.js';
 import type { ReportedByQuarter } from '../../core/reported.js';
 import { progressFileFindings, registriesOf, runRules } from '../../core/rules.js';
+import { crossFileDuplicateIds, idsByPlace } from '../../core/entry-rules.js';
 import type { Entry, Plan } from '../../core/types.js';
 import { CliError } from '../../cli-error.js';
 import type { FileSource, FileStat, ReadResult } from '../fs/file-source.js';
@@ -14,7 +15,7 @@ import { canonicalSource, decodeUtf8, parseYamlSource, type YamlSource } from '.
 import type { PlanCache } from '../cache/plan-cache.js';
 import { fastHash } from '../cache/fast-hash.js';
 import { mark } from '../timing.js';
-import type { Loaded, Started } from './load-progress.js';
+import type { FileIds, Loaded, Started } from './load-progress.js';
 
 export const PLAN_FILE = 'plan.yaml';
 export const AGENCIES_FILE = 'agencies.yaml';
@@ -32,6 +33,8 @@ export interface LoadedPlan {
   actuals?: Actuals;
   /** With `progress: { summaryAt, reported: true }`: who reported what in which quarter, up to that date. */
   reported?: ReportedByQuarter;
+  /** Each progress file read, with its entries' effective ids (empty when progress was skipped). */
+  entryIds: FileIds[];
   findings: Finding[];
   /** Parsed sources by printed file name, to locate findings. */
   sources: Map<string, YamlSource>;
@@ -229,6 +232,7 @@ export async function loadPlan(
     mark(env, 'plan files read, plan built');
     const registries = registriesOf(raw);
     const entries: Entry[] = [];
+    const entryIds: FileIds[] = [];
     let actuals: Actuals | undefined;
     let reported: ReportedByQuarter | undefined;
     if (typeof options.progress === 'object') {
@@ -244,6 +248,12 @@ export async function loadPlan(
             files,
             summaryAt,
             reported,
+            ids: entryIds,
+            position: async (rel) => {
+              const read = await source.read(rel);
+              const text = 'bytes' in read ? decodeUtf8(source.label(rel), read.bytes).text : undefined;
+              if (text !== undefined) sources.set(source.label(rel), await parseYamlSource(source.label(rel), text));
+            },
           })
         : new Map();
     } else {
@@ -252,11 +262,13 @@ export async function loadPlan(
         if (!loaded) continue;
         const own = buildEntries([loaded.doc]);
         findings.push(...progressFileFindings(loaded.doc, own, plan, registries));
+        entryIds.push({ rel, file: loaded.doc.file, ids: idsByPlace(own) });
         entries.push(...own);
       }
+      findings.push(...crossFileDuplicateIds(entryIds));
     }
     findings.push(...orphans, ...runRules({ raw, plan }));
     mark(env, 'plan rules run');
-    return { plan, entries, actuals, reported, findings, sources, files, source };
+    return { plan, entries, actuals, reported, entryIds, findings, sources, files, source };
   }
 }

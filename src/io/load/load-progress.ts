@@ -5,6 +5,9 @@
 import { buildEntries, type RawDoc } from '../../core/build-plan.js';
 import type { Finding } from '../../core/findings.js';
 import {
+  countUnitOf,
+  crossFileDuplicateIds,
+  idsByPlace,
   plainRefsMeetPlan,
   progressAgencyFindings,
   progressFileFindings,
@@ -44,6 +47,18 @@ export interface ProgressChecking {
   summaryAt: string;
   /** Also note who reported what in which quarter (rad reporting), at summaryAt. */
   reported?: ReportedByQuarter;
+  /** Parse a file only to place findings in it (its findings are already known). */
+  position: (rel: string) => Promise<void>;
+  /** Told each progress file's entry ids, in file order (rad amend, void and entries find entries by them). */
+  ids: FileIds[];
+}
+
+/** The effective ids of one progress file's entries, by their place in its list ('' for an item that is none). */
+export interface FileIds {
+  rel: string;
+  /** As printed. */
+  file: string;
+  ids: readonly string[];
 }
 
 interface Item {
@@ -113,6 +128,7 @@ async function checkAndSum(items: Item[], cache: ProgressCache, ctx: ProgressChe
   const actuals: Actuals = new Map();
   const memo = new Map<string, boolean>();
   const plainMemo = new Map<string, Map<string, boolean>>();
+  const ids = ctx.ids;
   for (const item of items) {
     const result = item.result;
     if (result && item.blob && item.read) cache.store(item.rel, { stat: item.stat, blob: item.blob, read: result });
@@ -122,8 +138,10 @@ async function checkAndSum(items: Item[], cache: ProgressCache, ctx: ProgressChe
         plainRefsMeetPlan(result.summary.tallies, 6, result.agency, ctx.plan, ctx.registries, plainMemo)) &&
       refsMeetPlan(result.refs, ctx.plan, ctx.registries, memo) &&
       progressAgencyFindings({ file: item.file, value: { agency: result.agency } }, ctx.plan, ctx.registries).length ===
-        0;
+        0 &&
+      result.fractional.every((indicator) => countUnitOf(ctx.plan, indicator) === undefined);
     if (result && meetsPlan && summaryDecides(result.summary, ctx.summaryAt)) {
+      ids.push({ file: item.file, rel: item.rel, ids: result.ids });
       ctx.files.push(item.file);
       ctx.findings.push(...result.findings.map((f) => relabelFinding(f, item.file)));
       addSummary(actuals, result.summary, ctx.summaryAt);
@@ -141,13 +159,27 @@ async function checkAndSum(items: Item[], cache: ProgressCache, ctx: ProgressChe
     );
     if (!loaded) continue;
     const entries = buildEntries([loaded.doc]);
+    ids.push({ file: item.file, rel: item.rel, ids: idsByPlace(entries) });
     ctx.findings.push(...progressFileFindings(loaded.doc, entries, ctx.plan, ctx.registries));
     addEntries(actuals, entries, ctx.summaryAt);
     if (ctx.reported) addReportedEntries(ctx.reported, entries);
     // A parsed file is kept only to place its findings: a million entries must not stay in memory.
     if (ctx.findings.length === before) ctx.sources.delete(loaded.doc.file);
   }
+  await addCrossFileDuplicates(ids, ctx);
   return actuals;
+}
+
+/** duplicate-entry-id across files, with both files parsed for the positions the findings print. */
+async function addCrossFileDuplicates(files: FileIds[], ctx: ProgressChecking): Promise<void> {
+  const found = crossFileDuplicateIds(files);
+  const rels = new Map(files.map((f) => [f.file, f.rel]));
+  for (const f of found)
+    for (const file of [f.at.file, (f.params.first as { file: string }).file]) {
+      const rel = rels.get(file);
+      if (rel !== undefined && !ctx.sources.has(file)) await ctx.position(rel);
+    }
+  ctx.findings.push(...found);
 }
 
 /** Read and check, without the plan, every file the cache did not have: in worker threads when there is much. */

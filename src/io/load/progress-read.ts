@@ -4,7 +4,15 @@
 import { buildEntries } from '../../core/build-plan.js';
 import { isLoc, type Finding, type Loc, type Param } from '../../core/findings.js';
 import { asObj, asStr } from '../../core/guards.js';
-import { checkEntryLocally, progressFileLocalFindings, refOf, type EntryRef } from '../../core/entry-rules.js';
+import {
+  checkEntryLocally,
+  duplicateIdFindings,
+  hasFraction,
+  idsByPlace,
+  progressFileLocalFindings,
+  refOf,
+  type EntryRef,
+} from '../../core/entry-rules.js';
 import { summarizeEntries, type ProgressSummary } from '../../core/progress-summary.js';
 import { locator } from '../diagnostics.js';
 import { checkSchema } from '../yaml/schemas.js';
@@ -21,6 +29,10 @@ export interface ProgressRead {
   refs: EntryRef[];
   /** The agency the file declares. */
   agency?: string;
+  /** Each entry's effective id by its place in the list (core/entry-rules.ts idsByPlace): ids are unique plan-wide. */
+  ids: string[];
+  /** Indicators with an amount or breakdown part that is no whole number: wrong if the plan says their unit counts. */
+  fractional: string[];
   /** Findings that do not depend on the plan, positions resolved; `file: ''` stands for this file. */
   findings: Finding[];
 }
@@ -48,15 +60,20 @@ export async function readProgress(file: string, bytes: Uint8Array): Promise<Pro
   const header = { agency: asStr(o?.agency), quarter: asStr(o?.quarter) };
   findings.push(...progressFileLocalFindings(doc));
   const refs = new Set<EntryRef>();
+  const fractional = new Set<string>();
   for (const e of entries) {
     findings.push(...checkEntryLocally(e, header));
     if (e.reported_by !== header.agency || e.location !== undefined || e.unit !== undefined) refs.add(refOf(e));
+    if (hasFraction(e)) fractional.add(e.indicator);
   }
+  findings.push(...duplicateIdFindings(entries));
   const locate = locator(sources);
   return {
     summary: summarizeEntries(entries),
     refs: [...refs],
     agency: header.agency,
+    ids: idsByPlace(entries),
+    fractional: [...fractional],
     findings: findings.map((f) => resolveFinding(f, file, locate)),
   };
 }

@@ -1,5 +1,6 @@
-// rad record --commit: the write and git add + commit under rad's own commit lock (.git/rad-commit.lock), so
-// concurrent recorders commit one after another and each commit is exactly HEAD's file plus its one entry.
+// rad record --commit (and amend, void): the write and git add + commit under rad's own commit lock
+// (.git/rad-commit.lock), so concurrent writers commit one after another and each commit is exactly HEAD's files
+// plus its one change.
 import { realpath } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { CliError } from '../../cli-error.js';
@@ -17,12 +18,12 @@ import {
 } from '../git/git.js';
 import type { FileEntries } from './progress-file.js';
 import { errno } from './steps.js';
-import { writeProgress, type WriteOptions } from './write-progress.js';
+import { writeProgress, type WriteOptions, type Written } from './write-progress.js';
 
 interface CommitTarget {
   repo: Repo;
-  /** The progress file, relative to the repository root. */
-  rel: string;
+  /** The progress files, relative to the repository root. */
+  rels: string[];
   lockPath: string;
 }
 
@@ -32,25 +33,25 @@ export interface CommitOptions extends WriteOptions {
   cwd: string;
 }
 
-/** The repository, the file's path in it and the commit lock's; a CliError when there is nothing to commit into. */
-async function commitTarget(planDir: string, rel: string): Promise<CommitTarget> {
+/** The repository, the files' paths in it and the commit lock's; a CliError when there is nothing to commit into. */
+async function commitTarget(planDir: string, rels: string[]): Promise<CommitTarget> {
   const repo = await openRepo(planDir);
   // A commit on a detached HEAD is on no branch: it is lost from sight at the next checkout.
   if ((await currentBranch(repo)) === undefined && (await headSha(repo)) !== undefined)
     throw new CliError('git.detached');
-  const inRepo = relative(await realpath(repo.root), join(await realpath(planDir), rel))
-    .split(sep)
-    .join('/');
-  return { repo, rel: inRepo, lockPath: join(await gitDir(repo), 'rad-commit.lock') };
+  const root = await realpath(repo.root);
+  const plan = await realpath(planDir);
+  const inRepo = rels.map((rel) => relative(root, join(plan, rel)).split(sep).join('/'));
+  return { repo, rels: inRepo, lockPath: join(await gitDir(repo), 'rad-commit.lock') };
 }
 
-/** git add and a pathspec commit of the one file (other staged work stays staged); on failure it is unstaged again. */
-async function commitFile(target: CommitTarget, message: string): Promise<string> {
-  await addFile(target.repo, target.rel);
+/** git add and a pathspec commit of the files (other staged work stays staged); on failure they are unstaged again. */
+async function commitFiles(target: CommitTarget, message: string): Promise<string> {
   try {
-    return await commitPaths(target.repo, [target.rel], message);
+    for (const rel of target.rels) await addFile(target.repo, rel);
+    return await commitPaths(target.repo, target.rels, message);
   } catch (e) {
-    await unstageFile(target.repo, target.rel).catch(() => undefined);
+    for (const rel of target.rels) await unstageFile(target.repo, rel).catch(() => undefined);
     throw e;
   }
 }
@@ -71,46 +72,50 @@ function whyNot(e: unknown, options: CommitOptions): CliError {
 }
 
 /**
- * Write the group's entries and commit the file. The commit lock is taken before the file's lock and both are held
- * across the write and the commit: its subject names the one entry added and the SHA returned is its own. A file
- * that differs from HEAD already is not committed (its other changes would travel under this entry's subject).
- * Whatever goes wrong with git, the entry stays written (written() is called once it is), nothing is left staged,
- * and the reason comes back as `failed`.
+ * Write the groups (one file for record; two for an amended entry that moves) and commit their files. The commit
+ * lock is taken before the files' locks and all are held across the write and the commit: its subject names the one
+ * change made and the SHA returned is its own. A file that differs from HEAD already is not committed (its other
+ * changes would travel under this change's subject). Whatever goes wrong with git, the change stays written
+ * (written() is called once it is), nothing is left staged, and the reason comes back as `failed`.
  */
 export async function writeAndCommit(
   planDir: string,
-  group: FileEntries,
+  groups: FileEntries[],
   options: CommitOptions,
-  written: () => void,
+  written: (written: Written[]) => void,
 ): Promise<{ sha: string } | { failed: CliError }> {
   let target: CommitTarget;
   let lock: Lock;
   try {
-    target = await commitTarget(planDir, group.rel);
+    target = await commitTarget(
+      planDir,
+      groups.map((g) => g.rel),
+    );
     lock = await acquireLockAt(target.lockPath, options.lock);
   } catch (e) {
     const failed = whyNot(e, options);
-    await writeProgress(planDir, [group], options);
-    written();
+    written(await writeProgress(planDir, groups, options));
     return { failed };
   }
   let failed: CliError | undefined;
   let sha = '';
   try {
-    await writeProgress(planDir, [group], {
+    await writeProgress(planDir, groups, {
       ...options,
       beforeWrite: async () => {
-        const clean = await isPathClean(target.repo, target.rel).catch((e: unknown) => {
-          if (!(e instanceof CliError)) throw e;
-          failed = e;
-          return true;
-        });
-        if (!clean) failed = new CliError('git.file-dirty', { path: options.label(group.rel) });
+        for (const [i, rel] of target.rels.entries()) {
+          const clean = await isPathClean(target.repo, rel).catch((e: unknown) => {
+            if (!(e instanceof CliError)) throw e;
+            failed = e;
+            return true;
+          });
+          if (!clean) failed ??= new CliError('git.file-dirty', { path: options.label(groups[i]!.rel) });
+        }
       },
-      afterWrite: async () => {
-        written();
+      afterWrite: async (done) => {
+        written(done);
         if (failed) return;
-        sha = await commitFile(target, options.message).catch((e: unknown) => {
+        sha = await commitFiles(target, options.message).catch((e: unknown) => {
           if (!(e instanceof CliError)) throw e;
           failed = e;
           return '';

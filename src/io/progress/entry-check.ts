@@ -36,6 +36,22 @@ function fieldOf(f: Finding): string {
 /** Everything wrong with an entry typed as text (record's options, an import row), checked against the plan. */
 export function checkInput(plan: Plan, input: EntryInput): CheckedEntry {
   const { raw, findings } = rawEntryOf(input, { file: FILE, pointer: PREFIX });
+  return checkRaw(plan, raw, findings);
+}
+
+/** The place checkRaw's findings point at, for findings made before it (parsing the typed values). */
+export const INPUT_AT = { file: FILE, pointer: PREFIX };
+
+/**
+ * Everything wrong with an entry as it would be written (rad amend: the entry as amended), checked against the plan
+ * and, when given, the agency and quarter of the file it goes to; findings are what parsing its typed values found.
+ */
+export function checkRaw(
+  plan: Plan,
+  raw: RawEntry,
+  findings: Finding[] = [],
+  file?: { agency?: string; quarter?: string },
+): CheckedEntry {
   // The file keys are placeholders the schema accepts: only what is wrong with the entry is reported.
   const schema = checkSchema('progress', FILE, { agency: 'x', quarter: '2000-Q1', entries: [raw] })
     .filter((f) => f.at.pointer.startsWith(PREFIX))
@@ -57,7 +73,7 @@ export function checkInput(plan: Plan, input: EntryInput): CheckedEntry {
     ])[0];
   if (refused.has('amount')) refused.add('breakdown');
   const rules = standIn
-    ? checkEntry(standIn, { plan, registries: { agencies: true, regions: true } }).filter(
+    ? checkEntry(standIn, { plan, file, registries: { agencies: true, regions: true } }).filter(
         (f) => !refused.has(fieldOf(f)) || f.rule === 'privacy',
       )
     : [];

@@ -1,9 +1,11 @@
-// The text of a progress file after adding entries: appended lines when it is canonical, else a canonical rewrite.
+// The text of a progress file after adding entries (appended lines when it is canonical, else a canonical rewrite),
+// and after changing or removing entries it holds, by id (a canonical rewrite: only their lines change).
 import { Document, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { contentKey, effectiveIds, newEntryId, withId } from '../../core/entry-id.js';
 import type { RawEntry } from '../../core/entry-input.js';
 import type { Finding } from '../../core/findings.js';
 import { canonicalEntryLines, canonicalizeDocument, stringifyCanonical } from '../yaml/canonical.js';
-import { asObj } from '../../core/guards.js';
+import { asArr, asObj } from '../../core/guards.js';
 import { parseCanonical } from '../yaml/fast-yaml.js';
 import { controlFindings } from '../fs/text.js';
 import { parseYamlSource } from '../yaml/yaml-source.js';
@@ -13,16 +15,34 @@ export interface FileEntries {
   rel: string;
   agency: string;
   quarter: string;
+  /**
+   * Entries to append, in order. Each gets an id under the file's lock (core/entry-id.ts newEntryId: the first
+   * occurrence of its content whose id the file does not use), unless it carries one (an amended entry that moves).
+   */
   entries: RawEntry[];
+  /**
+   * Entries the file holds, by effective id: replaced in place by a new entry (which keeps that id), or removed
+   * (null). Any other entry whose derived id the change would shift gets that id stored, so no other id changes.
+   */
+  changes?: ReadonlyMap<string, RawEntry | null>;
+  /** Refuse an entry to append whose content equals one already in the file (rad import's duplicate rule). */
+  unique?: boolean;
 }
 
 export type NextText =
-  | { text: string; mode: 'create' | 'append' | 'rewrite' }
-  | { problem: 'unreadable' | 'other-file'; detail: string }
+  | { text: string; mode: 'create' | 'append' | 'rewrite'; ids: string[] }
+  /** entry-gone: an id to change is not in the file; duplicate: an entry to append is already there (detail: its id). */
+  | { problem: 'unreadable' | 'other-file' | 'entry-gone' | 'duplicate'; detail: string }
   /** The file uses what plan files must not (anchors, aliases, merge or repeated keys, raw controls): a rewrite would change it. */
   | { problem: 'refused'; finding: Finding };
 
 const SCHEMA_LINE = /^# yaml-language-server: \$schema=\S+\n/;
+
+/**
+ * Entries that share an object (one breakdown for two entries) are written out twice: yaml's default would make
+ * an anchor and an alias, which plan files must not hold (and rad would then refuse its own file).
+ */
+const NO_ALIASES = { aliasDuplicateObjects: false } as const;
 
 /**
  * Cheap textual test that appending canonical entry lines keeps the file canonical and is a pure addition:
@@ -39,15 +59,15 @@ export function canAppend(text: string): boolean {
 
 /** A new progress file in canonical form; depth is how many directories below the plan directory it sits. */
 function createText(target: FileEntries, depth: number): string {
-  const doc = new Document({ agency: target.agency, quarter: target.quarter, entries: target.entries });
+  const doc = new Document({ agency: target.agency, quarter: target.quarter, entries: target.entries }, NO_ALIASES);
   canonicalizeDocument(doc, 'progress', depth);
   return stringifyCanonical(doc);
 }
 
-/** Parse a file that is not in appendable form, add the entries, and write the whole file canonically. */
-function rewriteText(previous: string, target: FileEntries, depth: number): NextText {
+/** Parse a file that is not in appendable form (or whose entries change), edit it, and write it whole canonically. */
+function rewriteText(previous: string, target: FileEntries, depth: number, before: Before, ids: string[]): NextText {
   const doc = parseDocument(previous.replace(/^\uFEFF/, ''), { uniqueKeys: false, merge: false });
-  if (doc.contents === null) return { text: createText(target, depth), mode: 'rewrite' };
+  if (doc.contents === null) return { text: createText(target, depth), mode: 'rewrite', ids };
   if (!isMap(doc.contents)) return { problem: 'unreadable', detail: 'not a mapping' };
   const agency = doc.get('agency');
   const quarter = doc.get('quarter');
@@ -57,11 +77,63 @@ function rewriteText(previous: string, target: FileEntries, depth: number): Next
   if (agency === undefined) doc.set('agency', target.agency);
   if (quarter === undefined) doc.set('quarter', target.quarter);
   const list = doc.get('entries', true);
-  if (list === undefined || (isScalar(list) && list.value === null)) doc.set('entries', doc.createNode(target.entries));
-  else if (isSeq(list)) for (const entry of target.entries) list.add(doc.createNode(entry));
-  else return { problem: 'unreadable', detail: 'entries is not a list' };
+  if (list === undefined || (isScalar(list) && list.value === null))
+    doc.set('entries', doc.createNode(target.entries, NO_ALIASES));
+  else if (isSeq(list)) {
+    const changed = target.changes?.size ? applyChanges(doc, list.items, before, target.changes) : undefined;
+    if (changed) return changed;
+    for (const entry of target.entries) list.add(doc.createNode(entry, NO_ALIASES));
+  } else return { problem: 'unreadable', detail: 'entries is not a list' };
   canonicalizeDocument(doc, 'progress', depth);
-  return { text: stringifyCanonical(doc), mode: 'rewrite' };
+  return { text: stringifyCanonical(doc), mode: 'rewrite', ids };
+}
+
+/** The file's entries before the write: their values (as the list holds them) and effective ids. */
+interface Before {
+  items: unknown[];
+  ids: string[];
+}
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Replace or remove entries of the list by id, in place (a replaced entry keeps its node, so its comments stay).
+ * Then every entry left without a stored id whose derived id moved (its occurrence among identical entries
+ * changed) gets its former id stored. Returns a problem, or undefined when done.
+ */
+function applyChanges(
+  doc: Document,
+  items: unknown[],
+  before: Before,
+  changes: ReadonlyMap<string, RawEntry | null>,
+): NextText | undefined {
+  if (items.length !== before.items.length) return { problem: 'unreadable', detail: 'entries changed while read' };
+  const values = new Map<unknown, unknown>(items.map((node, i) => [node, before.items[i]]));
+  const oldIds = new Map<unknown, string>(items.map((node, i) => [node, before.ids[i] ?? '']));
+  const removed = new Set<unknown>();
+  for (const [id, next] of changes) {
+    const i = before.ids.indexOf(id);
+    const node = items[i];
+    if (i < 0 || !isMap(node)) return { problem: 'entry-gone', detail: id };
+    if (next === null) {
+      removed.add(node);
+      continue;
+    }
+    const replacement = withId(next, id);
+    const old = asObj(before.items[i]) ?? {};
+    for (const key of Object.keys(old)) if (!(key in replacement)) node.delete(key);
+    for (const [key, value] of Object.entries(replacement))
+      if (!same(old[key], value)) node.set(key, doc.createNode(value, NO_ALIASES));
+    values.set(node, replacement);
+  }
+  const kept = items.filter((node) => !removed.has(node));
+  items.splice(0, items.length, ...kept);
+  const after = effectiveIds(kept.map((node) => values.get(node)));
+  kept.forEach((node, i) => {
+    const was = oldIds.get(node) ?? '';
+    if (after[i] !== was && was !== '' && isMap(node) && !node.has('id')) node.set('id', was);
+  });
+  return undefined;
 }
 
 /**
@@ -69,7 +141,10 @@ function rewriteText(previous: string, target: FileEntries, depth: number): Next
  * out of a rewrite changed or expanded, and stay refused after an append), then the file's own agency and quarter.
  * A file in the canonical subset passes the fast reader, which declines anchors, aliases, merge and repeated keys.
  */
-async function checkFile(previous: string, target: FileEntries): Promise<NextText | undefined> {
+async function checkFile(
+  previous: string,
+  target: FileEntries,
+): Promise<Exclude<NextText, { text: string }> | { value: unknown }> {
   let value = parseCanonical(previous)?.value;
   if (value === undefined) {
     const text = previous.replace(/^\uFEFF/, '');
@@ -82,15 +157,64 @@ async function checkFile(previous: string, target: FileEntries): Promise<NextTex
   if ((agency !== undefined && agency !== target.agency) || (quarter !== undefined && quarter !== target.quarter)) {
     return { problem: 'other-file', detail: `agency: ${String(agency)}, quarter: ${String(quarter)}` };
   }
-  return undefined;
+  return { value };
 }
 
-/** What the file holds after the entries are added; previous is undefined when the file does not exist yet. */
+/**
+ * The entries to append with their ids (kept, or new ones the file does not use yet), or the id of an entry the
+ * file already holds when an appended one must be unique and is not.
+ */
+function withNewIds(
+  target: FileEntries,
+  before: Before,
+): { entries: RawEntry[]; ids: string[] } | { duplicate: string } {
+  const used = new Set(before.ids);
+  const keys = new Map<string, string>();
+  if (target.unique)
+    before.items.forEach((item, i) => {
+      const key = keyOf(item);
+      if (!keys.has(key)) keys.set(key, before.ids[i] ?? '');
+    });
+  const entries: RawEntry[] = [];
+  const ids: string[] = [];
+  for (const raw of target.entries) {
+    const key = contentKey(raw);
+    const twin = keys.get(key);
+    if (twin !== undefined) return { duplicate: twin };
+    // An entry that moves here keeps its id; one this file already uses would be two entries with one id.
+    if (typeof raw.id === 'string' && used.has(raw.id)) return { duplicate: raw.id };
+    const id = typeof raw.id === 'string' ? raw.id : newEntryId(key, used);
+    used.add(id);
+    ids.push(id);
+    entries.push(withId(raw, id));
+  }
+  return { entries, ids };
+}
+
+const keyOf = (item: unknown): string => {
+  const o = asObj(item);
+  return o ? contentKey(o) : '';
+};
+
+/**
+ * What the file holds after the changes and the appended entries; previous is undefined when the file does not
+ * exist yet. The appended entries' ids come back in `ids`.
+ */
 export async function nextText(previous: string | undefined, target: FileEntries): Promise<NextText> {
   const depth = target.rel.split('/').length - 1;
-  if (previous === undefined) return { text: createText(target, depth), mode: 'create' };
-  const problem = await checkFile(previous, target);
-  if (problem) return problem;
-  if (canAppend(previous)) return { text: previous + target.entries.map(canonicalEntryLines).join(''), mode: 'append' };
-  return rewriteText(previous, target, depth);
+  const checked = previous === undefined ? { value: undefined } : await checkFile(previous, target);
+  if (!('value' in checked)) return checked;
+  const items = asArr(asObj(checked.value)?.entries);
+  const before: Before = { items, ids: effectiveIds(items) };
+  const added = withNewIds(target, before);
+  if ('duplicate' in added) return { problem: 'duplicate', detail: added.duplicate };
+  const next = { ...target, entries: added.entries };
+  if (previous === undefined) {
+    const gone = [...(target.changes?.keys() ?? [])][0];
+    if (gone !== undefined) return { problem: 'entry-gone', detail: gone };
+    return { text: createText(next, depth), mode: 'create', ids: added.ids };
+  }
+  if (!target.changes?.size && canAppend(previous))
+    return { text: previous + next.entries.map(canonicalEntryLines).join(''), mode: 'append', ids: added.ids };
+  return rewriteText(previous, next, depth, before, added.ids);
 }

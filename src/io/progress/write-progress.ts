@@ -34,6 +34,8 @@ export interface Written {
   rel: string;
   count: number;
   mode: 'create' | 'append' | 'rewrite';
+  /** The ids of the entries appended, in order. */
+  ids: string[];
 }
 
 interface Planned extends Written {
@@ -107,6 +109,7 @@ async function planWrites(planDir: string, sorted: FileEntries[], options: Write
       rel: g.rel,
       count: g.entries.length,
       mode: next.mode,
+      ids: next.ids,
       path,
       previous: previous?.text,
       text: next.text,
@@ -212,7 +215,7 @@ export async function writeProgress(planDir: string, groups: FileEntries[], opti
           await writeTemps(planned, steps, options);
           await replaceAll(planDir, planned, made, steps, options);
           ok = true;
-          const written = planned.map(({ rel, count, mode }) => ({ rel, count, mode }));
+          const written = planned.map(({ rel, count, mode, ids }) => ({ rel, count, mode, ids }));
           await options.afterWrite?.(written);
           return written;
         }

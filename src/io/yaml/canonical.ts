@@ -172,7 +172,7 @@ export function formatYaml(text: string, kind: SchemaKind, depth: number): strin
 
 /** One progress entry as the canonical lines it takes at the end of a progress file's `entries:` list. */
 export function canonicalEntryLines(entry: Record<string, unknown>): string {
-  const doc = new Document({ entries: [entry] });
+  const doc = new Document({ entries: [entry] }, { aliasDuplicateObjects: false });
   canonicalizeDocument(doc, 'progress', 0);
   const text = stringifyCanonical(doc);
   return text.slice(text.indexOf('entries:\n') + 'entries:\n'.length);

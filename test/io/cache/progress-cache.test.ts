@@ -24,6 +24,8 @@ const scenarios: [string, string[], string[]][] = [
   ['validate-progress', [], []],
   ['validate-privacy', [], []],
   ['record-existing', [], []],
+  ['validate-whole-number', [], []],
+  ['validate-duplicate-entry-id', [], []],
 ];
 
 describe('progress read paths', () => {
@@ -50,6 +52,25 @@ describe('progress read paths', () => {
     const served = runBin(args, { cwd: dir, env }).stderr;
     expect(served).toMatch(/output cache looked up/);
     expect(served).not.toMatch(/plan files read/);
+  });
+
+  it('a plan edit that makes a unit a count finds the fractional amounts the warm cache holds', async () => {
+    const dir = fixtureDir('report-main');
+    const file = join(dir, 'plan/progress/2022/Q1/dp3a.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('amount: 2\n', 'amount: 2.5\n'));
+    const env = { RAD_CACHE_RACY_MS: '0' };
+    expect((await report(dir, env)).exitCode).toBe(0);
+    const plan = join(dir, 'plan/plan.yaml');
+    writeFileSync(
+      plan,
+      readFileSync(plan, 'utf8').replace(/(\n {6}en: (?:activity|person|unit)\n)/g, '$1    count: true\n'),
+    );
+    const counted = await report(dir, env);
+    expect(counted.exitCode).toBe(1);
+    expect(counted.stderr).toMatch(
+      /plan\/progress\/2022\/Q1\/dp3a\.yaml:\d+:\d+: error \[whole-number\] \w+ counts whole things; found 2\.5/,
+    );
+    expect(counted).toEqual(await report(dir, { RAD_CACHE: 'off' }));
   });
 
   it('gives the same through worker threads (the built bin)', async () => {
@@ -86,7 +107,7 @@ describe('progress read paths', () => {
     expect(await report(dir, { RAD_CACHE_RACY_MS: '0' })).toEqual(await report(dir, { RAD_CACHE: 'off' }));
   });
 
-  it.each(['progress-v4.json', 'plan-v3.json', 'report-'])(
+  it.each(['progress-v5.json', 'plan-v3.json', 'report-'])(
     'rebuilds a corrupt %s cache instead of trusting it',
     async (prefix) => {
       const dir = fixtureDir('report-main');
@@ -120,7 +141,7 @@ describe('progress read paths', () => {
   it('ignores a cache written by another build or in another format', async () => {
     const dir = fixtureDir('report-main');
     const expected = await report(dir);
-    const path = join(dir, CACHE, 'progress-v4.json');
+    const path = join(dir, CACHE, 'progress-v5.json');
     const text = readFileSync(path, 'utf8');
     const body = text.slice(text.indexOf('\n') + 1).replace(/"build":"[^"]*"/, '"build":"other"');
     const { crc32 } = await import('node:zlib');

@@ -4,6 +4,7 @@ import { rename } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../../../src/cli-error.js';
+import { effectiveIds } from '../../../src/core/entry-id.js';
 import { canAppend, nextText } from '../../../src/io/progress/progress-file.js';
 import { DEFAULT_LOCK } from '../../../src/io/fs/lock.js';
 import { writeProgress } from '../../../src/io/progress/write-progress.js';
@@ -15,6 +16,8 @@ import { fixtureDir } from '../../helpers/tmp.js';
 const HEAD =
   '# yaml-language-server: $schema=../../../../schemas/progress.schema.json\nagency: dinsos\nquarter: 2021-Q1\n';
 const ENTRY = '  - indicator: B.1.a.1\n    date: 2021-01-20\n    amount: 1\n    reported_by: dinsos\n';
+/** What ENTRY says. */
+const OLD = { indicator: 'B.1.a.1', date: '2021-01-20', amount: 1, reported_by: 'dinsos' };
 const entry = { indicator: 'B.1.a.1', date: '2021-03-10', amount: 2, reported_by: 'dinsos' };
 const target = { rel: 'progress/2021/Q1/dinsos.yaml', agency: 'dinsos', quarter: '2021-Q1', entries: [entry] };
 
@@ -40,8 +43,68 @@ describe('nextText', () => {
     const next = await nextText(previous, target);
     expect(next).toEqual({
       mode: 'append',
-      text: previous + ENTRY.replace('2021-01-20', '2021-03-10').replace('amount: 1', 'amount: 2'),
+      text:
+        previous +
+        '  - id: 5ymh6af21c\n' +
+        ENTRY.replace('  - ', '    ').replace('2021-01-20', '2021-03-10').replace('amount: 1', 'amount: 2'),
+      ids: ['5ymh6af21c'],
     });
+  });
+
+  it('replaces an entry in place by id: only its lines change, and it keeps its id', async () => {
+    const two = `${HEAD}entries:\n${ENTRY}  - id: abcdefghjk\n${ENTRY.replace('  - ', '    ')}`;
+    const changes = new Map([['abcdefghjk', { ...entry, note: 'corrected' }]]);
+    const next = await nextText(two, { ...target, entries: [], changes });
+    expect(next).toMatchObject({ mode: 'rewrite', ids: [] });
+    const text = (next as { text: string }).text;
+    expect(text).toBe(
+      `${HEAD}entries:\n${ENTRY}  - id: abcdefghjk\n    indicator: B.1.a.1\n    date: 2021-03-10\n    amount: 2\n    reported_by: dinsos\n    note: corrected\n`,
+    );
+  });
+
+  it('removes an entry by id, storing the id of an identical one after it so that no other id changes', async () => {
+    const [first, second] = effectiveIds([OLD, OLD]);
+    const previous = `${HEAD}entries:\n${ENTRY}${ENTRY}`;
+    const next = await nextText(previous, { ...target, entries: [], changes: new Map([[first!, null]]) });
+    expect((next as { text: string }).text).toBe(
+      `${HEAD}entries:\n  - id: ${second}\n${ENTRY.replace('  - ', '    ')}`,
+    );
+  });
+
+  it('says an id is gone when the file no longer holds it, and refuses a duplicate when asked to', async () => {
+    const previous = `${HEAD}entries:\n${ENTRY}`;
+    expect(await nextText(previous, { ...target, entries: [], changes: new Map([['zzzzzzzzzz', null]]) })).toEqual({
+      problem: 'entry-gone',
+      detail: 'zzzzzzzzzz',
+    });
+    const [id] = effectiveIds([OLD]);
+    const same = { ...OLD };
+    expect(await nextText(previous, { ...target, entries: [same], unique: true })).toEqual({
+      problem: 'duplicate',
+      detail: id,
+    });
+    // Without unique, the twin is added with the next occurrence's id.
+    expect(await nextText(previous, { ...target, entries: [same] })).toMatchObject({ mode: 'append' });
+    // An entry that moves in keeps its id, unless the file already uses it.
+    expect(await nextText(previous, { ...target, entries: [{ ...entry, id: 'abcdefghjk' }] })).toMatchObject({
+      ids: ['abcdefghjk'],
+    });
+    expect(await nextText(previous, { ...target, entries: [{ ...entry, id }] })).toEqual({
+      problem: 'duplicate',
+      detail: id,
+    });
+  });
+
+  it('writes entries that share an object out in full, never as an anchor and an alias', async () => {
+    const breakdown = { perempuan: 1, 'laki-laki': 1 };
+    const twins = [
+      { ...entry, breakdown },
+      { ...entry, date: '2021-03-11', breakdown },
+    ];
+    for (const previous of [undefined, `${HEAD}entries: []\n`, `${HEAD}entries:\n${ENTRY}`]) {
+      const next = await nextText(previous, { ...target, entries: twins });
+      expect((next as { text: string }).text).not.toMatch(/[&*]a\d/);
+    }
   });
 
   it('refuses a file of another agency rather than mixing reports', async () => {
@@ -114,9 +177,9 @@ describe('writeProgress', () => {
     const cwd = fixtureDir('record-existing');
     const written = await writeProgress(join(cwd, 'plan'), groups, { lock: DEFAULT_LOCK, label: (rel) => rel });
     expect(written).toEqual([
-      { rel: 'progress/2021/Q1/dinsos.yaml', count: 1, mode: 'append' },
-      { rel: 'progress/2021/Q1/dp3a.yaml', count: 1, mode: 'create' },
-      { rel: 'progress/2021/Q1/polda.yaml', count: 1, mode: 'create' },
+      { rel: 'progress/2021/Q1/dinsos.yaml', count: 1, mode: 'append', ids: ['5ymh6af21c'] },
+      { rel: 'progress/2021/Q1/dp3a.yaml', count: 1, mode: 'create', ids: ['dsmcgec7ke'] },
+      { rel: 'progress/2021/Q1/polda.yaml', count: 1, mode: 'create', ids: ['jwqnkvhvep'] },
     ]);
     expect(readFileSync(join(cwd, 'plan/progress/2021/Q1/polda.yaml'), 'utf8')).toContain('reported_by: polda');
     expect(existsSync(join(cwd, 'plan/progress/2021/Q1/.polda.yaml.lock'))).toBe(false);

@@ -1,0 +1,35 @@
+// One entry's history from the versions of its progress files: recorded, amended (field old -> new), moved,
+// voided. Pure: io/git reads the versions commit by commit, and rad log ENTRY_ID prints the steps.
+import { effectiveIds } from './entry-id.js';
+import { entryChanges, type FieldChange } from './entry-change.js';
+import type { RawEntry } from './entry-input.js';
+import { asArr, asObj } from './guards.js';
+
+/** Where the entry is in one version of the plan, and what it says there. */
+export interface EntryPlace {
+  file: string;
+  raw: RawEntry;
+}
+
+export type EntryEvent =
+  | { event: 'recorded'; file: string; entry: RawEntry }
+  | { event: 'amended'; file: string; changes: FieldChange[] }
+  | { event: 'moved'; from: string; file: string; changes: FieldChange[] }
+  | { event: 'voided'; file: string; entry: RawEntry };
+
+/** The entry with this id in a parsed progress file's value, if it holds it. */
+export function entryIn(value: unknown, id: string): RawEntry | undefined {
+  const items = asArr(asObj(value)?.entries);
+  const i = effectiveIds(items).indexOf(id);
+  return i < 0 ? undefined : asObj(items[i]);
+}
+
+/** What happened to the entry between two versions (undefined: nothing it says or where it is changed). */
+export function entryEvent(before: EntryPlace | undefined, after: EntryPlace | undefined): EntryEvent | undefined {
+  if (!before && !after) return undefined;
+  if (!before) return { event: 'recorded', file: after!.file, entry: after!.raw };
+  if (!after) return { event: 'voided', file: before.file, entry: before.raw };
+  const changes = entryChanges(before.raw, after.raw);
+  if (before.file !== after.file) return { event: 'moved', from: before.file, file: after.file, changes };
+  return changes.length ? { event: 'amended', file: after.file, changes } : undefined;
+}

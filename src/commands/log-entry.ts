@@ -5,17 +5,61 @@ import { ID_PATTERN, idsStartingWith, MIN_PREFIX } from '../core/entry-id.js';
 import { closest } from '../core/ids.js';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from '../cli-error.js';
 import type { Ctx } from '../context.js';
-import { pathChanges, readBlobs, type FileChange } from '../io/git/git.js';
-import { planPathIn } from '../io/git/snapshot.js';
+import { repoPath, type HistoryRepo } from '../io/git/history.js';
+import { literal, LOG_FORMAT, LOG_PINNED, logStream, commitOf, ZERO_OID, type Commit } from '../io/git/log-stream.js';
 import { readFileEntries, type IndexedEntry } from '../io/load/entry-index.js';
 import { decodeUtf8, parseYamlSource } from '../io/yaml/yaml-source.js';
 import { makeChalk } from '../render/color.js';
 import { entryLogJson, entryLogMd, entryLogText, type EntryHistory } from '../render/entry-log.js';
-import { openPlan, openPlanRepo } from './common/open-plan.js';
+import { openPlan, openPlanHistory } from './common/open-plan.js';
 import type { PlanOptions } from './common/options.js';
 
+/** One file a commit changed: its blob before and after (undefined where there was none). */
+interface FileChange {
+  path: string;
+  before?: string;
+  after?: string;
+}
+
+/**
+ * The commits on HEAD that changed a progress file of one agency (every agency when unknown), oldest first, each
+ * with the blobs of what it changed: one `git log --raw` stream, like rad log INDICATOR's.
+ */
+async function progressChanges(
+  repo: HistoryRepo,
+  agency: string | undefined,
+): Promise<{ commit: Commit; files: FileChange[] }[]> {
+  if (!repo.head) return [];
+  const args = ['log', '--reverse', '--raw', '--root', '--diff-merges=first-parent', ...LOG_PINNED, LOG_FORMAT];
+  const commits: { commit: Commit; files: FileChange[] }[] = [];
+  for await (const c of logStream(repo.root, [...args, repo.head, '--', literal(repoPath(repo, 'progress'))])) {
+    const files = c.changes
+      .filter((f) => agency === undefined || f.path.endsWith(`/${agency}.yaml`))
+      .map((f) => ({
+        path: f.path,
+        ...(ZERO_OID.test(f.src) ? {} : { before: f.src }),
+        ...(ZERO_OID.test(f.dst) ? {} : { after: f.dst }),
+      }));
+    if (files.length > 0) commits.push({ commit: commitOf(c), files });
+  }
+  return commits;
+}
+
 export async function logEntry(io: Ctx, typed: string, opts: PlanOptions & { format: string }): Promise<number> {
-  const { repo, dir } = await openPlanRepo(io, opts);
+  const { repo } = await openPlanHistory(io, opts);
+  try {
+    return await logEntryIn(io, repo, typed, opts);
+  } finally {
+    repo.close();
+  }
+}
+
+async function logEntryIn(
+  io: Ctx,
+  repo: HistoryRepo,
+  typed: string,
+  opts: PlanOptions & { format: string },
+): Promise<number> {
   // The history of an entry is worth reading most when the plan is in a mess: errors do not stop it.
   const { loaded, t } = await openPlan(io, opts, true);
   const ids = loaded.entryIds.flatMap((f) => f.ids.filter((id) => id !== ''));
@@ -23,23 +67,15 @@ export async function logEntry(io: Ctx, typed: string, opts: PlanOptions & { for
   const prefixed = wanted.length >= MIN_PREFIX ? idsStartingWith(wanted, ids) : [];
   const id = ids.includes(wanted) ? wanted : prefixed.length === 1 ? prefixed[0]! : wanted;
   const current = await currentPlace(loaded.source, loaded.entryIds, id);
-  const prefix = planPathIn(repo, dir);
+  const prefix = repo.plan;
   const label = (path: string): string => loaded.source.label(prefix === '' ? path : path.slice(prefix.length + 1));
   // An entry keeps its agency (amend does not change it), so only that agency's files can hold it.
-  const agency = current?.entry.reported_by;
-  const mine = (f: FileChange): boolean => agency === undefined || f.path.endsWith(`/${agency}.yaml`);
-  const commits = (await pathChanges(repo, prefix === '' ? 'progress' : `${prefix}/progress`)).map((c) => ({
-    ...c,
-    files: c.files.filter(mine),
-  }));
-  const blobs = await readBlobs(
-    repo,
-    commits.flatMap((c) => c.files.flatMap((f) => [f.before, f.after].filter((b): b is string => b !== undefined))),
-  );
+  const commits = await progressChanges(repo, current?.entry.reported_by);
+  const batch = repo.batch();
   const values = new Map<string, Promise<unknown>>();
   const valueOf = (blob: string): Promise<unknown> => {
     let v = values.get(blob);
-    if (!v) values.set(blob, (v = parseBlob(blobs.get(blob))));
+    if (!v) values.set(blob, (v = batch.blob(blob).then(parseBlob)));
     return v;
   };
   const placeIn = async (files: FileChange[], side: 'before' | 'after'): Promise<EntryPlace | undefined> => {

@@ -4,7 +4,7 @@ import { changeText } from '../core/entry-change.js';
 import type { EntryEvent, EntryPlace } from '../core/entry-history.js';
 import { entrySummary, type RawEntry } from '../core/entry-input.js';
 import type { Translate } from '../i18n/index.js';
-import type { Commit } from '../io/git/git.js';
+import type { Commit } from '../io/git/log-stream.js';
 import { mdCode, mdText } from './markdown.js';
 import { safeJson, sanitizeLine } from './sanitize.js';
 

@@ -1,8 +1,5 @@
 // The only importer of simple-git: one small function per question or action, never a shell string.
 import type { SimpleGit, SimpleGitOptions } from 'simple-git';
-import type { Commit } from './log-stream.js';
-
-export type { Commit };
 import { CliError } from '../../cli-error.js';
 
 export interface Repo {
@@ -198,87 +195,4 @@ export async function headRevision(
   );
   const sha = /^# branch\.oid ([0-9a-f]{40,64})$/m.exec(out)?.[1];
   return sha === undefined ? undefined : { sha, dirty: out.split('\n').some((l) => l !== '' && !l.startsWith('#')) };
-}
-
-/** One file a commit changed: its blob before and after (undefined where there was none). */
-export interface FileChange {
-  path: string;
-  before?: string;
-  after?: string;
-}
-
-const NO_BLOB = /^0+$/;
-
-/** Every commit on HEAD that changed a file under path, oldest first, each with the blobs of what it changed. */
-export async function pathChanges(repo: Repo, path: string): Promise<{ commit: Commit; files: FileChange[] }[]> {
-  const head = await headSha(repo);
-  if (!head) return [];
-  const format = '--format=%x1e%H%x1f%P%x1f%aI%x1f%an%x1f%s';
-  let out: string;
-  try {
-    out = await repo.git.raw([
-      'log',
-      '--reverse',
-      '--no-renames',
-      '--raw',
-      '--no-abbrev',
-      '-z',
-      format,
-      head,
-      '--',
-      path,
-    ]);
-  } catch (e) {
-    return gitError(e, { dir: repo.root });
-  }
-  return out
-    .split('\x1e')
-    .filter((r) => r.trim() !== '')
-    .map((record) => {
-      const [header = '', ...rest] = record.split('\0');
-      const [sha = '', parents = '', date = '', author = '', subject = ''] = header.split('\x1f');
-      const files: FileChange[] = [];
-      for (let i = 0; i + 1 < rest.length; i += 2) {
-        const [, , before = '', after = ''] = rest[i]!.replace(/^\n?:/, '').split(' ');
-        files.push({
-          path: rest[i + 1]!,
-          ...(NO_BLOB.test(before) ? {} : { before }),
-          ...(NO_BLOB.test(after) ? {} : { after }),
-        });
-      }
-      return { commit: { sha, parent: parents.split(' ')[0] || undefined, date, author, subject }, files };
-    });
-}
-
-/** The bytes of many blobs through one `git cat-file --batch` (one process, not one per blob). */
-export async function readBlobs(repo: Repo, blobs: readonly string[]): Promise<Map<string, Buffer>> {
-  const wanted = [...new Set(blobs)];
-  const found = new Map<string, Buffer>();
-  if (wanted.length === 0) return found;
-  const { spawn } = await import('node:child_process');
-  const child = spawn('git', ['cat-file', '--batch'], { cwd: repo.root, stdio: ['pipe', 'pipe', 'ignore'] });
-  const chunks: Buffer[] = [];
-  child.stdout.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<number>((resolve, reject) => {
-    child.on('error', (e) => reject(e));
-    child.on('close', (code) => resolve(code ?? 1));
-  });
-  child.stdin.end(wanted.join('\n') + '\n');
-  const code = await done.catch((e: unknown) => gitError(e, { dir: repo.root }));
-  if (code !== 0) throw new CliError('git.failed', { detail: `git cat-file exited with ${code}` });
-  const all = Buffer.concat(chunks);
-  let at = 0;
-  while (at < all.length) {
-    const eol = all.indexOf(10, at);
-    if (eol < 0) break;
-    const [sha = '', type = '', size = ''] = all.subarray(at, eol).toString('latin1').split(' ');
-    if (type !== 'blob') {
-      at = eol + 1;
-      continue;
-    }
-    const length = Number(size);
-    found.set(sha, all.subarray(eol + 1, eol + 1 + length));
-    at = eol + 1 + length + 1;
-  }
-  return found;
 }

@@ -26,7 +26,10 @@ function edited(): Record<string, string> {
       ['  number: 1/TEST/2020', '  number: 2/TEST/2021'],
       ['    - Provincial budget\n', '    - Provincial budget\n    - Village funds\n'],
       ['      en: person\n', '      en: people\n'],
-      ['  - id: SOP\n    label:\n      id: standar operasional prosedur\n      en: standard operating procedure\n    count: true\n', ''],
+      [
+        '  - id: SOP\n    label:\n      id: standar operasional prosedur\n      en: standard operating procedure\n    count: true\n',
+        '',
+      ],
       ['  interval_months: 6', '  interval_months: 12'],
     ),
     'plan/regions.yaml': replace(

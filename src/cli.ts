@@ -30,6 +30,7 @@ const COMMANDS: [string, () => Promise<Register>][] = [
   ['amend', async () => (await import('./commands/amend.js')).registerAmend],
   ['void', async () => (await import('./commands/void.js')).registerVoid],
   ['import', async () => (await import('./commands/import.js')).registerImport],
+  ['forms', async () => (await import('./commands/forms.js')).registerForms],
   ['report', async () => (await import('./commands/report.js')).registerReport],
   ['reporting', async () => (await import('./commands/reporting.js')).registerReporting],
   ['review', async () => (await import('./commands/review.js')).registerReview],

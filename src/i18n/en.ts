@@ -11,6 +11,7 @@ import * as robust from './robust.js';
 import * as init from './init.js';
 import * as sheets from './sheets.js';
 import * as entries from './entries.js';
+import * as forms from './forms.js';
 
 export const en = {
   ...progress.en,
@@ -147,6 +148,7 @@ export const en = {
   ...review.en,
   ...reporting.en,
   ...init.en,
+  ...forms.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

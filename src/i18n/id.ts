@@ -12,6 +12,7 @@ import * as robust from './robust.js';
 import * as init from './init.js';
 import * as sheets from './sheets.js';
 import * as entries from './entries.js';
+import * as forms from './forms.js';
 
 export const id: Record<MessageKey, string> = {
   ...progress.id,
@@ -145,4 +146,5 @@ export const id: Record<MessageKey, string> = {
   ...review.id,
   ...reporting.id,
   ...init.id,
+  ...forms.id,
 };

@@ -1,5 +1,5 @@
 // rad forms: one XLSX progress form per agency for a quarter, pre-filled, to be filled in and imported back.
-import { lstat, realpath } from 'node:fs/promises';
+import { lstat, realpath, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { buildForm, formAgencies, formIndicators, parseQuarter } from '../core/form.js';
@@ -87,8 +87,8 @@ function agenciesOf(plan: Plan, id: string | undefined, year: number, t: Transla
 async function checkDir(io: Ctx, opts: FormsOptions): Promise<string> {
   if (opts.outputDir === '') throw new CliError('output.empty');
   const dir = resolve(io.cwd, opts.outputDir);
-  const info = await lstat(dir).catch(() => undefined);
-  if (info && !(await realpath(dir).then(lstat)).isDirectory())
+  // Something there (a link too, even one leading nowhere) must be a directory, links followed.
+  if ((await lstat(dir).catch(() => undefined)) && !(await stat(dir).catch(() => undefined))?.isDirectory())
     throw new CliError('forms.bad-dir', { dir: opts.outputDir });
   const real = async (p: string): Promise<string> => {
     // The nearest existing ancestor's real path, then the rest as written.

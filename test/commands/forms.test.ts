@@ -1,6 +1,6 @@
 // rad forms: which agencies get a form, what each row says, what is protected and validated (read back by exceljs
 // and by openpyxl), and every refusal (unknown agency, quarter, existing forms, a directory inside the plan).
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -104,6 +104,22 @@ describe('existing forms are never replaced silently', () => {
       ].join('\n'),
     );
     expect(readdirSync(join(cwd, 'out')).map((f) => statSync(join(cwd, 'out', f)).mtimeMs)).toEqual(mtimes);
+  });
+
+  it('--output-dir leading into the plan directory through a link is refused, and one leading nowhere', async () => {
+    const cwd = fixtureDir('forms');
+    symlinkSync(join(cwd, 'plan'), join(cwd, 'into-plan'));
+    symlinkSync(join(cwd, 'nowhere'), join(cwd, 'dangling'));
+    const before = hashTree(join(cwd, 'plan'));
+    const r = await runRad(['forms', '--quarter', '2021-Q1', '--output-dir', 'into-plan/forms'], { cwd });
+    expect([r.exitCode, r.stderr]).toEqual([
+      2,
+      'rad: into-plan/forms is inside the plan directory plan, which holds plan data only; write it elsewhere\n',
+    ]);
+    const d = await runRad(['forms', '--quarter', '2021-Q1', '--output-dir', 'dangling'], { cwd });
+    expect([d.exitCode, d.stderr]).toEqual([2, 'rad: --output-dir dangling is not a directory\n']);
+    expect(hashTree(join(cwd, 'plan'))).toBe(before);
+    expect(existsSync(join(cwd, 'nowhere'))).toBe(false);
   });
 
   it('--output-dir that is a file is refused', async () => {

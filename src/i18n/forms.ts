@@ -10,6 +10,13 @@ export const en = {
     'agency {id} has no indicator with a target in {year}, as coordinator or implementer: no form to make',
   'forms.no-agencies': 'no agency has an indicator with a target in {year}: no form to make',
   'forms.bad-dir': '--output-dir {dir} is not a directory',
+  // Taking forms back (rad import)
+  'sheets.form-broken':
+    '{file}: a rad form whose metadata cannot be read ({detail}); make the form again with rad forms',
+  'finding.form-quarter': "date {date} is outside the form's quarter {quarter} ({from} to {to})",
+  'finding.form-repeated': 'the indicator is already on row {row} of the form',
+  'rule.form-quarter': "A form's rows are dated inside the form's quarter.",
+  'rule.form-repeated': 'A form has one row per indicator.',
   // The form's sheets
   'forms.sheet': 'Form',
   'forms.help-sheet': 'Instructions',
@@ -94,6 +101,12 @@ export const id: Record<keyof typeof en, string> = {
     'instansi {id} tidak memiliki indikator bertarget pada {year}, sebagai koordinator maupun pelaksana: tidak ada formulir',
   'forms.no-agencies': 'tidak ada instansi dengan indikator bertarget pada {year}: tidak ada formulir',
   'forms.bad-dir': '--output-dir {dir} bukan direktori',
+  'sheets.form-broken':
+    '{file}: formulir rad yang metadatanya tidak terbaca ({detail}); buat ulang formulirnya dengan rad forms',
+  'finding.form-quarter': 'tanggal {date} di luar triwulan formulir {quarter} ({from} sampai {to})',
+  'finding.form-repeated': 'indikator ini sudah ada di baris {row} formulir',
+  'rule.form-quarter': 'Baris formulir bertanggal di dalam triwulan formulir.',
+  'rule.form-repeated': 'Formulir memuat satu baris per indikator.',
   'forms.sheet': 'Formulir',
   'forms.help-sheet': 'Petunjuk',
   'forms.regions-sheet': 'Wilayah',

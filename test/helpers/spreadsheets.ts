@@ -1,10 +1,12 @@
-// The spreadsheet programs tests run where installed: openpyxl (Debian's /usr/bin/python3) and headless LibreOffice.
+// The spreadsheet programs tests run where installed: openpyxl (Debian's /usr/bin/python3) and headless LibreOffice
+// through Python-UNO, by the fixture helpers (test/fixtures/spreadsheets/helpers/): inspect a workbook, fill in cells.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from './run.js';
+import { tmpDir } from './tmp.js';
 
 const PYTHON = '/usr/bin/python3';
-const HELPERS = join(ROOT, 'test', 'helpers');
+const HELPERS = join(ROOT, 'test', 'fixtures', 'spreadsheets', 'helpers');
 
 const works = (cmd: string, args: string[]): boolean => spawnSync(cmd, args, { encoding: 'utf8' }).status === 0;
 
@@ -41,9 +43,9 @@ export interface InspectedSheet {
   rows: (string | number | null)[][];
 }
 
-/** What openpyxl reads in a workbook (test/helpers/openpyxl_form.py inspect). */
+/** What openpyxl reads in a workbook (openpyxl_make.py inspect-json). */
 export function openpyxlInspect(file: string): { sheets: InspectedSheet[]; names: Record<string, string> } {
-  return JSON.parse(python('openpyxl_form.py', ['inspect', file])) as {
+  return JSON.parse(python('openpyxl_make.py', ['inspect-json', file])) as {
     sheets: InspectedSheet[];
     names: Record<string, string>;
   };
@@ -51,10 +53,10 @@ export function openpyxlInspect(file: string): { sheets: InspectedSheet[]; names
 
 /** Cells ("Formulir!J8" -> 7, or "date:2021-03-10") set by openpyxl, saved as out. */
 export function openpyxlFill(file: string, out: string, cells: Record<string, string | number>): void {
-  python('openpyxl_form.py', ['fill', file, out, JSON.stringify(cells)]);
+  python('openpyxl_make.py', ['fill-cells', file, out, JSON.stringify(cells)]);
 }
 
-/** The same cells set in headless LibreOffice through UNO and saved as XLSX by it. */
+/** The same cells typed in headless LibreOffice (a private en-US profile) and saved as XLSX by it. */
 export function libreOfficeFill(file: string, out: string, cells: Record<string, string | number>): void {
-  python('lo_fill.py', [file, out, JSON.stringify(cells)]);
+  python('lo_uno.py', [join(tmpDir('rad-lo-'), 'profile'), 'en-US', 'fill-cells', file, out, JSON.stringify(cells)]);
 }

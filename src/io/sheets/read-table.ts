@@ -5,11 +5,22 @@ import { parse } from 'csv-parse/sync';
 import { CliError, EXIT_FINDINGS, EXIT_USAGE } from '../../cli-error.js';
 import { cellText, columnLetter, type TableRow } from '../../core/import-columns.js';
 import { decodeStrict } from '../fs/text.js';
+import type { FormFile } from './form-read.js';
 import { MAX_COLUMNS, MAX_IMPORT_BYTES, MAX_ROWS, SheetError, mb, tooManyColumns } from './limits.js';
 
 export type { TableRow };
 
+/** A file to import: rows of a table, or a rad form (recognized by its metadata, whatever its name). */
+export type ImportFile = { rows: TableRow[] } | { form: FormFile };
+
+/** The rows of a CSV file, or of an XLSX file's first visible sheet, whatever the workbook is. */
 export async function readTable(path: string, file: string): Promise<TableRow[]> {
+  const read = await readImport(path, file, false);
+  return 'rows' in read ? read.rows : [];
+}
+
+/** A table, or with `forms` a rad form when the workbook is one. */
+export async function readImport(path: string, file: string, forms = true): Promise<ImportFile> {
   const ext = extname(path).toLowerCase();
   if (ext !== '.csv' && ext !== '.xlsx') throw new CliError('import.bad-extension', { file });
   const info = await stat(path).catch((e: NodeJS.ErrnoException) =>
@@ -24,21 +35,23 @@ export async function readTable(path: string, file: string): Promise<TableRow[]>
     throw new CliError('import.too-large', { file, size: mb(info.size), limit: mb(MAX_IMPORT_BYTES) }, EXIT_FINDINGS);
   const bytes = await readFile(path);
   try {
-    return ext === '.csv' ? readCsv(bytes, file) : await readXlsx(bytes);
+    return ext === '.csv' ? { rows: readCsv(bytes, file) } : await readXlsx(bytes, forms);
   } catch (e) {
     if (e instanceof SheetError) throw new CliError(e.key, { file, ...e.params }, EXIT_FINDINGS);
     throw e;
   }
 }
 
-async function readXlsx(bytes: Buffer): Promise<TableRow[]> {
+async function readXlsx(bytes: Buffer, forms: boolean): Promise<ImportFile> {
   // Loaded on demand: most commands never touch a spreadsheet.
-  const { openWorkbook } = await import('./workbook.js');
+  const [{ openWorkbook }, { readForm }] = await Promise.all([import('./workbook.js'), import('./form-read.js')]);
   const workbook = openWorkbook(bytes);
+  const form = forms ? readForm(workbook) : undefined;
+  if (form) return { form };
   // The first tab the user sees (not the first file in the archive: Google numbers them apart).
   const sheet = workbook.sheets.find((s) => !s.hidden) ?? workbook.sheets[0];
   if (!sheet) throw new SheetError('sheets.no-sheet');
-  return workbook.readSheet(sheet);
+  return { rows: workbook.readSheet(sheet) };
 }
 
 /** Excel's delimiter hint: a first line `sep=;` sets it, and Excel shows no row for it. */

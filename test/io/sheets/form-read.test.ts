@@ -2,6 +2,7 @@
 // it, and as openpyxl and LibreOffice save it filled in (fixtures), with its header and indicator rows.
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parseReference } from '../../../src/io/sheets/form-read.js';
 import { readImport } from '../../../src/io/sheets/read-table.js';
@@ -39,6 +40,18 @@ describe('form recognition', () => {
       [9, 'B.1.a.1', '2021-06-30'],
     ]);
     expect(form.outside).toEqual([]);
+  });
+
+  it('refuses a workbook that says it is a form but whose metadata is incomplete, never reading it as a table', async () => {
+    const cwd = fixtureDir('forms');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('rad').getCell('B1').value = 'rad-form';
+    wb.definedNames.add('rad!$B$1', 'rad_kind');
+    await wb.xlsx.writeFile(join(cwd, 'half.xlsx'));
+    await expect(readImport(join(cwd, 'half.xlsx'), 'half.xlsx')).rejects.toMatchObject({
+      key: 'sheets.form-broken',
+      params: { file: 'half.xlsx', detail: 'rad_version: missing' },
+    });
   });
 
   it('leaves a plain workbook a table', async () => {

@@ -17,6 +17,24 @@ export const en = {
   'finding.form-repeated': 'the indicator is already on row {row} of the form',
   'rule.form-quarter': "A form's rows are dated inside the form's quarter.",
   'rule.form-repeated': 'A form has one row per indicator.',
+  'import.form-version':
+    '{file}: a rad form of another version ({version}); this rad reads version {expected}: make the form again with rad forms',
+  'import.form-plan': '{file}: a form of the plan {plan}, not of this plan ({expected}); import it into its own plan',
+  'import.form-agency': "{file}: a form of agency '{id}', which agencies.yaml does not list{hint}",
+  'import.form-quarter': "{file}: a form of the quarter '{quarter}', outside the plan's years {years}",
+  'import.form-outside':
+    "{file}:{row}: a value below the form's rows: nothing there is read; move it into the yellow cells of its indicator's row, or remove it",
+  'import.form-changed':
+    '{file}:{row}: {indicator}: entry {id}, recorded from this form before, says otherwise ({changes}); to replace it with this row, import again with --replace',
+  'import.form-blanked':
+    '{file}:{row}: {indicator} is blank, but entry {id} was recorded from this form before; it is kept (--replace removes it)',
+  'import.form-twice': '{file} is the same form ({form}) as {first}; import one of them',
+  'import.form-summary':
+    '{file}: form {form}: {added} new, {same} already recorded, {replaced} replaced, {removed} removed',
+  'import.nothing-new': 'nothing new: every row is already recorded; nothing was written',
+  'import.file-changes': '{path}: +{count}, {replaced} replaced, {removed} removed{mode}',
+  'import.n-files': '{count} files',
+  'import.empty-dir': '{dir}: no .csv or .xlsx file in this directory',
   // The form's sheets
   'forms.sheet': 'Form',
   'forms.help-sheet': 'Instructions',
@@ -80,7 +98,7 @@ export const en = {
   'forms.help.c.target': 'The target of the whole year {year} in the plan, for all agencies together.',
   'forms.help.c.recorded': 'What your agency has already recorded in that quarter of {year} (empty: nothing).',
   'forms.help.c.amount':
-    "What your agency achieved on the indicator in {quarter}, in the indicator's unit: a number, 0 or more.",
+    "What your agency achieved on the indicator in {quarter}, in the indicator's unit: a number, 0 or more; a whole number for a unit that counts things (people, activities, packages), as the cell says when selected.",
   'forms.help.c.date':
     'The date of the achievement, from {from} to {to}. It is set to {to}, the quarter\u2019s last day: keep it for a total of the quarter. An empty date means {to}.',
   'forms.help.c.location': 'Where, when it was in one kabupaten/kota: choose it from the list.',
@@ -107,6 +125,24 @@ export const id: Record<keyof typeof en, string> = {
   'finding.form-repeated': 'indikator ini sudah ada di baris {row} formulir',
   'rule.form-quarter': 'Baris formulir bertanggal di dalam triwulan formulir.',
   'rule.form-repeated': 'Formulir memuat satu baris per indikator.',
+  'import.form-version':
+    '{file}: formulir rad versi lain ({version}); rad ini membaca versi {expected}: buat ulang formulirnya dengan rad forms',
+  'import.form-plan': '{file}: formulir rencana {plan}, bukan rencana ini ({expected}); impor ke rencananya sendiri',
+  'import.form-agency': "{file}: formulir instansi '{id}', yang tidak ada di agencies.yaml{hint}",
+  'import.form-quarter': "{file}: formulir triwulan '{quarter}', di luar tahun rencana {years}",
+  'import.form-outside':
+    '{file}:{row}: ada isian di bawah baris-baris formulir: isian di sana tidak dibaca; pindahkan ke sel kuning baris indikatornya, atau hapus',
+  'import.form-changed':
+    '{file}:{row}: {indicator}: entri {id}, yang dicatat dari formulir ini sebelumnya, berisi lain ({changes}); untuk menggantinya dengan baris ini, impor lagi dengan --replace',
+  'import.form-blanked':
+    '{file}:{row}: {indicator} kosong, tetapi entri {id} pernah dicatat dari formulir ini; entri itu tetap (--replace menghapusnya)',
+  'import.form-twice': '{file} adalah formulir yang sama ({form}) dengan {first}; impor salah satunya',
+  'import.form-summary':
+    '{file}: formulir {form}: {added} baru, {same} sudah tercatat, {replaced} diganti, {removed} dihapus',
+  'import.nothing-new': 'tidak ada yang baru: setiap baris sudah tercatat; tidak ada yang ditulis',
+  'import.file-changes': '{path}: +{count}, {replaced} diganti, {removed} dihapus{mode}',
+  'import.n-files': '{count} berkas',
+  'import.empty-dir': '{dir}: tidak ada berkas .csv atau .xlsx di direktori ini',
   'forms.sheet': 'Formulir',
   'forms.help-sheet': 'Petunjuk',
   'forms.regions-sheet': 'Wilayah',
@@ -168,7 +204,7 @@ export const id: Record<keyof typeof en, string> = {
   'forms.help.c.target': 'Target seluruh tahun {year} dalam rencana aksi, untuk semua instansi bersama.',
   'forms.help.c.recorded': 'Apa yang sudah dicatat instansi Anda pada triwulan itu tahun {year} (kosong: belum ada).',
   'forms.help.c.amount':
-    'Capaian instansi Anda pada indikator ini dalam {quarter}, dalam satuan indikator: angka 0 atau lebih.',
+    'Capaian instansi Anda pada indikator ini dalam {quarter}, dalam satuan indikator: angka 0 atau lebih; bilangan bulat untuk satuan yang menghitung sesuatu (orang, kegiatan, paket), seperti tertulis saat sel dipilih.',
   'forms.help.c.date':
     'Tanggal capaian, dari {from} sampai {to}. Sudah terisi {to}, hari terakhir triwulan: biarkan untuk jumlah satu triwulan. Tanggal kosong berarti {to}.',
   'forms.help.c.location': 'Tempatnya, bila di satu kabupaten/kota: pilih dari daftar.',

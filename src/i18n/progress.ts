@@ -58,7 +58,8 @@ export const en = {
   'import.would-write': 'dry run: {count} row(s) would be written into {files} file(s); nothing was written',
   'import.wrote': 'imported {count} row(s) of {file} into {files} file(s)',
   'import.checking': 'checking rows',
-  'import.need-file': 'give a CSV or XLSX file to import, or --template csv|xlsx',
+  'import.need-file':
+    'give CSV or XLSX files (tables or filled rad forms) or directories to import, or --template csv|xlsx',
   'import.template-exists': '{path} already exists; choose another --output or remove it first',
   'import.template-wrote': 'wrote the {format} template {path}',
   'template.sheet': 'Entries',
@@ -141,7 +142,8 @@ export const id: Record<keyof typeof en, string> = {
   'import.would-write': 'uji coba: {count} baris akan ditulis ke {files} berkas; tidak ada yang ditulis',
   'import.wrote': '{count} baris dari {file} diimpor ke {files} berkas',
   'import.checking': 'memeriksa baris',
-  'import.need-file': 'berikan berkas CSV atau XLSX untuk diimpor, atau --template csv|xlsx',
+  'import.need-file':
+    'berikan berkas CSV atau XLSX (tabel atau formulir rad yang sudah diisi) atau direktori untuk diimpor, atau --template csv|xlsx',
   'import.template-exists': '{path} sudah ada; pilih --output lain atau hapus dahulu',
   'import.template-wrote': 'templat {format} ditulis ke {path}',
   'template.sheet': 'Realisasi',

@@ -233,6 +233,10 @@ describe('the form as openpyxl reads it', () => {
     `has its metadata, protection, unlocked input cells and validations${missing ? ` (skipped: ${missing})` : ''}`,
     async () => {
       const cwd = fixtureDir('forms');
+      // SOP made a unit that is no count: its amounts may be fractions, KEGIATAN's stay whole.
+      const planFile = join(cwd, 'plan', 'plan.yaml');
+      const planText = readFileSync(planFile, 'utf8');
+      writeFileSync(planFile, planText.replace(/(en: standard operating procedure\n) {4}count: true\n/, '$1'));
       await runRad(['forms', '--quarter', '2021-Q1', '--agency', 'dinsos', '--output-dir', 'out'], { cwd });
       const book = openpyxlInspect(join(cwd, 'out', 'dinsos.xlsx'));
       expect(book.sheets.map((s) => [s.name, s.state, s.protected])).toEqual([
@@ -263,9 +267,12 @@ describe('the form as openpyxl reads it', () => {
       expect(form?.freeze).toBe('B8');
       expect(form?.formats.K8).toBe('yyyy-mm-dd');
       const v = (sqref: string) => form?.validations.find((x) => x.sqref === sqref);
-      expect(v('J8')).toMatchObject({ type: 'decimal', operator: 'greaterThanOrEqual', formula1: '0' });
-      expect(v('J8')?.prompt).toBe('A number, 0 or more, in KEGIATAN. Leave empty if there is nothing to report.');
-      expect(v('J9')?.prompt).toMatch(/in SOP\./);
+      expect(v('J8')).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual', formula1: '0' });
+      expect(v('J8')?.prompt).toBe(
+        'A whole number, 0 or more, of KEGIATAN. Leave empty if there is nothing to report.',
+      );
+      expect(v('J9')).toMatchObject({ type: 'decimal', operator: 'greaterThanOrEqual', formula1: '0' });
+      expect(v('J9')?.prompt).toBe('A number, 0 or more, in SOP. Leave empty if there is nothing to report.');
       // 44197 and 44286: 2021-01-01 and 2021-03-31 as spreadsheet day numbers.
       expect(v('K8:K9')).toMatchObject({ type: 'date', formula1: '44197', formula2: '44286', showErrorMessage: true });
       expect(v('L8:L9')).toMatchObject({ type: 'list', formula1: "'Regions'!$A$1:$A$2" });

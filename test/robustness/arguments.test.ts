@@ -251,7 +251,7 @@ const cases: Case[] = [
     name: 'rad import with no file',
     args: ['import'],
     exit: 2,
-    says: /^rad: give a CSV or XLSX file to import, or --template csv\|xlsx$/,
+    says: /^rad: give CSV or XLSX files \(tables or filled rad forms\) or directories to import, or --template csv\|xlsx$/,
   },
   {
     name: 'rad import of a file that does not exist',

@@ -104,7 +104,7 @@ const cases: Case[] = [
     setup: (d) => mkdirSync(join(d, 'q1.csv')),
     args: IMPORT(),
     exit: 2,
-    says: /^rad: q1\.csv: cannot read it: not a file/,
+    says: /^rad: q1\.csv: no \.csv or \.xlsx file in this directory$/,
   },
   {
     name: 'a 50 MB CSV (refused by its size, not parsed)',

@@ -46,14 +46,19 @@ export interface Candidate {
   row: number;
 }
 
-/** A candidate that repeats an entry its file holds (by id), or an earlier candidate (by row). */
-export type Duplicate = { row: number; id: string; rel: string } | { row: number; firstRow: number };
+/**
+ * A candidate (index: its place among the candidates) that repeats an entry its file holds (by id), or an earlier
+ * candidate (by row, and its index).
+ */
+export type Duplicate =
+  | { index: number; row: number; id: string; rel: string }
+  | { index: number; row: number; firstRow: number; firstIndex: number };
 
 /** The exact duplicates among candidates: the same content key as an entry in the target file, or an earlier row. */
 export async function findDuplicates(planDir: string, candidates: readonly Candidate[]): Promise<Duplicate[]> {
-  const byFile = new Map<string, Map<string, { id: string } | { row: number }>>();
+  const byFile = new Map<string, Map<string, { id: string } | { row: number; index: number }>>();
   const found: Duplicate[] = [];
-  for (const c of candidates) {
+  for (const [index, c] of candidates.entries()) {
     let known = byFile.get(c.rel);
     if (!known) {
       known = new Map();
@@ -63,8 +68,13 @@ export async function findDuplicates(planDir: string, candidates: readonly Candi
     }
     const key = contentKey(c.raw);
     const twin = known.get(key);
-    if (twin === undefined) known.set(key, { row: c.row });
-    else found.push('id' in twin ? { row: c.row, id: twin.id, rel: c.rel } : { row: c.row, firstRow: twin.row });
+    if (twin === undefined) known.set(key, { row: c.row, index });
+    else
+      found.push(
+        'id' in twin
+          ? { index, row: c.row, id: twin.id, rel: c.rel }
+          : { index, row: c.row, firstRow: twin.row, firstIndex: twin.index },
+      );
   }
   return found;
 }

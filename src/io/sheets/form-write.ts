@@ -126,7 +126,7 @@ export async function formXlsx(plan: Plan, form: Form, t: Translate): Promise<Ui
     });
   });
   const lastRow = FORM_HEADER_ROW + Math.max(form.rows.length, 1);
-  addValidations(sheet, form, t, list, choices.length > 0);
+  addValidations(sheet, plan, form, t, list);
   await sheet.protect('', {
     selectLockedCells: true,
     selectUnlockedCells: true,
@@ -160,7 +160,9 @@ type Validation = Omit<DataValidation, 'formulae'> & { formulae: unknown[] };
  * The input cells' validations, each on a range of rows (consecutive rows alike share one): exceljs' own merging
  * of per-cell validations writes overlapping ranges (it sorts K10 before K8), which spreadsheet programs repair.
  */
-function addValidations(sheet: Worksheet, form: Form, t: Translate, list: string, hasRegions: boolean): void {
+function addValidations(sheet: Worksheet, plan: Plan, form: Form, t: Translate, list: string): void {
+  const units = plan.units;
+  const hasRegions = plan.regions.size > 0;
   const validations = (sheet as unknown as { dataValidations: { add(range: string, v: Validation): void } })
     .dataValidations;
   // What a spreadsheet program says when the cell is selected, and when a wrong value is typed.
@@ -183,13 +185,16 @@ function addValidations(sheet: Worksheet, form: Form, t: Translate, list: string
   let start = 0;
   form.rows.forEach((r, i) => {
     const next = form.rows[i + 1];
+    // Rows in one unit share a prompt (and a count unit's whole-number rule).
     if (next?.indicator.unit === r.indicator.unit) return;
     const amount = letter(col('amount') - 1);
+    // A unit that counts things (count: true) takes whole numbers, as rad import and rad validate require.
+    const whole = units.get(r.indicator.unit)?.count === true;
     validations.add(`${amount}${first + start}:${amount}${first + i}`, {
-      type: 'decimal',
+      type: whole ? 'whole' : 'decimal',
       operator: 'greaterThanOrEqual',
       formulae: [0],
-      ...message('amount', 'forms.v.amount', { unit: r.indicator.unit }),
+      ...message('amount', whole ? 'forms.v.whole' : 'forms.v.amount', { unit: r.indicator.unit }),
     });
     start = i + 1;
   });

@@ -13,6 +13,7 @@ import {
   type FormTarget,
   type Prior,
 } from '../core/form-import.js';
+import { asObj } from '../core/guards.js';
 import { closest } from '../core/ids.js';
 import type { DecimalMark } from '../core/locale-number.js';
 import { progressPathOf } from '../core/rules.js';
@@ -52,8 +53,14 @@ async function priorsOf(planDir: string, plan: Plan, target: FormTarget): Promis
 
 /** "amount 5 → 7; note – → Data sintetis": what a row would change in the entry recorded before. */
 function difference(before: RawEntry, after: RawEntry): string {
-  const show = (v: unknown): string =>
-    v === undefined ? '–' : typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v);
+  const show = (v: unknown): string => {
+    if (v === undefined) return '–';
+    if (typeof v === 'string' || typeof v === 'number') return String(v);
+    // A breakdown as the form's cell writes it (perempuan=4,laki-laki=3).
+    return Object.entries(asObj(v) ?? {})
+      .map(([label, n]) => `${label}=${JSON.stringify(n)}`)
+      .join(',');
+  };
   return ENTRY_FIELDS.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]))
     .map((f) => `${f} ${show(before[f])} → ${show(after[f])}`)
     .join('; ');

@@ -21,7 +21,7 @@ import type { Plan } from '../core/types.js';
 import { CliError, EXIT_FINDINGS } from '../cli-error.js';
 import type { Translate } from '../i18n/index.js';
 import { checkInput, describeFinding } from '../io/progress/entry-check.js';
-import { existingEntries } from '../io/progress/existing.js';
+import { existingFile } from '../io/progress/existing.js';
 import type { FormFile } from '../io/sheets/form-read.js';
 import { sanitizeLine } from '../render/sanitize.js';
 import { targetFile, type Prepared, type Target } from './import-table.js';
@@ -29,6 +29,8 @@ import { targetFile, type Prepared, type Target } from './import-table.js';
 export interface FormOptions {
   decimal?: DecimalMark;
   replace?: boolean;
+  /** Also record a row the same as an entry voided since. */
+  allowDuplicates?: boolean;
 }
 
 /** The form's metadata against the plan; a form of another plan, agency or quarter is refused whole (exit 1). */
@@ -38,15 +40,28 @@ function targetOf(plan: Plan, form: FormFile, file: string): FormTarget {
   throw new CliError(`import.form-${checked.problem}`, { file, ...checked.params }, EXIT_FINDINGS);
 }
 
-/** What earlier imports of this form recorded: entries carrying its id in `form`, in any quarter file of its agency. */
+/**
+ * What earlier imports of this form recorded: entries carrying its id in `form`, in any quarter file of its agency,
+ * and those of them voided since (rad void keeps them in the file's `voided` list, with the reason).
+ */
 async function priorsOf(planDir: string, plan: Plan, target: FormTarget): Promise<Prior[]> {
   const priors: Prior[] = [];
   for (const year of plan.years)
     for (const q of [1, 2, 3, 4]) {
       const rel = progressPathOf(target.agency, `${year}-Q${q}`);
-      for (const e of await existingEntries(join(planDir, rel)))
+      const quarter = `${year}-Q${q}`;
+      const file = await existingFile(join(planDir, rel));
+      for (const e of [...file.entries, ...file.voided])
         if (e.raw.form === target.id && typeof e.raw.indicator === 'string')
-          priors.push({ rel, quarter: `${year}-Q${q}`, id: e.id, key: e.key, indicator: e.raw.indicator, raw: e.raw });
+          priors.push({
+            rel,
+            quarter,
+            id: e.id,
+            key: e.key,
+            indicator: e.raw.indicator,
+            raw: e.raw,
+            ...('reason' in e ? { voided: e.reason } : {}),
+          });
     }
   return priors;
 }
@@ -135,6 +150,20 @@ export async function prepareForm(
       out.changes.push({ ...at(prior), id: prior.id, raw: null });
       out.adds.push({ ...file, raw: { ...f.raw, id: prior.id }, row, moved: true });
     }
+  }
+  for (const { row, prior } of decided.voided) {
+    // A row the same as an entry voided since: the void stands, unless duplicates are asked for.
+    if (opts.allowDuplicates) out.adds.push({ ...file, raw: decided.filledAt(row)!.raw, row });
+    else
+      out.warnings.push(
+        t('import.form-voided', {
+          file: shown,
+          row,
+          indicator: prior.indicator,
+          id: prior.id,
+          reason: prior.voided ?? '',
+        }),
+      );
   }
   for (const { row, prior } of decided.blanked) {
     if (opts.replace) out.changes.push({ ...at(prior), id: prior.id, raw: null });

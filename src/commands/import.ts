@@ -176,7 +176,9 @@ async function refuseBad(
       file,
       line:
         'id' in d
-          ? t('import.duplicate', { file, row: d.row, id: d.id, path: label(d.rel) })
+          ? d.voided === undefined
+            ? t('import.duplicate', { file, row: d.row, id: d.id, path: label(d.rel) })
+            : t('import.duplicate-voided', { file, row: d.row, id: d.id, path: label(d.rel), reason: d.voided })
           : t('import.duplicate-row', {
               file,
               row: d.row,

@@ -1,6 +1,6 @@
 // rad log ENTRY_ID: one progress entry's history from git: recorded, amended (field old -> new), moved, voided,
 // each with its commit, then what is not committed yet. Kept apart from rad log INDICATOR (commands/log.ts).
-import { entryEvent, entryIn, type EntryEvent, type EntryPlace } from '../core/entry-history.js';
+import { entryEvent, entryIn, voidedIn, type EntryEvent, type EntryPlace } from '../core/entry-history.js';
 import { ID_PATTERN, idsStartingWith, MIN_PREFIX } from '../core/entry-id.js';
 import { closest } from '../core/ids.js';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from '../cli-error.js';
@@ -78,6 +78,9 @@ async function logEntryIn(
     if (!v) values.set(blob, (v = batch.blob(blob).then(parseBlob)));
     return v;
   };
+  const relOf = (path: string | undefined): string | undefined =>
+    path === undefined ? undefined : prefix === '' ? path : path.slice(prefix.length + 1);
+  const workingValue = (rel: string): Promise<unknown> => workingTreeValue(loaded.source, rel);
   const placeIn = async (files: FileChange[], side: 'before' | 'after'): Promise<EntryPlace | undefined> => {
     for (const f of files) {
       const blob = f[side];
@@ -86,8 +89,22 @@ async function logEntryIn(
     }
     return undefined;
   };
+  /** rad void's reason, from the first of the versions that lists the entry as voided. */
+  const reasonIn = async (values: Promise<unknown>[]): Promise<string | undefined> => {
+    for (const value of values) {
+      const voided = voidedIn(await value, id);
+      if (voided) return voided.reason;
+    }
+    return undefined;
+  };
+  const withReason = async (event: EntryEvent, values: Promise<unknown>[]): Promise<EntryEvent> => {
+    if (event.event !== 'voided') return event;
+    const reason = await reasonIn(values);
+    return reason === undefined ? event : { ...event, reason };
+  };
   const steps: EntryHistory['steps'] = [];
   let state: EntryPlace | undefined;
+  let stateRel: string | undefined;
   for (const { commit, files } of commits) {
     if (files.length === 0) continue;
     const touched = new Set(files.map((f) => label(f.path)));
@@ -95,12 +112,28 @@ async function logEntryIn(
     const before = (await placeIn(files, 'before')) ?? kept;
     const after = (await placeIn(files, 'after')) ?? kept;
     const event = entryEvent(before, after);
-    if (event) steps.push({ commit, event });
+    const afterValues = files.flatMap((f) => (f.after === undefined ? [] : [valueOf(f.after)]));
+    if (event) steps.push({ commit, event: await withReason(event, afterValues) });
+    else if (!before && !after && !state && steps.length === 0)
+      for (const f of files) {
+        // Recorded and voided between two commits: the commit brings it in the file's voided list.
+        const voided = f.after === undefined ? undefined : voidedIn(await valueOf(f.after), id);
+        if (voided) {
+          steps.push({ commit, event: { event: 'voided', file: label(f.path), ...voided } });
+          break;
+        }
+      }
+    if (after && after !== kept) stateRel = relOf(files.find((f) => label(f.path) === after.file)?.path);
     state = after;
   }
   const now = current && { file: current.file, raw: current.raw };
   const pending: EntryEvent | undefined = commits.length > 0 || now ? entryEvent(state, now) : undefined;
-  if (pending) steps.push({ event: pending });
+  if (pending) steps.push({ event: await withReason(pending, stateRel === undefined ? [] : [workingValue(stateRel)]) });
+  if (steps.length === 0 && !current) {
+    // Recorded and voided with no commit between: the working tree's voided lists are all that tell of it.
+    const voided = await voidedInWorkingTree(loaded.source, loaded.entryIds, id);
+    if (voided) steps.push({ event: voided });
+  }
   if (steps.length === 0 && !current) {
     const candidate =
       wanted.length >= 3 && ids.filter((i) => i.startsWith(wanted)).length === 1
@@ -132,6 +165,28 @@ async function currentPlace(
   if (!ID_PATTERN.test(id)) return undefined;
   const rel = files.find((f) => f.ids.includes(id))?.rel;
   return rel === undefined ? undefined : (await readFileEntries(source, rel)).find((e) => e.entry.id === id);
+}
+
+/** A progress file of the working tree, parsed (undefined when unreadable). */
+async function workingTreeValue(source: Parameters<typeof readFileEntries>[0], rel: string): Promise<unknown> {
+  const read = await source.read(rel);
+  return 'bytes' in read ? parseBlob(Buffer.from(read.bytes)) : undefined;
+}
+
+/** The entry as a working-tree file's `voided` list keeps it (rad void), with the reason; only files naming the id are parsed. */
+async function voidedInWorkingTree(
+  source: Parameters<typeof readFileEntries>[0],
+  files: { rel: string }[],
+  id: string,
+): Promise<EntryEvent | undefined> {
+  if (!ID_PATTERN.test(id)) return undefined;
+  for (const { rel } of files) {
+    const read = await source.read(rel);
+    if (!('bytes' in read) || !Buffer.from(read.bytes).includes(id)) continue;
+    const voided = voidedIn(await parseBlob(Buffer.from(read.bytes)), id);
+    if (voided) return { event: 'voided', file: source.label(rel), ...voided };
+  }
+  return undefined;
 }
 
 /** What a voided entry said the last time it was seen. */

@@ -1,5 +1,6 @@
-// rad void ENTRY_ID --reason TEXT: remove one progress entry from its file (git history is the audit trail), under
-// the file's lock as rad record writes; --commit commits it with the reason in the message.
+// rad void ENTRY_ID --reason TEXT: move one progress entry from its file's entries to its voided list, with the
+// reason (so an import of the same row does not bring it back), under the file's lock as rad record writes;
+// --commit commits it with the reason in the message.
 import type { Command } from 'commander';
 import { voidSubject } from '../core/entry-change.js';
 import { entrySummary } from '../core/entry-input.js';
@@ -18,7 +19,9 @@ interface VoidOptions extends PlanOptions {
 export function registerVoid(program: Command, io: Ctx, done: (code: number) => void): void {
   program
     .command('void')
-    .description('remove one progress entry from its file, saying why; git history keeps what it said')
+    .description(
+      'void one progress entry, saying why: it counts nowhere, and importing the same row again does not bring it back',
+    )
     .argument('<entry>', 'entry id, as rad entries lists it (or a unique prefix of at least 6 characters)')
     .requiredOption('--reason <text>', 'why the entry is void (in the commit message with --commit)')
     .option('--commit', 'git commit the file written, and nothing else')
@@ -40,6 +43,8 @@ export async function voidEntry(io: Ctx, typed: string, opts: VoidOptions): Prom
     quarter: found.header.quarter ?? quarterOf(found.entry.date),
     entries: [],
     changes: new Map([[id, null]]),
+    // The entry moves to the file's voided list: an import of the same row does not bring it back.
+    voids: new Map([[id, reason]]),
   };
   const said = (): void => {
     const summary = entrySummary(found.entry, unit);

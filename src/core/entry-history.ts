@@ -15,13 +15,24 @@ export type EntryEvent =
   | { event: 'recorded'; file: string; entry: RawEntry }
   | { event: 'amended'; file: string; changes: FieldChange[] }
   | { event: 'moved'; from: string; file: string; changes: FieldChange[] }
-  | { event: 'voided'; file: string; entry: RawEntry };
+  /** reason: the one rad void gave, kept with the entry in the file's `voided` list (none for an entry deleted by hand). */
+  | { event: 'voided'; file: string; entry: RawEntry; reason?: string };
 
 /** The entry with this id in a parsed progress file's value, if it holds it. */
 export function entryIn(value: unknown, id: string): RawEntry | undefined {
   const items = asArr(asObj(value)?.entries);
   const i = effectiveIds(items).indexOf(id);
   return i < 0 ? undefined : asObj(items[i]);
+}
+
+/** The entry with this id as a parsed progress file's `voided` list keeps it (rad void), with the reason. */
+export function voidedIn(value: unknown, id: string): { entry: RawEntry; reason: string } | undefined {
+  for (const item of asArr(asObj(value)?.voided)) {
+    const v = asObj(item);
+    const entry = asObj(v?.entry);
+    if (entry?.id === id && typeof v?.reason === 'string') return { entry, reason: v.reason };
+  }
+  return undefined;
 }
 
 /** What happened to the entry between two versions (undefined: nothing it says or where it is changed). */

@@ -118,6 +118,8 @@ export interface Prior {
   key: string;
   indicator: string;
   raw: RawEntry;
+  /** The reason it was voided (rad void), when it is in the file's `voided` list rather than its entries. */
+  voided?: string;
 }
 
 /** A filled row ready to record: its content key (core/entry-id.ts contentKey) and the raw entry. */
@@ -137,19 +139,30 @@ export interface FormPlan {
   changed: { row: number; prior: Prior; filled: Filled }[];
   /** Entries recorded before whose row is now blank (removed when replacing, else kept). */
   blanked: { row: number; prior: Prior }[];
+  /** Rows the same as an entry voided since: not recorded again (the void stands). */
+  voided: { row: number; prior: Prior }[];
+  /** The filled row of a spreadsheet row number. */
+  filledAt(row: number): Filled | undefined;
 }
 
 /**
  * A form row is identified by (form, indicator): each filled row against the entries the earlier imports of the
- * same form recorded. Which of them are new, unchanged, changed, and which earlier entries lost their row.
+ * same form recorded. Which of them are new, unchanged, changed, and which earlier entries lost their row. An entry
+ * voided since counts only against a row that says exactly what it said: that row is not recorded again; a row that
+ * says something else is new (the form was corrected after the void).
  */
 export function planForm(filled: Filled[], blanks: { row: number; indicator: string }[], prior: Prior[]): FormPlan {
   const byIndicator = new Map<string, Prior>();
-  for (const p of prior) if (!byIndicator.has(p.indicator)) byIndicator.set(p.indicator, p);
-  const plan: FormPlan = { add: [], same: [], changed: [], blanked: [] };
+  for (const p of prior) if (p.voided === undefined && !byIndicator.has(p.indicator)) byIndicator.set(p.indicator, p);
+  const voided = new Map<string, Prior>();
+  for (const p of prior) if (p.voided !== undefined) voided.set(`${p.indicator}\0${p.key}`, p);
+  const rows = new Map(filled.map((f) => [f.row, f]));
+  const plan: FormPlan = { add: [], same: [], changed: [], blanked: [], voided: [], filledAt: (row) => rows.get(row) };
   for (const f of filled) {
     const p = byIndicator.get(f.indicator);
-    if (!p) plan.add.push(f);
+    const ghost = p ? undefined : voided.get(`${f.indicator}\0${f.key}`);
+    if (ghost) plan.voided.push({ row: f.row, prior: ghost });
+    else if (!p) plan.add.push(f);
     else if (p.key === f.key) plan.same.push({ row: f.row, id: p.id });
     else plan.changed.push({ row: f.row, prior: p, filled: f });
   }

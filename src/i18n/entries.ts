@@ -33,6 +33,7 @@ export const en = {
   'entry-log.amended': 'amended in {file}: {changes}',
   'entry-log.moved': 'moved from {from} to {file}: {changes}',
   'entry-log.voided': 'voided in {file}: {summary}',
+  'entry-log.voided-reason': 'voided in {file}: {summary} ({reason})',
 } as const;
 
 export const id: Record<keyof typeof en, string> = {
@@ -69,4 +70,5 @@ export const id: Record<keyof typeof en, string> = {
   'entry-log.amended': 'diubah di {file}: {changes}',
   'entry-log.moved': 'dipindahkan dari {from} ke {file}: {changes}',
   'entry-log.voided': 'dibatalkan di {file}: {summary}',
+  'entry-log.voided-reason': 'dibatalkan di {file}: {summary} ({reason})',
 };

@@ -28,6 +28,8 @@ export const en = {
     '{file}:{row}: {indicator}: entry {id}, recorded from this form before, says otherwise ({changes}); to replace it with this row, import again with --replace',
   'import.form-blanked':
     '{file}:{row}: {indicator} is blank, but entry {id} was recorded from this form before; it is kept (--replace removes it)',
+  'import.form-voided':
+    '{file}:{row}: {indicator}: entry {id}, recorded from this form before, was voided ({reason}); the same row is not recorded again (--allow-duplicates records it)',
   'import.form-twice': '{file} is the same form ({form}) as {first}; import one of them',
   'import.form-summary':
     '{file}: form {form}: {added} new, {same} already recorded, {replaced} replaced, {removed} removed',
@@ -136,6 +138,8 @@ export const id: Record<keyof typeof en, string> = {
     '{file}:{row}: {indicator}: entri {id}, yang dicatat dari formulir ini sebelumnya, berisi lain ({changes}); untuk menggantinya dengan baris ini, impor lagi dengan --replace',
   'import.form-blanked':
     '{file}:{row}: {indicator} kosong, tetapi entri {id} pernah dicatat dari formulir ini; entri itu tetap (--replace menghapusnya)',
+  'import.form-voided':
+    '{file}:{row}: {indicator}: entri {id}, yang dicatat dari formulir ini sebelumnya, sudah dibatalkan ({reason}); baris yang sama tidak dicatat lagi (--allow-duplicates mencatatnya)',
   'import.form-twice': '{file} adalah formulir yang sama ({form}) dengan {first}; impor salah satunya',
   'import.form-summary':
     '{file}: formulir {form}: {added} baru, {same} sudah tercatat, {replaced} diganti, {removed} dihapus',

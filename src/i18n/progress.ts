@@ -27,6 +27,8 @@ export const en = {
   'progress.cannot-write': 'cannot write {path}: {detail}; no file was changed',
   'progress.entry-gone': 'entry {detail} is no longer in {path} (changed meanwhile?); nothing was written',
   'progress.duplicate': '{path} already holds entry {detail}, the same as one being added; nothing was written',
+  'progress.voided-duplicate':
+    '{path} voided entry {detail}, the same as one being added (rad void); nothing was written',
   'progress.write-failed':
     'cannot write {path}: {detail}; {restored} file(s) already written were restored, so nothing was recorded',
   'progress.restore-failed':
@@ -44,6 +46,7 @@ export const en = {
   'import.refused-duplicates':
     '{bad} of {rows} row(s) refused, {duplicates} of them exact duplicates (import those anyway with --allow-duplicates); nothing was written',
   'import.duplicate': '{file}:{row}: duplicate of entry {id} in {path}',
+  'import.duplicate-voided': '{file}:{row}: the same as entry {id}, voided from {path} ({reason})',
   'import.duplicate-row': '{file}:{row}: duplicate of row {first}',
   'import.no-rows': '{file}: no entries below the header row',
   'import.unknown-column': "{file}:1: unknown column '{column}'; expected some of: {allowed}",
@@ -111,6 +114,8 @@ export const id: Record<keyof typeof en, string> = {
   'progress.cannot-write': 'tidak dapat menulis {path}: {detail}; tidak ada berkas yang diubah',
   'progress.entry-gone': 'entri {detail} sudah tidak ada di {path} (diubah sementara itu?); tidak ada yang ditulis',
   'progress.duplicate': '{path} sudah memuat entri {detail}, sama dengan yang akan ditambahkan; tidak ada yang ditulis',
+  'progress.voided-duplicate':
+    'entri {detail} di {path} sudah dibatalkan (rad void) dan sama dengan yang akan ditambahkan; tidak ada yang ditulis',
   'progress.write-failed':
     'tidak dapat menulis {path}: {detail}; {restored} berkas yang sudah ditulis dikembalikan, jadi tidak ada yang dicatat',
   'progress.restore-failed':
@@ -128,6 +133,7 @@ export const id: Record<keyof typeof en, string> = {
   'import.refused-duplicates':
     '{bad} dari {rows} baris ditolak, {duplicates} di antaranya duplikat persis (impor tetap dengan --allow-duplicates); tidak ada yang ditulis',
   'import.duplicate': '{file}:{row}: duplikat entri {id} di {path}',
+  'import.duplicate-voided': '{file}:{row}: sama dengan entri {id} yang sudah dibatalkan di {path} ({reason})',
   'import.duplicate-row': '{file}:{row}: duplikat baris {first}',
   'import.no-rows': '{file}: tidak ada entri di bawah baris judul',
   'import.unknown-column': "{file}:1: kolom '{column}' tidak dikenal; yang diharapkan: {allowed}",

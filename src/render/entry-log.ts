@@ -35,7 +35,10 @@ function summaryOf(raw: RawEntry, unit: string): string {
 
 function eventLine(e: EntryEvent, unit: string, t: Translate): string {
   if (e.event === 'recorded') return t('entry-log.recorded', { file: e.file, summary: summaryOf(e.entry, unit) });
-  if (e.event === 'voided') return t('entry-log.voided', { file: e.file, summary: summaryOf(e.entry, unit) });
+  if (e.event === 'voided')
+    return e.reason === undefined
+      ? t('entry-log.voided', { file: e.file, summary: summaryOf(e.entry, unit) })
+      : t('entry-log.voided-reason', { file: e.file, summary: summaryOf(e.entry, unit), reason: e.reason });
   const changes = e.changes.map((c) => changeText(c, unit, t('entries.none'))).join(', ');
   if (e.event === 'moved') return t('entry-log.moved', { from: e.from, file: e.file, changes: changes || '-' });
   return t('entry-log.amended', { file: e.file, changes });
@@ -97,6 +100,7 @@ export function entryLogJson(h: EntryHistory): string {
             ? e.changes.map((c) => ({ field: c.field, from: orNull(c.from), to: orNull(c.to) }))
             : [],
         entry: e.event === 'recorded' || e.event === 'voided' ? e.entry : null,
+        reason: e.event === 'voided' ? (e.reason ?? null) : null,
       })),
     }) + '\n'
   );

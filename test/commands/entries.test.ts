@@ -3,9 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { hashTree, readEntries } from '../helpers/files.js';
 import { entryHistory, scrubShas, type EntryHistory } from '../helpers/entry-history.js';
-import { git, gitRepo, fixtureTree } from '../helpers/git.js';
+import { commit, git, gitRepo, fixtureTree } from '../helpers/git.js';
 import { expectGolden, formatGolden } from '../helpers/golden.js';
 import { parseJson, type EntriesJson, type EntryLogJson } from '../helpers/json.js';
 import { runBin, runRad } from '../helpers/run.js';
@@ -25,7 +26,7 @@ describe('the history rad made', () => {
     expectGolden(golden('entries-steps'), lines.join('\n'));
   });
 
-  it('left each entry where its date says, with its id, the voided one gone', () => {
+  it("left each entry where its date says, with its id, the voided one in its file's voided list", () => {
     const polda = [
       ...readEntries(join(h.dir, `${Q1}/polda.yaml`)),
       ...readEntries(join(h.dir, 'plan/progress/2021/Q2/polda.yaml')),
@@ -41,6 +42,20 @@ describe('the history rad made', () => {
       },
     ]);
     expect(readEntries(join(h.dir, `${Q1}/dinsos.yaml`)).map((e) => e.id ?? '(derived)')).toEqual(['(derived)']);
+    const dinsos = parse(readFileSync(join(h.dir, `${Q1}/dinsos.yaml`), 'utf8')) as { voided: unknown[] };
+    expect(dinsos.voided).toEqual([
+      {
+        reason: 'the same SOP twice',
+        entry: {
+          id: h.ids.voided,
+          indicator: 'B.1.a.1',
+          date: '2021-03-12',
+          amount: 1,
+          reported_by: 'dinsos',
+          note: 'SOP copy',
+        },
+      },
+    ]);
   });
 });
 
@@ -64,7 +79,8 @@ describe('rad entries', () => {
   it('prints JSON rows of the documented shape, by date', async () => {
     const rows = parseJson<EntriesJson>((await runRad(['entries', '--format', 'json'], { cwd: h.dir })).stdout);
     expect(rows.map((r) => [r.id, r.date, r.file, r.line])).toEqual([
-      [h.ids.handwritten, '2021-01-20', `${Q1}/dinsos.yaml`, 6],
+      // Line 15: the voided entry is kept above, in the file's voided list.
+      [h.ids.handwritten, '2021-01-20', `${Q1}/dinsos.yaml`, 15],
       [h.ids.polda, '2021-04-02', 'plan/progress/2021/Q2/polda.yaml', 5],
     ]);
     expect(rows[1]).toEqual({
@@ -147,6 +163,33 @@ describe('rad log ENTRY_ID', () => {
       subject: 'Polda, 2021-Q1',
       date: '2021-04-01T12:00:00+00:00',
     });
+  });
+
+  it('JSON: a voided step carries the reason rad void was given; other steps a null reason', async () => {
+    const out = parseJson<EntryLogJson>(
+      (await runRad(['log', h.ids.voided, '--format', 'json'], { cwd: h.dir })).stdout,
+    );
+    expect(out.history.map((s) => [s.event, s.reason])).toEqual([
+      ['recorded', null],
+      ['voided', 'the same SOP twice'],
+    ]);
+  });
+
+  it('an entry recorded and voided with no commit between: the commit that brings its voided list', async () => {
+    const dir = gitRepo(fixtureTree());
+    const recorded = await runRad(['record', 'A.1.a.1', '--date', '2021-02-03', '--amount', '2', '--by', 'dinsos'], {
+      cwd: dir,
+    });
+    const id = /entry ([0-9a-z]{10})/.exec(recorded.stdout)?.[1] ?? '';
+    expect((await runRad(['void', id, '--reason', 'a test entry'], { cwd: dir })).exitCode).toBe(0);
+    const uncommitted = await runRad(['log', id], { cwd: dir });
+    expect(uncommitted.exitCode).toBe(0);
+    expect(uncommitted.stdout).toContain('(uncommitted)\n  voided in plan/progress/2021/Q1/dinsos.yaml');
+    commit(dir, {}, 'recorded and voided');
+    const committed = await runRad(['log', id], { cwd: dir });
+    expect(committed.stdout).toMatch(
+      / recorded and voided\n {2}voided in .*dinsos\.yaml: A\.1\.a\.1 \+2 .* \(a test entry\)\n$/,
+    );
   });
 
   it('an id no entry ever had exits 1 with a did-you-mean', async () => {

@@ -131,6 +131,76 @@ describe('rad import of a form', () => {
     expect(readEntries(join(cwd, Q2)).map((e) => e.indicator)).toEqual(['A.1.a.1', 'A.1.a.1']);
   });
 
+  it('an entry voided since stays void when the form comes again: a warning, no byte changed; --allow-duplicates records it', async () => {
+    const cwd = await withForm();
+    const form = join(cwd, 'forms/dinsos.xlsx');
+    await fill(form, form, FILLED);
+    expect((await runRad(['import', 'forms/dinsos.xlsx'], { cwd })).exitCode).toBe(0);
+    const sop = readEntries(join(cwd, Q2)).find((e) => e.indicator === 'B.1.a.1')!;
+    const voided = await runRad(['void', String(sop.id), '--reason', 'sent by mistake (synthetic)'], { cwd });
+    expect(voided.exitCode).toBe(0);
+    const before = hashTree(join(cwd, 'plan'));
+    const again = await runRad(['import', 'forms/dinsos.xlsx'], { cwd });
+    expect(again.exitCode).toBe(0);
+    expect(again.stderr).toBe(
+      `forms/dinsos.xlsx:9: B.1.a.1: entry ${String(sop.id)}, recorded from this form before, was voided (sent by mistake (synthetic)); the same row is not recorded again (--allow-duplicates records it)\n`,
+    );
+    expect(again.stdout).toMatch(/form dinsos\/2021-Q2: 0 new, 1 already recorded, 0 replaced, 0 removed/);
+    expect(hashTree(join(cwd, 'plan'))).toBe(before);
+    // --replace does not undo a void either: it replaces what the form recorded, and this entry is no longer that.
+    expect((await runRad(['import', 'forms/dinsos.xlsx', '--replace'], { cwd })).exitCode).toBe(0);
+    expect(hashTree(join(cwd, 'plan'))).toBe(before);
+    const forced = await runRad(['import', 'forms/dinsos.xlsx', '--allow-duplicates'], { cwd });
+    expect(forced.exitCode).toBe(0);
+    const sops = readEntries(join(cwd, Q2)).filter((e) => e.indicator === 'B.1.a.1');
+    expect(sops.map((e) => e.amount)).toEqual([1]);
+    expect(sops.map((e) => e.id)).not.toContain(sop.id);
+    expect((await runRad(['validate'], { cwd })).exitCode).toBe(0);
+  });
+
+  it('a row corrected after its entry was voided is new: the form now says something else', async () => {
+    const cwd = await withForm();
+    const form = join(cwd, 'forms/dinsos.xlsx');
+    await fill(form, form, FILLED);
+    expect((await runRad(['import', 'forms/dinsos.xlsx'], { cwd })).exitCode).toBe(0);
+    const sop = readEntries(join(cwd, Q2)).find((e) => e.indicator === 'B.1.a.1')!;
+    expect((await runRad(['void', String(sop.id), '--reason', 'wrong count'], { cwd })).exitCode).toBe(0);
+    await fill(form, join(cwd, 'corrected.xlsx'), { J9: 2 });
+    const corrected = await runRad(['import', 'corrected.xlsx'], { cwd });
+    expect(corrected.exitCode).toBe(0);
+    expect(corrected.stderr).toBe('');
+    expect(corrected.stdout).toMatch(/form dinsos\/2021-Q2: 1 new, 1 already recorded, 0 replaced, 0 removed/);
+    expect(
+      readEntries(join(cwd, Q2))
+        .filter((e) => e.indicator === 'B.1.a.1')
+        .map((e) => e.amount),
+    ).toEqual([2]);
+  });
+
+  it('a CSV row the same as a voided entry is refused as its duplicate; --allow-duplicates imports it', async () => {
+    const cwd = await withForm();
+    const recorded = await runRad(
+      ['record', 'A.1.a.1', '--date', '2021-05-20', '--amount', '2', '--by', 'dinsos', '--location', 'tts'],
+      { cwd },
+    );
+    const id = /entry ([0-9a-z]{10})/.exec(recorded.stdout)?.[1] ?? '';
+    expect((await runRad(['void', id, '--reason', 'typed twice'], { cwd })).exitCode).toBe(0);
+    writeFileSync(
+      join(cwd, 'again.csv'),
+      'indicator,date,amount,reported_by,location\nA.1.a.1,2021-05-20,2,dinsos,tts\n',
+    );
+    const before = hashTree(join(cwd, 'plan'));
+    const refused = await runRad(['import', 'again.csv'], { cwd });
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stderr).toContain(`again.csv:2: the same as entry ${id}, voided from ${Q2} (typed twice)\n`);
+    expect(hashTree(join(cwd, 'plan'))).toBe(before);
+    const forced = await runRad(['import', 'again.csv', '--allow-duplicates'], { cwd });
+    expect(forced.exitCode).toBe(0);
+    const entries = readEntries(join(cwd, Q2)).filter((e) => e.date === '2021-05-20');
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.id).not.toBe(id);
+  });
+
   it('the built bin imports the same way', async () => {
     const [a, b] = [await withForm(), await withForm()];
     for (const cwd of [a, b]) await fill(join(cwd, 'forms/dinsos.xlsx'), join(cwd, 'forms/dinsos.xlsx'), FILLED);

@@ -132,6 +132,8 @@ export interface EntryLogJson {
     from: string | null;
     changes: { field: string; from: unknown; to: unknown }[];
     entry: Record<string, unknown> | null;
+    /** rad void's reason for a voided step (null otherwise, and for an entry deleted by hand). */
+    reason: string | null;
   }[];
 }
 

@@ -8,6 +8,7 @@ import { MAX_FILE_BYTES } from '../fs/file-source.js';
 import { lstatRegular, readRegular } from '../fs/regular.js';
 import { decodeStrict } from '../fs/text.js';
 import { parseYamlSource } from '../yaml/yaml-source.js';
+import { voidedIn, type VoidedEntry } from './progress-file.js';
 
 export interface ExistingEntry {
   /** Its effective id. */
@@ -24,19 +25,25 @@ export interface ExistingEntry {
  * or not YAML holds none here: writing to it refuses it, naming why.
  */
 export async function existingEntries(path: string): Promise<ExistingEntry[]> {
+  return (await existingFile(path)).entries;
+}
+
+/** The file's entries and the entries voided from it (its `voided` list: rad void keeps them there). */
+export async function existingFile(path: string): Promise<{ entries: ExistingEntry[]; voided: VoidedEntry[] }> {
+  const none = { entries: [], voided: [] };
   const info = await lstatRegular(path).catch(() => undefined);
-  if (!info || info.size > MAX_FILE_BYTES) return [];
+  if (!info || info.size > MAX_FILE_BYTES) return none;
   const decoded = decodeStrict(await readRegular(path).catch(() => new Uint8Array()));
-  if (!('text' in decoded)) return [];
+  if (!('text' in decoded)) return none;
   const parsed = await parseYamlSource(path, decoded.text.replace(/^\uFEFF/, ''));
   const items = asArr(asObj(parsed.value)?.entries);
   const ids = effectiveIds(items);
-  const out: ExistingEntry[] = [];
+  const entries: ExistingEntry[] = [];
   items.forEach((item, index) => {
     const raw = asObj(item);
-    if (raw) out.push({ id: ids[index] ?? '', key: contentKey(raw), raw, index });
+    if (raw) entries.push({ id: ids[index] ?? '', key: contentKey(raw), raw, index });
   });
-  return out;
+  return { entries, voided: voidedIn(parsed.value) };
 }
 
 /** An entry an import is about to write, with where it goes and the row it came from. */
@@ -51,19 +58,23 @@ export interface Candidate {
  * candidate (by row, and its index).
  */
 export type Duplicate =
-  | { index: number; row: number; id: string; rel: string }
+  | { index: number; row: number; id: string; rel: string; voided?: string }
   | { index: number; row: number; firstRow: number; firstIndex: number };
 
-/** The exact duplicates among candidates: the same content key as an entry in the target file, or an earlier row. */
+/**
+ * The exact duplicates among candidates: the same content key as an entry in the target file, as an entry voided
+ * from it (`voided`: the reason), or as an earlier row.
+ */
 export async function findDuplicates(planDir: string, candidates: readonly Candidate[]): Promise<Duplicate[]> {
-  const byFile = new Map<string, Map<string, { id: string } | { row: number; index: number }>>();
+  const byFile = new Map<string, Map<string, { id: string; voided?: string } | { row: number; index: number }>>();
   const found: Duplicate[] = [];
   for (const [index, c] of candidates.entries()) {
     let known = byFile.get(c.rel);
     if (!known) {
       known = new Map();
-      for (const e of await existingEntries(join(planDir, c.rel)))
-        if (!known.has(e.key)) known.set(e.key, { id: e.id });
+      const file = await existingFile(join(planDir, c.rel));
+      for (const e of file.entries) if (!known.has(e.key)) known.set(e.key, { id: e.id });
+      for (const v of file.voided) if (!known.has(v.key)) known.set(v.key, { id: v.id, voided: v.reason });
       byFile.set(c.rel, known);
     }
     const key = contentKey(c.raw);
@@ -72,7 +83,13 @@ export async function findDuplicates(planDir: string, candidates: readonly Candi
     else
       found.push(
         'id' in twin
-          ? { index, row: c.row, id: twin.id, rel: c.rel }
+          ? {
+              index,
+              row: c.row,
+              id: twin.id,
+              rel: c.rel,
+              ...(twin.voided === undefined ? {} : { voided: twin.voided }),
+            }
           : { index, row: c.row, firstRow: twin.row, firstIndex: twin.index },
       );
   }

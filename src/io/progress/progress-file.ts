@@ -25,14 +25,25 @@ export interface FileEntries {
    * (null). Any other entry whose derived id the change would shift gets that id stored, so no other id changes.
    */
   changes?: ReadonlyMap<string, RawEntry | null>;
-  /** Refuse an entry to append whose content equals one already in the file (rad import's duplicate rule). */
+  /**
+   * Entries removed by `changes` that are void (rad void), by id, with the reason: they move to the file's
+   * `voided` list instead of vanishing, so that importing the same row again does not record it again.
+   */
+  voids?: ReadonlyMap<string, string>;
+  /**
+   * Refuse an entry to append whose content equals one already in the file, or one voided from it (rad import's
+   * duplicate rule).
+   */
   unique?: boolean;
 }
 
 export type NextText =
   | { text: string; mode: 'create' | 'append' | 'rewrite'; ids: string[] }
-  /** entry-gone: an id to change is not in the file; duplicate: an entry to append is already there (detail: its id). */
-  | { problem: 'unreadable' | 'other-file' | 'entry-gone' | 'duplicate'; detail: string }
+  /**
+   * entry-gone: an id to change is not in the file; duplicate: an entry to append is already there (detail: its
+   * id); voided-duplicate: an entry to append was voided from the file (detail: the voided entry's id).
+   */
+  | { problem: 'unreadable' | 'other-file' | 'entry-gone' | 'duplicate' | 'voided-duplicate'; detail: string }
   /** The file uses what plan files must not (anchors, aliases, merge or repeated keys, raw controls): a rewrite would change it. */
   | { problem: 'refused'; finding: Finding };
 
@@ -80,7 +91,7 @@ function rewriteText(previous: string, target: FileEntries, depth: number, befor
   if (list === undefined || (isScalar(list) && list.value === null))
     doc.set('entries', doc.createNode(target.entries, NO_ALIASES));
   else if (isSeq(list)) {
-    const changed = target.changes?.size ? applyChanges(doc, list.items, before, target.changes) : undefined;
+    const changed = target.changes?.size ? applyChanges(doc, list.items, before, target) : undefined;
     if (changed) return changed;
     for (const entry of target.entries) list.add(doc.createNode(entry, NO_ALIASES));
   } else return { problem: 'unreadable', detail: 'entries is not a list' };
@@ -88,10 +99,30 @@ function rewriteText(previous: string, target: FileEntries, depth: number, befor
   return { text: stringifyCanonical(doc), mode: 'rewrite', ids };
 }
 
-/** The file's entries before the write: their values (as the list holds them) and effective ids. */
+/** The file's entries before the write: their values (as the list holds them) and effective ids; what was voided. */
 interface Before {
   items: unknown[];
   ids: string[];
+  voided: VoidedEntry[];
+}
+
+/** An entry of the file's `voided` list: its id (stored, else derived like any entry's), content key, reason. */
+export interface VoidedEntry {
+  id: string;
+  key: string;
+  raw: RawEntry;
+  reason: string;
+}
+
+/** The `voided` list of a parsed progress file's value. */
+export function voidedIn(value: unknown): VoidedEntry[] {
+  const items = asArr(asObj(value)?.voided).map((v) => ({ reason: asObj(v)?.reason, raw: asObj(asObj(v)?.entry) }));
+  const ids = effectiveIds(items.map((v) => v.raw));
+  return items.flatMap((v, i) =>
+    v.raw
+      ? [{ id: ids[i] ?? '', key: contentKey(v.raw), raw: v.raw, reason: typeof v.reason === 'string' ? v.reason : '' }]
+      : [],
+  );
 }
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -101,12 +132,8 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
  * Then every entry left without a stored id whose derived id moved (its occurrence among identical entries
  * changed) gets its former id stored. Returns a problem, or undefined when done.
  */
-function applyChanges(
-  doc: Document,
-  items: unknown[],
-  before: Before,
-  changes: ReadonlyMap<string, RawEntry | null>,
-): NextText | undefined {
+function applyChanges(doc: Document, items: unknown[], before: Before, target: FileEntries): NextText | undefined {
+  const changes = target.changes ?? new Map<string, RawEntry | null>();
   if (items.length !== before.items.length) return { problem: 'unreadable', detail: 'entries changed while read' };
   const values = new Map<unknown, unknown>(items.map((node, i) => [node, before.items[i]]));
   const oldIds = new Map<unknown, string>(items.map((node, i) => [node, before.ids[i] ?? '']));
@@ -117,6 +144,9 @@ function applyChanges(
     if (i < 0 || !isMap(node)) return { problem: 'entry-gone', detail: id };
     if (next === null) {
       removed.add(node);
+      const reason = target.voids?.get(id);
+      // The derived id is stored with it: in the voided list it has no place among identical entries.
+      if (reason !== undefined) addVoided(doc, { reason, entry: withId(asObj(before.items[i]) ?? {}, id) });
       continue;
     }
     const replacement = withId(next, id);
@@ -134,6 +164,13 @@ function applyChanges(
     if (after[i] !== was && was !== '' && isMap(node) && !node.has('id')) node.set('id', was);
   });
   return undefined;
+}
+
+/** Append to the file's `voided` list (made when the file has none yet; canonical order puts it before entries). */
+function addVoided(doc: Document, item: { reason: string; entry: RawEntry }): void {
+  const list = doc.get('voided', true);
+  if (isSeq(list)) list.add(doc.createNode(item, NO_ALIASES));
+  else doc.set('voided', doc.createNode([item], NO_ALIASES));
 }
 
 /**
@@ -167,20 +204,26 @@ async function checkFile(
 function withNewIds(
   target: FileEntries,
   before: Before,
-): { entries: RawEntry[]; ids: string[] } | { duplicate: string } {
-  const used = new Set(before.ids);
+): { entries: RawEntry[]; ids: string[] } | { duplicate: string } | { voided: string } {
+  // A voided entry's id stays taken: rad log ENTRY_ID follows one entry per id.
+  const used = new Set([...before.ids, ...before.voided.map((v) => v.id)]);
   const keys = new Map<string, string>();
-  if (target.unique)
+  const voidedKeys = new Map<string, string>();
+  if (target.unique) {
     before.items.forEach((item, i) => {
       const key = keyOf(item);
       if (!keys.has(key)) keys.set(key, before.ids[i] ?? '');
     });
+    for (const v of before.voided) if (!voidedKeys.has(v.key)) voidedKeys.set(v.key, v.id);
+  }
   const entries: RawEntry[] = [];
   const ids: string[] = [];
   for (const raw of target.entries) {
     const key = contentKey(raw);
     const twin = keys.get(key);
     if (twin !== undefined) return { duplicate: twin };
+    const ghost = voidedKeys.get(key);
+    if (ghost !== undefined) return { voided: ghost };
     // An entry that moves here keeps its id; one this file already uses would be two entries with one id.
     if (typeof raw.id === 'string' && used.has(raw.id)) return { duplicate: raw.id };
     const id = typeof raw.id === 'string' ? raw.id : newEntryId(key, used);
@@ -205,9 +248,10 @@ export async function nextText(previous: string | undefined, target: FileEntries
   const checked = previous === undefined ? { value: undefined } : await checkFile(previous, target);
   if (!('value' in checked)) return checked;
   const items = asArr(asObj(checked.value)?.entries);
-  const before: Before = { items, ids: effectiveIds(items) };
+  const before: Before = { items, ids: effectiveIds(items), voided: voidedIn(checked.value) };
   const added = withNewIds(target, before);
   if ('duplicate' in added) return { problem: 'duplicate', detail: added.duplicate };
+  if ('voided' in added) return { problem: 'voided-duplicate', detail: added.voided };
   const next = { ...target, entries: added.entries };
   if (previous === undefined) {
     const gone = [...(target.changes?.keys() ?? [])][0];

@@ -1,5 +1,6 @@
 // rad entries output: a table laid out to the width, JSON (public API) or CSV of progress entries with their ids.
 import type { ChalkInstance } from 'chalk';
+import { ENTRY_FIELDS } from '../core/entry-input.js';
 import type { Translate } from '../i18n/index.js';
 import { toCsv } from './csv.js';
 import { renderGrid } from './grid.js';
@@ -34,21 +35,8 @@ const breakdownText = (b: Record<string, number> | null): string =>
         .join(',')
     : '';
 
-const CSV_FIELDS = [
-  'id',
-  'indicator',
-  'date',
-  'amount',
-  'unit',
-  'reported_by',
-  'location',
-  'evidence',
-  'note',
-  'breakdown',
-  'form',
-  'file',
-  'line',
-] as const;
+/** The CSV's columns: the id, the entry's fields in the progress schema's order, its form, where it is. */
+const CSV_FIELDS = ['id', ...ENTRY_FIELDS, 'form', 'file', 'line'] as const;
 
 export function entriesCsv(rows: EntryRow[]): string {
   return toCsv(

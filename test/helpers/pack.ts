@@ -8,6 +8,25 @@ import { tmpDir } from './tmp.js';
 
 export const TARBALL = 'gugus-tugas-tppo-rad-0.1.0.tgz';
 
+/** What the tarball holds (under package/), sorted: what runs, and nothing else. */
+export const TARBALL_FILES = [
+  'LICENSE',
+  'README.md',
+  'bin/load-bundle.cjs',
+  'bin/rad.cjs',
+  'dist/THIRD-PARTY-NOTICES.txt',
+  'dist/exceljs.cjs',
+  'dist/rad.cache',
+  'dist/rad.cjs',
+  'dist/worker.cjs',
+  'package.json',
+  'schemas/agencies.schema.json',
+  'schemas/plan.schema.json',
+  'schemas/progress.schema.json',
+  'schemas/regions.schema.json',
+  'schemas/section.schema.json',
+];
+
 /** npm pack here (prepack builds dist/ and strips package.json for the tarball); what it printed and made. */
 export function pack(into = tmpDir('rad-pack-')): { stdout: string; tarball: string } {
   const stdout = execFileSync('npm', ['pack', '--pack-destination', into], {

@@ -7,27 +7,9 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useExamples } from '../helpers/new-plan.js';
-import { cleanEnv, exec, installedPackage, installGlobal, pack, TARBALL } from '../helpers/pack.js';
+import { cleanEnv, exec, installedPackage, installGlobal, pack, TARBALL, TARBALL_FILES } from '../helpers/pack.js';
 import { ROOT } from '../helpers/run.js';
 import { tmpDir } from '../helpers/tmp.js';
-
-const TARBALL_FILES = [
-  'LICENSE',
-  'README.md',
-  'bin/load-bundle.cjs',
-  'bin/rad.cjs',
-  'dist/THIRD-PARTY-NOTICES.txt',
-  'dist/exceljs.cjs',
-  'dist/rad.cache',
-  'dist/rad.cjs',
-  'dist/worker.cjs',
-  'package.json',
-  'schemas/agencies.schema.json',
-  'schemas/plan.schema.json',
-  'schemas/progress.schema.json',
-  'schemas/regions.schema.json',
-  'schemas/section.schema.json',
-];
 
 const hasPreCommit =
   exec('sh', ['-c', 'command -v pre-commit'], { cwd: '/', env: { PATH: process.env.PATH ?? '' } }).stdout.trim() !== '';

@@ -8,28 +8,12 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commit, git } from '../helpers/git.js';
 import { expectGolden, normalize } from '../helpers/golden.js';
-import { cleanEnv, exec, pack, type Ran } from '../helpers/pack.js';
+import { cleanEnv, exec, pack, TARBALL_FILES, type Ran } from '../helpers/pack.js';
 import { ROOT } from '../helpers/run.js';
 import { FIXTURES, tmpDir } from '../helpers/tmp.js';
 
-const RELEASE_FILES = [
-  '.pre-commit-hooks.yaml',
-  'LICENSE',
-  'README.md',
-  'bin/load-bundle.cjs',
-  'bin/rad.cjs',
-  'dist/THIRD-PARTY-NOTICES.txt',
-  'dist/exceljs.cjs',
-  'dist/rad.cache',
-  'dist/rad.cjs',
-  'dist/worker.cjs',
-  'package.json',
-  'schemas/agencies.schema.json',
-  'schemas/plan.schema.json',
-  'schemas/progress.schema.json',
-  'schemas/regions.schema.json',
-  'schemas/section.schema.json',
-];
+/** The release tree: the package's files and the hooks file. */
+const RELEASE_FILES = ['.pre-commit-hooks.yaml', ...TARBALL_FILES];
 
 const preCommitVersion = exec('sh', ['-c', 'pre-commit --version 2>/dev/null || true'], {
   cwd: '/',

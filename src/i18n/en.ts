@@ -12,6 +12,7 @@ import * as init from './init.js';
 import * as sheets from './sheets.js';
 import * as entries from './entries.js';
 import * as forms from './forms.js';
+import * as cli from './cli.js';
 
 export const en = {
   ...progress.en,
@@ -149,6 +150,7 @@ export const en = {
   ...reporting.en,
   ...init.en,
   ...forms.en,
+  ...cli.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

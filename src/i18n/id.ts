@@ -13,6 +13,7 @@ import * as init from './init.js';
 import * as sheets from './sheets.js';
 import * as entries from './entries.js';
 import * as forms from './forms.js';
+import * as cli from './cli.js';
 
 export const id: Record<MessageKey, string> = {
   ...progress.id,
@@ -147,4 +148,5 @@ export const id: Record<MessageKey, string> = {
   ...reporting.id,
   ...init.id,
   ...forms.id,
+  ...cli.id,
 };

@@ -167,8 +167,7 @@ describe('rad init', () => {
     {
       name: 'an unknown region set',
       args: ['init', 'p', '--regions', 'bali'],
-      stderr:
-        "error: option '--regions <set>' argument 'bali' is invalid. Allowed choices are ntt.\n(run rad --help for usage)\n",
+      stderr: "rad: invalid value 'bali' for --regions: one of ntt (see rad init --help)\n",
     },
   ];
   for (const r of refusals) {

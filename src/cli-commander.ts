@@ -108,7 +108,8 @@ export function localHelp(lang: Lang, t: Translate): Partial<Help> {
     commandUsage: (cmd: Command) => helpTerm(base.commandUsage(cmd), lang),
     subcommandTerm: (cmd: Command) => helpTerm(base.subcommandTerm(cmd), lang),
     optionTerm: (option: Option) => helpTerm(option.flags, lang),
-    argumentTerm: (argument: Argument) => helpTerm(base.argumentTerm(argument), lang),
+    // An argument's term is its bare name (`files...`): translated as the value name it is in the usage line.
+    argumentTerm: (argument: Argument) => helpTerm(`<${base.argumentTerm(argument)}>`, lang).slice(1, -1),
     commandDescription: (cmd: Command) => helpText(cmd.description(), lang),
     subcommandDescription: (cmd: Command) => helpText(cmd.summary() || cmd.description(), lang),
     optionDescription: (option: Option) => {

@@ -1,12 +1,12 @@
 // The rad program: registers every command and maps errors to exit codes (0 ok, 1 findings, 2 usage or internal).
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Command, CommanderError } from 'commander';
 import { CliError, EXIT_OK, EXIT_USAGE } from './cli-error.js';
 import { localHelp, RadCommand } from './cli-commander.js';
 import type { Ctx, Io } from './context.js';
 import type { Lang } from './core/types.js';
-import { chooseLang, isLang, setStrictMessages, translator } from './i18n/index.js';
+import { chooseLang, hasMessage, isLang, setStrictMessages, translator, type Translate } from './i18n/index.js';
 import { sanitize, sanitizeLine } from './render/sanitize.js';
 import { checkOptionValues } from './cli-args.js';
 import { VERSION } from './version.js';
@@ -69,21 +69,29 @@ function optionValue(argv: string[], name: string): string | undefined {
  * read): --lang, else RAD_LANG, else the `language:` line of plan.yaml in --plan's directory, read cheaply (its
  * first 64 KiB, no YAML parser), else English. A command that reads the plan decides again from the plan itself.
  */
-export function earlyLang(argv: string[], io: Io): Lang {
-  for (const given of [optionValue(argv, '--lang'), io.env.RAD_LANG]) if (isLang(given)) return given;
+export function earlyLang(argv: string[], io: Ctx): Lang {
+  io.planLang ??= planYamlLang(argv, io);
+  return chooseLang(optionValue(argv, '--lang'), io.env, io.planLang);
+}
+
+/** The language plan.yaml names on a line of its own (`language: id`), without parsing the file. */
+function planYamlLang(argv: string[], io: Io): Lang | undefined {
   let head = '';
   try {
-    const fd = openSync(resolve(io.cwd, optionValue(argv, '--plan') ?? 'plan', 'plan.yaml'), 'r');
+    // Non-blocking, and only a regular file: a FIFO or a device where plan.yaml should be is the loader's finding.
+    const path = resolve(io.cwd, optionValue(argv, '--plan') ?? 'plan', 'plan.yaml');
+    const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
       const buffer = Buffer.alloc(65536);
-      head = buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)).toString('utf8');
+      if (fstatSync(fd).isFile()) head = buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)).toString('utf8');
     } finally {
       closeSync(fd);
     }
   } catch {
     // No plan here (or not readable): the command says so in its own words, in English unless told otherwise.
   }
-  return chooseLang(undefined, {}, /^language:[ \t]*["']?(id|en)["']?[ \t]*(?:#.*)?$/m.exec(head)?.[1]);
+  const lang = /^language:[ \t]*["']?(id|en)["']?[ \t]*(?:#.*)?$/m.exec(head)?.[1];
+  return isLang(lang) ? lang : undefined;
 }
 
 /** The program with every command the arguments may need, its help and parse errors in the language. */
@@ -118,6 +126,20 @@ export async function run(argv: string[], streams: Io): Promise<number> {
   }
 }
 
+/**
+ * A system error code in a message's detail (`ENOSPC`, or `ENOSPC (no space left on device)` as the system words
+ * it) said in the language, with the code after it for a search: `disk penuh ... (ENOSPC)`.
+ */
+function errnoParams(params: Record<string, string | number>, t: Translate): Record<string, string> {
+  const said: Record<string, string> = {};
+  for (const name of ['detail', 'other']) {
+    const code = /^(E[A-Z]+)(?: \([^)]*\))?$/.exec(String(params[name] ?? ''))?.[1];
+    const key = `errno.${code}`;
+    if (code && hasMessage(key)) said[name] = `${t(key)} (${code})`;
+  }
+  return said;
+}
+
 function reportError(e: unknown, argv: string[], io: Ctx): number {
   if (e instanceof CommanderError) {
     // Help and version "errors" are how commander says it printed what was asked.
@@ -128,7 +150,7 @@ function reportError(e: unknown, argv: string[], io: Ctx): number {
     for (const detail of e.details) io.stderr.write(detail);
     const hint =
       typeof e.params.candidate === 'string' ? t('hint.did-you-mean', { candidate: e.params.candidate }) : '';
-    io.stderr.write(`rad: ${sanitizeLine(t(e.key, { hint, ...e.params }))}\n`);
+    io.stderr.write(`rad: ${sanitizeLine(t(e.key, { hint, ...e.params, ...errnoParams(e.params, t) }))}\n`);
     return e.exitCode;
   }
   const detail = e instanceof Error ? e.message : String(e);

@@ -192,7 +192,7 @@ describe('rad init', () => {
     const result = await runRad(['init', dir, '--lang', 'en', '--years', '2025-2026'], { cwd });
     expect(result.exitCode).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe(`rad: cannot write ${dir}/plan/a-prevention.yaml: ENAMETOOLONG\n`);
+    expect(result.stderr).toBe(`rad: cannot write ${dir}/plan/a-prevention.yaml: file name too long (ENAMETOOLONG)\n`);
     expect(readdirSync(cwd)).toEqual([]);
   });
 

@@ -212,7 +212,7 @@ const cases: Case[] = [
     name: '--output into a directory that does not exist',
     args: ['report', '--as-of', '2021-06-30', '--output', 'nowhere/report.md'],
     exit: 2,
-    says: /^rad: cannot write nowhere\/report\.md: ENOENT \(no such file or directory\)$/,
+    says: /^rad: cannot write nowhere\/report\.md: no such file or directory \(ENOENT\)$/,
   },
   {
     name: '--output onto an existing directory',

@@ -137,6 +137,9 @@ function errnoParams(params: Record<string, string | number>, t: Translate): Rec
     const key = `errno.${code}`;
     if (code && hasMessage(key)) said[name] = `${t(key)} (${code})`;
   }
+  // A detail io/ names by a phrase key (`phrase.not-a-mapping`): said in the language.
+  for (const [name, value] of Object.entries(params))
+    if (typeof value === 'string' && value.startsWith('phrase.') && hasMessage(value)) said[name] = t(value);
   return said;
 }
 

@@ -74,6 +74,12 @@ export const en = {
   'yaml.UNEXPECTED_TOKEN': 'unexpected characters here (a stray ",", "]", "}" or text after a value)',
   'yaml.BAD_COLLECTION_TYPE': 'a tag names the wrong kind of collection here',
   'yaml.other': 'the YAML here cannot be read',
+  'phrase.not-a-mapping': 'the file is not a mapping of keys',
+  'phrase.entries-not-a-list': 'its entries are not a list',
+  'phrase.entries-changed': 'its entries changed while rad read them',
+  'phrase.not-a-directory': 'not a directory',
+  'phrase.not-a-journal': 'not a journal rad wrote',
+  'phrase.outside-grid': 'outside the grid',
 } as const;
 
 export const id: Record<keyof typeof en, string> = {
@@ -151,4 +157,10 @@ export const id: Record<keyof typeof en, string> = {
   'yaml.UNEXPECTED_TOKEN': 'karakter tak terduga di sini (",", "]", "}" yang tersesat atau teks sesudah nilai)',
   'yaml.BAD_COLLECTION_TYPE': 'tag di sini menyebut jenis koleksi yang salah',
   'yaml.other': 'YAML di sini tidak dapat dibaca',
+  'phrase.not-a-mapping': 'berkas bukan objek berisi kunci',
+  'phrase.entries-not-a-list': 'entries-nya bukan daftar',
+  'phrase.entries-changed': 'entries-nya berubah selagi dibaca rad',
+  'phrase.not-a-directory': 'bukan direktori',
+  'phrase.not-a-journal': 'bukan jurnal yang ditulis rad',
+  'phrase.outside-grid': 'di luar kisi lembar kerja',
 };

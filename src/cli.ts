@@ -6,7 +6,7 @@ import { CliError, EXIT_OK, EXIT_USAGE } from './cli-error.js';
 import { localHelp, RadCommand } from './cli-commander.js';
 import type { Ctx, Io } from './context.js';
 import type { Lang } from './core/types.js';
-import { chooseLang, hasMessage, isLang, setStrictMessages, translator, type Translate } from './i18n/index.js';
+import { hasMessage, isLang, setStrictMessages, translator, type Translate } from './i18n/index.js';
 import { sanitize, sanitizeLine } from './render/sanitize.js';
 import { checkOptionValues } from './cli-args.js';
 import { VERSION } from './version.js';
@@ -70,8 +70,9 @@ function optionValue(argv: string[], name: string): string | undefined {
  * first 64 KiB, no YAML parser), else English. A command that reads the plan decides again from the plan itself.
  */
 export function earlyLang(argv: string[], io: Ctx): Lang {
+  for (const given of [optionValue(argv, '--lang'), io.env.RAD_LANG]) if (isLang(given)) return given;
   io.planLang ??= planYamlLang(argv, io);
-  return chooseLang(optionValue(argv, '--lang'), io.env, io.planLang);
+  return io.planLang ?? 'en';
 }
 
 /** The language plan.yaml names on a line of its own (`language: id`), without parsing the file. */

@@ -80,6 +80,8 @@ export const en = {
   'phrase.not-a-directory': 'not a directory',
   'phrase.not-a-journal': 'not a journal rad wrote',
   'phrase.outside-grid': 'outside the grid',
+  'phrase.not-a-file': 'not a file',
+  'phrase.not-utf8': 'not UTF-8',
 } as const;
 
 export const id: Record<keyof typeof en, string> = {
@@ -163,4 +165,6 @@ export const id: Record<keyof typeof en, string> = {
   'phrase.not-a-directory': 'bukan direktori',
   'phrase.not-a-journal': 'bukan jurnal yang ditulis rad',
   'phrase.outside-grid': 'di luar kisi lembar kerja',
+  'phrase.not-a-file': 'bukan berkas',
+  'phrase.not-utf8': 'bukan UTF-8',
 };

@@ -1,10 +1,12 @@
 // All Indonesian when the language is Indonesian: every message key in both catalogs, and every command's --help
 // from the built CLI (dist/, through bin/rad.cjs), in both languages. Strict message mode (which runBin sets) also
 // makes a help text with no Indonesian entry an internal error, so a new option without one fails here.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogs, type MessageKey } from '../../src/i18n/index.js';
-import { runBin, ROOT } from '../helpers/run.js';
-import { tmpDir } from '../helpers/tmp.js';
+import { runBin, runRad, ROOT } from '../helpers/run.js';
+import { fixtureDir, tmpDir } from '../helpers/tmp.js';
 
 const KEYS = Object.keys(catalogs.en) as MessageKey[];
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
@@ -176,3 +178,50 @@ describe("commander's errors in the language, exit 2", () => {
 function commandsOf(commands: string[]): [string[]][] {
   return commands.map((c) => [[c]]);
 }
+
+describe('the leaks issue 13 lists, said in the language', () => {
+  it("names JSON types in Indonesian and says yaml's syntax errors by their code, at file:line:col", async () => {
+    const cwd = fixtureDir('base');
+    const plan = join(cwd, 'plan', 'plan.yaml');
+    writeFileSync(plan, readFileSync(plan, 'utf8').replace('  to: 2022\ntarget_years', '  to: "2022"\ntarget_years'));
+    const typed = await runRad(['validate', '--lang', 'id'], { cwd });
+    expect(typed.stdout).toMatch(
+      /^plan\/plan\.yaml:14:7: error \[schema\] harus berupa bilangan bulat, ditemukan '2022'$/m,
+    );
+    writeFileSync(plan, readFileSync(plan, 'utf8').replace('  from: 2020\n  to: "2022"', '\tfrom: 2020\n  to: 2022'));
+    const tab = await runRad(['validate', '--lang', 'id'], { cwd });
+    expect(tab.stdout).toMatch(
+      /^plan\/plan\.yaml:13:1: error \[yaml-syntax\] kesalahan sintaks YAML: tab tidak boleh dipakai sebagai indentasi; pakai spasi$/m,
+    );
+    const en = await runRad(['validate', '--lang', 'en'], { cwd });
+    expect(en.stdout).toMatch(
+      /\[yaml-syntax\] YAML syntax error: tabs are not allowed as indentation; indent with spaces$/m,
+    );
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('explains a full disk, keeping the code', () => {
+    const cwd = fixtureDir('base');
+    const report = runBin(['report', '--lang', 'id', '--output', '/dev/full'], { cwd });
+    expect(report.stderr).toBe('rad: tidak dapat menulis /dev/full: disk penuh: tidak ada ruang tersisa (ENOSPC)\n');
+  });
+
+  it("says where it wrote ('ditulis ke'), labels the plan's notes as the plan writes them, and names units by label", async () => {
+    const cwd = fixtureDir('report-main');
+    expect((await runRad(['report', '--lang', 'id', '--output', 'r.txt'], { cwd })).stderr).toBe('ditulis ke r.txt\n');
+    const show = await runRad(['show', 'A.1.a.1', '--lang', 'id'], { cwd });
+    expect(show.stdout).not.toMatch(/^Catatan {2}/m);
+    const en = (await runRad(['report', '--lang', 'en', '--as-of', '2023-07-01'], { cwd, tty: 200 })).stdout;
+    expect(en).toMatch(/^A\.1\.a\.1 +sum +activity /m);
+    expect(en).not.toMatch(/\bKEGIATAN\b|\bORANG\b/);
+    const csv = (await runRad(['report', '--lang', 'en', '--format', 'csv'], { cwd })).stdout;
+    expect(csv).toContain(',KEGIATAN,');
+  });
+
+  it('before the plan is read, speaks the language of plan.yaml: a refused --output, rad init-git', () => {
+    const cwd = fixtureDir('base');
+    const plan = join(cwd, 'plan', 'plan.yaml');
+    writeFileSync(plan, readFileSync(plan, 'utf8').replace('language: en', 'language: id'));
+    expect(runBin(['report', '--output', ''], { cwd }).stderr).toMatch(/^rad: --output memerlukan nama berkas/);
+    expect(runBin(['init-git'], { cwd }).stderr).toMatch(/^rad: .* tidak berada di dalam repositori git; /);
+  });
+});

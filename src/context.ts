@@ -20,4 +20,6 @@ export interface Self {
 /** Io plus what a run learns on the way: the language, once the plan has been read. */
 export interface Ctx extends Io {
   lang?: Lang;
+  /** The `language:` line of plan.yaml, read cheaply before any command runs (cli.ts earlyLang). */
+  planLang?: Lang;
 }

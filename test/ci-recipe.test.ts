@@ -29,7 +29,7 @@ function radCommands(script: string): string[][] {
 /** The command exists and its help lists every option used. */
 async function expectRunnable(args: string[]): Promise<void> {
   const [command, ...rest] = args;
-  const help = await runRad([command!, '--help'], { cwd: ROOT });
+  const help = await runRad([command!, '--help'], { cwd: ROOT, env: { RAD_LANG: 'en' } });
   expect(help.exitCode, `rad ${args.join(' ')}`).toBe(0);
   expect(help.stdout).toMatch(new RegExp(`^Usage: rad ${command} `));
   for (const option of rest.filter((a) => a.startsWith('--')))

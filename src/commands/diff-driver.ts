@@ -58,7 +58,7 @@ export async function gitDriver(io: Ctx, args: string[], opts: DiffOptions): Pro
     `${note}\n${unifiedDiff(path, before?.toString('utf8') ?? '', after?.toString('utf8') ?? '', makeChalk(io.stdout, io.env))}`;
   const planDir = findPlanDir(root, resolve(root, path));
   if (!planDir) {
-    const t = translator(chooseLang(opts.lang, io.env, undefined));
+    const t = translator(chooseLang(opts.lang, io.env, io.planLang));
     io.stdout.write(
       `diff --rad a/${sanitizeLine(path)} b/${sanitizeLine(path)}\n` +
         lines(t('diff.driver-no-plan', { path: sanitizeLine(path) })),

@@ -17,7 +17,7 @@ async function templateLang(io: Ctx, opts: PlanOptions): Promise<ReturnType<type
   try {
     return (await openPlan(io, opts, true, { progress: false, cacheDir: undefined })).lang;
   } catch {
-    return chooseLang(opts.lang, io.env, undefined);
+    return chooseLang(opts.lang, io.env, io.planLang);
   }
 }
 

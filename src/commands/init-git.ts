@@ -48,7 +48,7 @@ async function ensureAttribute(path: string, line: string): Promise<boolean> {
 
 export async function initGit(io: Ctx, opts: InitGitOptions): Promise<number> {
   const { repo, dir } = await openPlanRepo(io, opts);
-  const t = translator(chooseLang(opts.lang, io.env, undefined));
+  const t = translator(chooseLang(opts.lang, io.env, io.planLang));
   const prefix = planPathIn(repo, dir);
   await configureGit(io, repo, prefix, opts.driver, t);
   return EXIT_OK;

@@ -249,7 +249,7 @@ function readingLine(io: Ctx): { update: (done: number, total: number) => void; 
       bar ??= progressBar(
         io.stderr,
         total,
-        translator(io.lang ?? chooseLang(undefined, io.env, undefined))('report.reading'),
+        translator(io.lang ?? chooseLang(undefined, io.env, io.planLang))('report.reading'),
       );
       bar.update(done);
     },
@@ -280,13 +280,17 @@ async function render(
   lang: 'id' | 'en',
 ): Promise<string | Uint8Array> {
   const short = (id: string): string => plan.agencies.get(id)?.short ?? id;
+  // JSON and CSV name each unit by its id (what programs match on); the formats people read, by its label in the
+  // report's language (`person`, not `ORANG`), the id only for a unit that has no label.
+  const raw = result;
+  result = { ...raw, rows: raw.rows.map((r) => ({ ...r, unit: plan.units.get(r.unit)?.label[lang] || r.unit })) };
   switch (opts.format) {
     case 'xlsx':
       return writeWorkbook(reportSheets(result, t, short, opts.at));
     case 'json':
-      return reportJson(result, opts.at);
+      return reportJson(raw, opts.at);
     case 'csv':
-      return reportCsv(result, csvStyle(opts));
+      return reportCsv(raw, csvStyle(opts));
     case 'md':
       return reportMarkdown(result, t, short, opts.at);
     case 'html':

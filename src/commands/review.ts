@@ -117,7 +117,7 @@ export async function review(io: Ctx, opts: ReviewOptions): Promise<number> {
   // refused once the plan's language is known.
   let period: Period | undefined;
   try {
-    period = periodOf(opts, translator(chooseLang(opts.lang, io.env, undefined)));
+    period = periodOf(opts, translator(chooseLang(opts.lang, io.env, io.planLang)));
   } catch {
     period = undefined;
   }

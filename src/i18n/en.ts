@@ -12,6 +12,7 @@ import * as init from './init.js';
 import * as sheets from './sheets.js';
 import * as entries from './entries.js';
 import * as forms from './forms.js';
+import * as cli from './cli.js';
 
 export const en = {
   ...progress.en,
@@ -120,7 +121,8 @@ export const en = {
   'h.year': 'Year',
   'h.total': 'Total',
   'h.indicators': 'Indicators',
-  'h.note': 'Note',
+  'h.note': 'Note (as the plan writes it)',
+  'h.note-of': 'Note on {id} (as the plan writes it)',
   'h.source': 'As written in the decree',
   'h.source.indicator': 'Indicator cell',
   'h.source.targets': 'Target cells',
@@ -149,6 +151,7 @@ export const en = {
   ...reporting.en,
   ...init.en,
   ...forms.en,
+  ...cli.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

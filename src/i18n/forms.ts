@@ -112,7 +112,7 @@ export const en = {
 } as const;
 
 export const id: Record<keyof typeof en, string> = {
-  'forms.wrote': 'ditulis {path}: {agency}, {count} indikator',
+  'forms.wrote': 'ditulis ke {path}: {agency}, {count} indikator',
   'forms.done': '{count} formulir untuk {quarter} di {dir}',
   'forms.exists':
     '{path} sudah ada (mungkin formulir yang sudah diisi); beri --force untuk menggantinya, atau pilih --output-dir lain',

@@ -13,6 +13,7 @@ import * as init from './init.js';
 import * as sheets from './sheets.js';
 import * as entries from './entries.js';
 import * as forms from './forms.js';
+import * as cli from './cli.js';
 
 export const id: Record<MessageKey, string> = {
   ...progress.id,
@@ -84,7 +85,7 @@ export const id: Record<MessageKey, string> = {
   'cli.bad-option': "nilai '{value}' untuk {option} tidak sah: {expected}",
   'cli.internal': 'kesalahan internal: {detail}. Ini adalah bug pada rad; laporkan beserta perintah yang dijalankan.',
   'cli.write-failed': 'tidak dapat menulis {path}: {detail}',
-  'cli.wrote': 'menulis {path}',
+  'cli.wrote': 'ditulis ke {path}',
   'git.not-installed': 'git tidak terpasang (atau tidak ada di PATH); perintah ini memerlukannya',
   'git.not-a-repo':
     '{dir} tidak berada di dalam repositori git; perintah ini memerlukannya (git init, atau berikan --plan DIR di dalam repositori)',
@@ -116,9 +117,10 @@ export const id: Record<MessageKey, string> = {
   'h.implementers': 'Pelaksana',
   'h.locations': 'Lokasi',
   'h.year': 'Tahun',
-  'h.total': 'Jumlah',
+  'h.total': 'Total',
   'h.indicators': 'Indikator',
-  'h.note': 'Catatan',
+  'h.note': 'Catatan (teks rencana apa adanya)',
+  'h.note-of': 'Catatan {id} (teks rencana apa adanya)',
   'h.source': 'Sebagaimana tertulis dalam keputusan',
   'h.source.indicator': 'Sel indikator',
   'h.source.targets': 'Sel target',
@@ -127,7 +129,7 @@ export const id: Record<MessageKey, string> = {
   'h.plan': 'Rencana',
   'h.decree': 'Keputusan',
   'h.as-of': 'Per tanggal',
-  'aggregate.sum': 'jumlah',
+  'aggregate.sum': 'dijumlah',
   'aggregate.max': 'maks',
   'aggregate.last': 'terakhir',
   'kind.section': 'bagian',
@@ -147,4 +149,5 @@ export const id: Record<MessageKey, string> = {
   ...reporting.id,
   ...init.id,
   ...forms.id,
+  ...cli.id,
 };

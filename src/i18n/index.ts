@@ -27,6 +27,10 @@ export function setStrictMessages(on: boolean): void {
   strict = on;
 }
 
+export function strictMessages(): boolean {
+  return strict;
+}
+
 export function translator(lang: Lang): Translate {
   const catalog = catalogs[lang];
   const check = strict;

@@ -35,7 +35,7 @@ export const id: Record<keyof typeof en, string> = {
   'reporting.h.rate': 'Tingkat',
   'reporting.h.last': 'Entri terakhir',
   'reporting.h.missing': 'Belum dilaporkan',
-  'reporting.total': 'Jumlah',
+  'reporting.total': 'Total',
   'reporting.none': 'Tidak ada instansi yang memiliki indikator bertarget pada {years}.',
   'reporting.none-implementers':
     'Tidak ada instansi yang melaksanakan, tanpa mengoordinasikannya, indikator bertarget pada {years}.',

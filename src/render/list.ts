@@ -88,7 +88,7 @@ export function showText(plan: Plan, ind: Indicator, t: Translate, chalk: ChalkI
   ];
   if (ind.locations.length)
     lines.push([t('h.locations'), ind.locations.map((r) => plan.regions.get(r)?.name ?? r).join(', ')]);
-  if (activity?.note) lines.push([`${t('h.note')} (${ind.activity})`, activity.note]);
+  if (activity?.note) lines.push([t('h.note-of', { id: ind.activity }), activity.note]);
   if (ind.note) lines.push([t('h.note'), ind.note]);
   if (ind.source) {
     if (ind.source.indicator) lines.push([t('h.source.indicator'), ind.source.indicator]);

@@ -309,7 +309,7 @@ const refusals: Refusal[] = [
     name: 'void without --reason',
     args: ({ polda }) => ['void', polda],
     exit: 2,
-    says: /required option '--reason <text>' not specified/,
+    says: /required option\(s\) not given: '--reason <text>'/,
   },
   {
     name: 'void with an empty reason',

@@ -216,7 +216,7 @@ describe('the form', () => {
   it('is in the plan language, or --lang, not RAD_LANG', async () => {
     const cwd = fixtureDir('forms');
     const args = ['forms', '--quarter', '2021-Q1', '--agency', 'dinsos', '--output-dir'];
-    expect((await runRad([...args, 'en'], { cwd, env: { RAD_LANG: 'id' } })).stdout).toMatch(/^ditulis en\/dinsos/);
+    expect((await runRad([...args, 'en'], { cwd, env: { RAD_LANG: 'id' } })).stdout).toMatch(/^ditulis ke en\/dinsos/);
     await runRad([...args, 'id', '--lang', 'id'], { cwd });
     expect((await formRows(join(cwd, 'en', 'dinsos.xlsx'), 'Form'))[6]?.[0]).toBe('Indicator');
     const id = await formRows(join(cwd, 'id', 'dinsos.xlsx'), 'Formulir');

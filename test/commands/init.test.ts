@@ -167,8 +167,7 @@ describe('rad init', () => {
     {
       name: 'an unknown region set',
       args: ['init', 'p', '--regions', 'bali'],
-      stderr:
-        "error: option '--regions <set>' argument 'bali' is invalid. Allowed choices are ntt.\n(run rad --help for usage)\n",
+      stderr: "rad: invalid value 'bali' for --regions: one of ntt (see rad init --help)\n",
     },
   ];
   for (const r of refusals) {
@@ -193,7 +192,7 @@ describe('rad init', () => {
     const result = await runRad(['init', dir, '--lang', 'en', '--years', '2025-2026'], { cwd });
     expect(result.exitCode).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe(`rad: cannot write ${dir}/plan/a-prevention.yaml: ENAMETOOLONG\n`);
+    expect(result.stderr).toBe(`rad: cannot write ${dir}/plan/a-prevention.yaml: file name too long (ENAMETOOLONG)\n`);
     expect(readdirSync(cwd)).toEqual([]);
   });
 

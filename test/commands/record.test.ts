@@ -226,7 +226,7 @@ describe('rad record refuses', () => {
     const cwd = fixtureDir();
     const result = await runRad(['record', 'B.1.a.1', '--date', '2021-03-10', '--by', 'dinsos'], { cwd });
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toContain("required option '--amount <n>' not specified");
+    expect(result.stderr).toContain("required option(s) not given: '--amount <n>'");
     expect(existsSync(join(cwd, 'plan/progress'))).toBe(false);
   });
 

@@ -306,7 +306,7 @@ describe('rad report numbers (fixture report-main, synthetic entries)', () => {
   it.each([
     [
       ['--year', '2022', '--years', '2022-2023'],
-      "error: option '--year <year>' cannot be used with option '--years <range>'",
+      "rad: option '--year <year>' cannot be used with option '--years <range>' (see rad report --help)",
     ],
     [
       ['--years', '2023-2022'],
@@ -314,11 +314,11 @@ describe('rad report numbers (fixture report-main, synthetic entries)', () => {
     ],
     [
       ['--by', 'agency'],
-      "error: option '--by <grouping>' argument 'agency' is invalid. Allowed choices are coordinator, program, indicator.",
+      "rad: invalid value 'agency' for --by: one of coordinator, program, indicator (see rad report --help)",
     ],
     [
       ['--format', 'pdf'],
-      "error: option '--format <format>' argument 'pdf' is invalid. Allowed choices are table, json, csv, md, html, xlsx.",
+      "rad: invalid value 'pdf' for --format: one of table, json, csv, md, html, xlsx (see rad report --help)",
     ],
     [['--coordinator', 'poldaa'], "rad: unknown agency 'poldaa' for --coordinator; did you mean 'polda'?"],
   ])('rad report %j exits 2 naming the option', async (args, message) => {

@@ -243,7 +243,7 @@ describe('rad report --format xlsx', () => {
     const lines = readFileSync(join(dir, 'report-id-Data.csv'), 'utf8').trim().split('\n');
     expect(lines).toHaveLength(json.rows.length + 1);
     expect(lines[2]).toBe(
-      'A.1.a.1;Campaign events held;A;A.1;A.1.a;dp3a;Women and Children Protection Office;2023;KEGIATAN;jumlah;4;2;50%;1.99;0;sesuai jadwal;1;tidak',
+      'A.1.a.1;Campaign events held;A;A.1;A.1.a;dp3a;Women and Children Protection Office;2023;kegiatan;dijumlah;4;2;50%;1.99;0;sesuai jadwal;1;tidak',
     );
   });
 });

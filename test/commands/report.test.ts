@@ -124,7 +124,7 @@ describe('rad report in a terminal', () => {
     );
     const at64 = await at(64);
     expect(heads(at64)[0]).toMatch(/^Id +2022 +2023 +2024 +Gap 2023$/);
-    expect(at64).toContain('[KEGIATAN] Campaign events held');
+    expect(at64).toContain('[activity] Campaign events held');
     expect(at64.replace(/\n/g, ' ')).toContain(
       "Left out for width: Unit, shown in [ ] at the start of each indicator's text.",
     );
@@ -218,7 +218,7 @@ describe('rad report on the bundled plan', () => {
       /^Koordinator: Dinas Pemberdayaan Perempuan dan Perlindungan Anak Provinsi NTT \(dp3a\)$/m,
     );
     expect(result.stdout).toMatch(
-      /^A\.1\.a\.9 +jumlah +ORANG +0\/50 +0% \? +0\/50 +0% \? +0\/50 +0% \? +0\/50 +· +0\/50 +· +24\.93$/m,
+      /^A\.1\.a\.9 +dijumlah +orang +0\/50 +0% \? +0\/50 +0% \? +0\/50 +0% \? +0\/50 +· +0\/50 +· +24\.93$/m,
     );
     expect(longest(result.stdout)).toBeLessThanOrEqual(120);
   });

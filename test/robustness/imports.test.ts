@@ -374,7 +374,7 @@ const limitCases: Case[] = [
     tree: csv(''),
     args: [...IMPORT(), '--decimal', ';'],
     exit: 2,
-    says: /error: option '--decimal <mark>' argument ';' is invalid/,
+    says: /rad: invalid value ';' for --decimal: /,
   },
   {
     name: 'a CSV of 200,001 rows',

@@ -96,7 +96,7 @@ describe('--output onto a character device', () => {
         repo: true,
         args: [...w.args, '--output', '/dev/full'],
         exit: 2,
-        says: /^rad: cannot write \/dev\/full: ENOSPC \(no space left on device\)$/,
+        says: /^rad: cannot write \/dev\/full: no space left on the disk \(ENOSPC\)$/,
       });
       expect(result.stderr.split('\n').filter(Boolean)).toHaveLength(1);
     }

@@ -128,14 +128,14 @@ const cases: Case[] = [
     tree: { 'plan/progress/2021': 'not a directory\n' },
     args: RECORD,
     exit: 2,
-    says: /^rad: cannot write plan\/progress\/2021\/Q1\/dinsos\.yaml: ENOTDIR; no file was changed$/,
+    says: /^rad: cannot write plan\/progress\/2021\/Q1\/dinsos\.yaml: a part of the path is not a directory \(ENOTDIR\); no file was changed$/,
   },
   {
     name: 'import where progress/2021 is a file: the same, for the first file it cannot write',
     tree: { 'rows.csv': CSV, 'plan/progress/2021': 'not a directory\n' },
     args: ['import', 'rows.csv'],
     exit: 2,
-    says: /^rad: cannot write plan\/progress\/2021\/Q1\/dinsos\.yaml: ENOTDIR; no file was changed$/,
+    says: /^rad: cannot write plan\/progress\/2021\/Q1\/dinsos\.yaml: a part of the path is not a directory \(ENOTDIR\); no file was changed$/,
   },
 ];
 

@@ -70,7 +70,7 @@ export async function openPlan(
   // A revision is read through git: nothing in the working tree is its business.
   const recovered = opts.at === undefined ? await recoverPlan(io, dir) : [];
   const loaded = await loadPlan(await planSource(io, dir, opts.at), label, options).catch((e: unknown) => {
-    tellRecovered(io, translator(chooseLang(opts.lang, io.env, undefined)), recovered);
+    tellRecovered(io, translator(chooseLang(opts.lang, io.env, io.planLang)), recovered);
     throw e;
   });
   const lang = chooseLang(opts.lang, io.env, loaded.plan.meta.language);
@@ -111,6 +111,6 @@ export async function openPlanHistory(
 export async function openPlanRepo(io: Ctx, opts: PlanOptions): Promise<{ repo: Repo; dir: string; label: string }> {
   const { dir, label } = planDirOf(io, opts);
   if (!existsSync(dir)) throw new CliError('cli.no-plan', { dir: label });
-  tellRecovered(io, translator(chooseLang(opts.lang, io.env, undefined)), await recoverPlan(io, dir));
+  tellRecovered(io, translator(chooseLang(opts.lang, io.env, io.planLang)), await recoverPlan(io, dir));
   return { repo: await openRepo(dir), dir, label };
 }

@@ -60,7 +60,7 @@ function unreadable(label: Label, name: string, detail: string): CliError {
 export async function journalNames(planDir: string, label: Label): Promise<string[]> {
   const info = await lstat(journalRoot(planDir)).catch(() => undefined);
   if (!info) return [];
-  if (!info.isDirectory()) throw unreadable(label, '', 'not a directory');
+  if (!info.isDirectory()) throw unreadable(label, '', 'phrase.not-a-directory');
   return (await readdir(journalRoot(planDir)).catch(() => [] as string[])).sort();
 }
 
@@ -96,7 +96,7 @@ export async function readJournal(planDir: string, id: string, label: Label): Pr
     value = undefined;
   }
   const journal = ID.test(id) ? validJournal(value, id) : undefined;
-  if (!journal) throw unreadable(label, `${id}.json`, 'not a journal rad wrote');
+  if (!journal) throw unreadable(label, `${id}.json`, 'phrase.not-a-journal');
   return journal;
 }
 
@@ -126,7 +126,7 @@ async function writeJournalOnce(
 ): Promise<Journal> {
   const root = journalRoot(planDir);
   await mkdir(root).catch((e: NodeJS.ErrnoException) => (e.code === 'EEXIST' ? undefined : Promise.reject(e)));
-  if (!(await lstat(root)).isDirectory()) throw unreadable(label, '', 'not a directory');
+  if (!(await lstat(root)).isDirectory()) throw unreadable(label, '', 'phrase.not-a-directory');
   const id = `${process.pid}-${randomBytes(8).toString('hex')}`;
   const saveDir = join(root, id);
   const tmp = join(root, `.${id}.json.tmp`);

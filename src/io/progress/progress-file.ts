@@ -79,7 +79,7 @@ function createText(target: FileEntries, depth: number): string {
 function rewriteText(previous: string, target: FileEntries, depth: number, before: Before, ids: string[]): NextText {
   const doc = parseDocument(previous.replace(/^\uFEFF/, ''), { uniqueKeys: false, merge: false });
   if (doc.contents === null) return { text: createText(target, depth), mode: 'rewrite', ids };
-  if (!isMap(doc.contents)) return { problem: 'unreadable', detail: 'not a mapping' };
+  if (!isMap(doc.contents)) return { problem: 'unreadable', detail: 'phrase.not-a-mapping' };
   const agency = doc.get('agency');
   const quarter = doc.get('quarter');
   if ((agency !== undefined && agency !== target.agency) || (quarter !== undefined && quarter !== target.quarter)) {
@@ -94,7 +94,7 @@ function rewriteText(previous: string, target: FileEntries, depth: number, befor
     const changed = target.changes?.size ? applyChanges(doc, list.items, before, target) : undefined;
     if (changed) return changed;
     for (const entry of target.entries) list.add(doc.createNode(entry, NO_ALIASES));
-  } else return { problem: 'unreadable', detail: 'entries is not a list' };
+  } else return { problem: 'unreadable', detail: 'phrase.entries-not-a-list' };
   canonicalizeDocument(doc, 'progress', depth);
   return { text: stringifyCanonical(doc), mode: 'rewrite', ids };
 }
@@ -134,7 +134,7 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
  */
 function applyChanges(doc: Document, items: unknown[], before: Before, target: FileEntries): NextText | undefined {
   const changes = target.changes ?? new Map<string, RawEntry | null>();
-  if (items.length !== before.items.length) return { problem: 'unreadable', detail: 'entries changed while read' };
+  if (items.length !== before.items.length) return { problem: 'unreadable', detail: 'phrase.entries-changed' };
   const values = new Map<unknown, unknown>(items.map((node, i) => [node, before.items[i]]));
   const oldIds = new Map<unknown, string>(items.map((node, i) => [node, before.ids[i] ?? '']));
   const removed = new Set<unknown>();

@@ -30,7 +30,7 @@ export async function readImport(path: string, file: string, forms = true): Prom
         : new CliError('import.unreadable', { file, detail: e.code ?? String(e) }, EXIT_USAGE),
     ),
   );
-  if (!info.isFile()) throw new CliError('import.unreadable', { file, detail: 'not a file' }, EXIT_USAGE);
+  if (!info.isFile()) throw new CliError('import.unreadable', { file, detail: 'phrase.not-a-file' }, EXIT_USAGE);
   if (info.size > MAX_IMPORT_BYTES)
     throw new CliError('import.too-large', { file, size: mb(info.size), limit: mb(MAX_IMPORT_BYTES) }, EXIT_FINDINGS);
   const bytes = await readFile(path);

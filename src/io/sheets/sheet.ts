@@ -83,13 +83,13 @@ export function readSheetRows(bytes: Buffer, part: string, ctx: SheetContext): T
       if (tag === 'row') {
         const r = a.r === undefined ? nextRow : Number(a.r);
         if (!Number.isInteger(r) || r < 1 || r > GRID_ROWS)
-          throw new SheetError('sheets.bad-cell', { cell: `row ${a.r ?? ''}`, detail: 'outside the grid' });
+          throw new SheetError('sheets.bad-cell', { cell: `row ${a.r ?? ''}`, detail: 'phrase.outside-grid' });
         row = { row: r, cells: [] };
         [nextRow, nextCol] = [r + 1, 0];
       } else if (tag === 'c' && row) {
         const at = a.r === undefined ? { col: nextCol } : parseRef(a.r);
         if (!at || at.col >= GRID_COLUMNS)
-          throw new SheetError('sheets.bad-cell', { cell: a.r ?? '', detail: 'outside the grid' });
+          throw new SheetError('sheets.bad-cell', { cell: a.r ?? '', detail: 'phrase.outside-grid' });
         const ref = `${columnLetter(at.col)}${row.row}`;
         cell = { ref, col: at.col, type: a.t ?? 'n', style: Number(a.s ?? 0), value: [], inline: [] };
         nextCol = at.col + 1;

@@ -16,7 +16,7 @@ const local = (name: string): string => name.slice(name.indexOf(':') + 1);
 /** The text of a part: UTF-8 (with or without a BOM) or UTF-16LE with its BOM, as XML allows. */
 function decode(bytes: Buffer, part: string): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
-  if (!isUtf8(bytes)) throw new SheetError('sheets.bad-xml', { part, detail: 'not UTF-8' });
+  if (!isUtf8(bytes)) throw new SheetError('sheets.bad-xml', { part, detail: 'phrase.not-utf8' });
   return bytes.toString('utf8');
 }
 

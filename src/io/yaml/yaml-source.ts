@@ -97,7 +97,10 @@ function parseWithYaml(yaml: Yaml, file: string, text: string): YamlSource {
       error(
         'yaml-syntax',
         { file, pointer: '', line: p.line, col: p.col },
-        { detail: (first.message.split('\n')[0] ?? first.code).replace(/ at line \d+, column \d+:?$/, '') },
+        {
+          detail: (first.message.split('\n')[0] ?? first.code).replace(/ at line \d+, column \d+:?$/, ''),
+          code: first.code,
+        },
       ),
     );
   }

@@ -88,6 +88,8 @@ export async function bundle() {
   const main = await esbuild.build({
     ...BUNDLE_OPTIONS,
     define: { __RAD_BUILD__: JSON.stringify(buildId()) },
+    // src/io/cache/build-id.ts reads import.meta.url only when run from source (no __RAD_BUILD__): dead code here.
+    logOverride: { 'empty-import-meta': 'silent' },
     entryPoints: { rad: join(root, 'src', 'main.ts'), worker: join(root, 'src', 'worker.ts') },
     supported: { 'dynamic-import': false },
     minify: process.env.RAD_BUILD_DEBUG !== '1',

@@ -82,6 +82,9 @@ export const en = {
   'phrase.outside-grid': 'outside the grid',
   'phrase.not-a-file': 'not a file',
   'phrase.not-utf8': 'not UTF-8',
+  'phrase.no-sheet': 'the workbook has no such sheet',
+  'phrase.name-missing': 'the workbook does not define this name',
+  'phrase.not-a-cell': 'not a cell of a sheet',
 } as const;
 
 export const id: Record<keyof typeof en, string> = {
@@ -167,4 +170,7 @@ export const id: Record<keyof typeof en, string> = {
   'phrase.outside-grid': 'di luar kisi lembar kerja',
   'phrase.not-a-file': 'bukan berkas',
   'phrase.not-utf8': 'bukan UTF-8',
+  'phrase.no-sheet': 'buku kerja tidak memiliki lembar itu',
+  'phrase.name-missing': 'buku kerja tidak mendefinisikan nama ini',
+  'phrase.not-a-cell': 'bukan sel sebuah lembar',
 };

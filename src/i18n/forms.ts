@@ -12,7 +12,7 @@ export const en = {
   'forms.bad-dir': '--output-dir {dir} is not a directory',
   // Taking forms back (rad import)
   'sheets.form-broken':
-    '{file}: a rad form whose metadata cannot be read ({detail}); make the form again with rad forms',
+    '{file}: a rad form whose metadata cannot be read ({name}: {detail}); make the form again with rad forms',
   'finding.form-quarter': "date {date} is outside the form's quarter {quarter} ({from} to {to})",
   'finding.form-repeated': 'the indicator is already on row {row} of the form',
   'rule.form-quarter': "A form's rows are dated inside the form's quarter.",
@@ -122,7 +122,7 @@ export const id: Record<keyof typeof en, string> = {
   'forms.no-agencies': 'tidak ada instansi dengan indikator bertarget pada {year}: tidak ada formulir',
   'forms.bad-dir': '--output-dir {dir} bukan direktori',
   'sheets.form-broken':
-    '{file}: formulir rad yang metadatanya tidak terbaca ({detail}); buat ulang formulirnya dengan rad forms',
+    '{file}: formulir rad yang metadatanya tidak terbaca ({name}: {detail}); buat ulang formulirnya dengan rad forms',
   'finding.form-quarter': 'tanggal {date} di luar triwulan formulir {quarter} ({from} sampai {to})',
   'finding.form-repeated': 'indikator ini sudah ada di baris {row} formulir',
   'rule.form-quarter': 'Baris formulir bertanggal di dalam triwulan formulir.',

@@ -57,7 +57,8 @@ export function readForm(workbook: Workbook): FormFile | undefined {
   const sheetOf = (name: string): SheetInfo | undefined => workbook.sheets.find((s) => s.name === name);
   const rowsOf = (ref: Ref, what: string): TableRow[] => {
     const info = sheetOf(ref.sheet);
-    if (!info) throw new SheetError('sheets.form-broken', { detail: `${what}: no sheet ${ref.sheet}` });
+    if (!info)
+      throw new SheetError('sheets.form-broken', { name: `${what} (${ref.sheet})`, detail: 'phrase.no-sheet' });
     const rows = sheets.get(ref.sheet) ?? workbook.readSheet(info);
     sheets.set(ref.sheet, rows);
     return rows;
@@ -65,7 +66,13 @@ export function readForm(workbook: Workbook): FormFile | undefined {
   const refOf = (name: string): Ref => {
     const text = workbook.names.get(name);
     const ref = text === undefined ? undefined : parseReference(text);
-    if (!ref) throw new SheetError('sheets.form-broken', { detail: `${name}: ${text ?? 'missing'}` });
+    if (!ref)
+      throw new SheetError(
+        'sheets.form-broken',
+        text === undefined
+          ? { name, detail: 'phrase.name-missing' }
+          : { name: `${name} = ${text}`, detail: 'phrase.not-a-cell' },
+      );
     return ref;
   };
   const meta = {} as Record<(typeof META)[number], string>;

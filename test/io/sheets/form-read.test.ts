@@ -50,7 +50,7 @@ describe('form recognition', () => {
     await wb.xlsx.writeFile(join(cwd, 'half.xlsx'));
     await expect(readImport(join(cwd, 'half.xlsx'), 'half.xlsx')).rejects.toMatchObject({
       key: 'sheets.form-broken',
-      params: { file: 'half.xlsx', detail: 'rad_version: missing' },
+      params: { file: 'half.xlsx', name: 'rad_version', detail: 'phrase.name-missing' },
     });
   });
 

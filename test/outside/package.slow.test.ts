@@ -152,7 +152,7 @@ describe('a new plan from rad init to a git diff through the driver, all with th
     const report = inRepo('rad', ['report', '--as-of', '2025-12-31']);
     expect(report.status).toBe(0);
     expect(report.stdout).toMatch(
-      /^A\.1\.a\.1 +sum +KEGIATAN +1\/1 100% ✓.*\n +What is counted, as the plan writes it$/m,
+      /^A\.1\.a\.1 +sum +activity +1\/1 100% ✓.*\n +What is counted, as the plan writes it$/m,
     );
     // A plan being drafted has no decree yet: the headline names none rather than an empty one.
     expect(report.stdout).not.toMatch(/^Decree +·/m);

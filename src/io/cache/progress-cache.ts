@@ -11,7 +11,7 @@ import type { FileStat } from '../fs/file-source.js';
 import type { ProgressRead } from '../load/progress-read.js';
 
 /** Bump when what is cached, or how it is computed, changes. */
-const CACHE_VERSION = 5;
+const CACHE_VERSION = 6;
 const FILE_NAME = `progress-v${CACHE_VERSION}.json`;
 /** CRC32 (zlib, native) for a file of tens of megabytes; this module loads only when there is progress to read. */
 const checksum = (body: string): string => String(crc32(body));
@@ -21,6 +21,11 @@ export interface CachedFile {
   /** Git blob id of the content. */
   blob: string;
   read: ProgressRead;
+  /**
+   * The key of the plan (io/cache/rules-cache.ts rulesKey: every plan file's name and content) this file's refs
+   * were last found to meet: against that plan they need no checking again.
+   */
+  checked?: string;
 }
 
 interface CacheData {
@@ -29,6 +34,19 @@ interface CacheData {
   writtenAt: number;
   files: Record<string, CachedFile>;
 }
+
+/**
+ * Entry ids as the cache file holds them: one string of the ids joined by newlines (JSON.parse reads one long
+ * string many times faster than a million short ones: about half of a national cache's load), or the list itself
+ * when it is empty or an id holds a newline (never one rad writes, but a hand-written file may say anything).
+ */
+type StoredIds = string | readonly string[];
+
+const packIds = (ids: readonly string[]): StoredIds =>
+  ids.length > 0 && !ids.some((id) => id.includes('\n')) ? ids.join('\n') : ids;
+
+const unpackIds = (ids: StoredIds | undefined): readonly string[] | undefined =>
+  typeof ids === 'string' ? ids.split('\n') : ids;
 
 /** The git blob id of some bytes: the same key a revision's tree gives (rad report --at). */
 export function blobId(bytes: Uint8Array): string {
@@ -48,7 +66,7 @@ export class ProgressCache {
   /** Reads the cache file synchronously (one file, before the progress reads start). */
   static open(dir: string | undefined, env: Record<string, string | undefined> = {}): ProgressCache {
     const parsed = dir ? (readCacheFile(join(dir, FILE_NAME), checksum) as CacheData | undefined) : undefined;
-    const data = parsed?.version === CACHE_VERSION && parsed.build === BUILD_ID ? parsed : undefined;
+    const data = parsed?.version === CACHE_VERSION && parsed.build === BUILD_ID ? unpack(parsed) : undefined;
     return new ProgressCache(dir, data, racyMs(env));
   }
 
@@ -70,6 +88,14 @@ export class ProgressCache {
     return this.keep(rel, stat ? { ...hit, stat } : hit);
   }
 
+  /** Note that this run found the file's refs meet the plan with this key. */
+  markChecked(rel: string, planKey: string): void {
+    const file = this.next[rel];
+    if (!file || file.checked === planKey) return;
+    this.next[rel] = { ...file, checked: planKey };
+    this.dirty = true;
+  }
+
   store(rel: string, file: CachedFile): void {
     this.next[rel] = file;
     this.dirty = true;
@@ -84,8 +110,10 @@ export class ProgressCache {
       version: CACHE_VERSION,
       build: BUILD_ID,
       writtenAt: Date.now(),
-      files: this.next,
-    } satisfies CacheData);
+      files: Object.fromEntries(
+        Object.entries(this.next).map(([rel, f]) => [rel, { ...f, read: { ...f.read, ids: packIds(f.read.ids) } }]),
+      ),
+    });
     await writeCacheFile(this.dir, FILE_NAME, body, checksum);
   }
 
@@ -93,4 +121,14 @@ export class ProgressCache {
     this.next[rel] = file;
     return file;
   }
+}
+
+/** The cache as read, its ids unpacked; a file whose ids are neither a string nor a list makes it all untrusted. */
+function unpack(data: CacheData): CacheData | undefined {
+  for (const f of Object.values(data.files ?? {})) {
+    const ids = unpackIds(f?.read?.ids);
+    if (!Array.isArray(ids)) return undefined;
+    f.read.ids = ids as string[];
+  }
+  return data;
 }

@@ -45,6 +45,8 @@ export interface ProgressChecking {
   sources: Map<string, YamlSource>;
   files: string[];
   summaryAt: string;
+  /** The plan's key (rules-cache.ts rulesKey), when caches are on: a file checked against it is not checked again. */
+  planKey?: string;
   /** Also note who reported what in which quarter (rad reporting), at summaryAt. */
   reported?: ReportedByQuarter;
   /** Parse a file only to place findings in it (its findings are already known). */
@@ -68,6 +70,8 @@ interface Item {
   blob?: string;
   read?: ReadResult;
   result?: ProgressRead;
+  /** The plan key the cache says this file's refs met. */
+  checked?: string;
 }
 
 /** What loading one file gave (load-plan.ts's reader, which progress reading calls back for full reads). */
@@ -106,6 +110,7 @@ export async function startProgress(reading: ProgressReading): Promise<Started> 
       }
     }
     item.result = hit?.read;
+    item.checked = hit?.checked;
     items.push(item);
   }
   mark(reading.env, `progress: ${items.length} files, ${items.filter((i) => i.result).length} from the cache`);
@@ -126,20 +131,22 @@ export async function startProgress(reading: ProgressReading): Promise<Started> 
 
 async function checkAndSum(items: Item[], cache: ProgressCache, ctx: ProgressChecking): Promise<Actuals> {
   const actuals: Actuals = new Map();
+  const ids = ctx.ids;
   const memo = new Map<string, boolean>();
   const plainMemo = new Map<string, Map<string, boolean>>();
-  const ids = ctx.ids;
+  /** Whether a file read without the plan is all the plan would find it: its refs resolve, its agency is known. */
+  const meetsPlanNow = (result: ProgressRead, file: string, ctx: ProgressChecking): boolean =>
+    (result.agency === undefined ||
+      plainRefsMeetPlan(result.summary.tallies, 6, result.agency, ctx.plan, ctx.registries, plainMemo)) &&
+    refsMeetPlan(result.refs, ctx.plan, ctx.registries, memo) &&
+    progressAgencyFindings({ file, value: { agency: result.agency } }, ctx.plan, ctx.registries).length === 0 &&
+    result.fractional.every((indicator) => countUnitOf(ctx.plan, indicator) === undefined);
   for (const item of items) {
     const result = item.result;
     if (result && item.blob && item.read) cache.store(item.rel, { stat: item.stat, blob: item.blob, read: result });
     const meetsPlan =
-      result &&
-      (result.agency === undefined ||
-        plainRefsMeetPlan(result.summary.tallies, 6, result.agency, ctx.plan, ctx.registries, plainMemo)) &&
-      refsMeetPlan(result.refs, ctx.plan, ctx.registries, memo) &&
-      progressAgencyFindings({ file: item.file, value: { agency: result.agency } }, ctx.plan, ctx.registries).length ===
-        0 &&
-      result.fractional.every((indicator) => countUnitOf(ctx.plan, indicator) === undefined);
+      result && ((ctx.planKey !== undefined && item.checked === ctx.planKey) || meetsPlanNow(result, item.file, ctx));
+    if (meetsPlan && ctx.planKey !== undefined) cache.markChecked(item.rel, ctx.planKey);
     if (result && meetsPlan && summaryDecides(result.summary, ctx.summaryAt)) {
       ids.push({ file: item.file, rel: item.rel, ids: result.ids });
       ctx.files.push(item.file);

@@ -107,7 +107,7 @@ describe('progress read paths', () => {
     expect(await report(dir, { RAD_CACHE_RACY_MS: '0' })).toEqual(await report(dir, { RAD_CACHE: 'off' }));
   });
 
-  it.each(['progress-v5.json', 'plan-v3.json', 'report-'])(
+  it.each(['progress-v6.json', 'plan-v4.json', 'rules-v1.json', 'report-'])(
     'rebuilds a corrupt %s cache instead of trusting it',
     async (prefix) => {
       const dir = fixtureDir('report-main');
@@ -138,10 +138,63 @@ describe('progress read paths', () => {
     expect(await report(dir)).toEqual(plain);
   });
 
+  it('runs the plan rules again after a plan edit, and serves them unchanged after a touch', async () => {
+    const dir = fixtureDir('report-main');
+    const env = { RAD_CACHE_RACY_MS: '0' };
+    expect((await report(dir, env)).exitCode).toBe(0);
+    expect(cacheFiles(dir)).toContain('rules-v1.json');
+    // Touched, not changed: the same findings (none) from the cache.
+    const section = join(dir, 'plan/a-prevention.yaml');
+    const text = readFileSync(section, 'utf8');
+    utimesSync(section, new Date(), new Date());
+    expect(await report(dir, env)).toEqual(await report(dir, { RAD_CACHE: 'off' }));
+    // A second indicator A.1.a.2: the duplicate-id rule's finding, not the cached "no findings".
+    const twice = text.replace('- id: A.1.a.1\n', '- id: A.1.a.2\n');
+    expect(twice).not.toBe(text);
+    writeFileSync(section, twice);
+    const plain = await report(dir, { RAD_CACHE: 'off' });
+    expect(plain.stderr).toMatch(/duplicate-id|already defined/);
+    expect(await report(dir, env)).toEqual(plain);
+    const validate = (e: Record<string, string>) =>
+      runRad(['validate'], { cwd: dir, env: { RAD_CACHE_DIR: join(dir, CACHE), ...e } });
+    expect(await validate(env)).toEqual(await validate({ RAD_CACHE: 'off' }));
+  });
+
+  it('checks an edited progress file against the plan, though the others are known to meet it', async () => {
+    const dir = fixtureDir('report-main');
+    const env = { RAD_CACHE_RACY_MS: '0' };
+    await report(dir, env);
+    await report(dir, env);
+    const file = join(dir, 'plan/progress/2022/Q1/dp3a.yaml');
+    const text = readFileSync(file, 'utf8');
+    const unknown = text.replace(/indicator: (\S+)/, 'indicator: A.9.z.9');
+    expect(unknown).not.toBe(text);
+    writeFileSync(file, unknown);
+    const plain = await report(dir, { RAD_CACHE: 'off' });
+    expect(plain.exitCode).toBe(1);
+    expect(await report(dir, env)).toEqual(plain);
+  });
+
+  it('rad record and rad import read the plan cache and write no cache', async () => {
+    const dir = fixtureDir('report-main');
+    const record = (e: Record<string, string> = {}) =>
+      runRad(['record', 'A.1.a.1', '--date', '2023-03-01', '--amount', '1', '--by', 'dp3a'], {
+        cwd: dir,
+        env: { RAD_CACHE_DIR: join(dir, CACHE), ...e },
+      });
+    const fresh = await record();
+    expect(fresh.exitCode).toBe(0);
+    expect(readdirSync(dir)).not.toContain(CACHE);
+    await report(dir);
+    const before = cacheFiles(dir).map((f) => [f, readFileSync(join(dir, CACHE, f), 'utf8')]);
+    expect((await record({ RAD_CACHE_RACY_MS: '0' })).stdout).toMatch(/^recorded A\.1\.a\.1 \+1 /);
+    expect(cacheFiles(dir).map((f) => [f, readFileSync(join(dir, CACHE, f), 'utf8')])).toEqual(before);
+  });
+
   it('ignores a cache written by another build or in another format', async () => {
     const dir = fixtureDir('report-main');
     const expected = await report(dir);
-    const path = join(dir, CACHE, 'progress-v5.json');
+    const path = join(dir, CACHE, 'progress-v6.json');
     const text = readFileSync(path, 'utf8');
     const body = text.slice(text.indexOf('\n') + 1).replace(/"build":"[^"]*"/, '"build":"other"');
     const { crc32 } = await import('node:zlib');

@@ -142,6 +142,9 @@ async function parseCached(
   return { parsed };
 }
 
+/** Plans of fewer bytes run their rules without the rules cache (RAD_RULES_CACHE_FROM: tests set 0). */
+const RULES_CACHE_FROM = 256 * 1024;
+
 /** The files the plan-wide rules read, by printed name, with their bytes (none for a file that could not be read). */
 type RuleInputs = { file: string; bytes?: Uint8Array }[];
 
@@ -176,6 +179,8 @@ export async function loadPlan(
   const env = options.env ?? {};
   const planCache = lazyPlanCache(options.cacheDir, env, options.readOnlyCache);
   const load = fileLoader(source, findings, sources, files, planCache);
+  /** Whether the plan is large enough for the rules cache (set once its files are read). */
+  let bigPlan = false;
   // Summarized progress is read without the plan: start it first, so that on a cold read of a large repository
   // the worker threads parse progress while this thread parses the plan.
   const listed = options.progress === false ? [] : await source.list(PROGRESS_DIR, true);
@@ -200,8 +205,8 @@ export async function loadPlan(
   }
 
   /** The plan-wide rules' findings, from the rules cache when the plan's files are the ones it was made for. */
-  async function planRules(raw: RawPlan, plan: Plan, inputs: RuleInputs, key: string | undefined): Promise<Finding[]> {
-    if (key === undefined) return runRules({ raw, plan });
+  async function planRules(raw: RawPlan, plan: Plan, key: string | undefined): Promise<Finding[]> {
+    if (key === undefined || !bigPlan) return runRules({ raw, plan });
     const { cachedRules, storeRules } = await import('../cache/rules-cache.js');
     const hit = cachedRules(options.cacheDir, key);
     if (hit) return hit;
@@ -262,7 +267,14 @@ export async function loadPlan(
     mark(env, 'plan files read, plan built');
     const registries = registriesOf(raw);
     // What the plan's files are (names and content), for the caches that depend on the plan: none without caches.
-    const planKey = options.cacheDir ? (await import('../cache/rules-cache.js')).rulesKey(ruleInputs) : undefined;
+    // A small plan's rules cost less than hashing its files and reading the rules cache (rad validate on a
+    // provincial plan starts and ends in a few dozen milliseconds); its progress still needs the key.
+    const planBytes = ruleInputs.reduce((n, f) => n + (f.bytes?.length ?? 0), 0);
+    bigPlan = planBytes >= Number(env.RAD_RULES_CACHE_FROM ?? RULES_CACHE_FROM);
+    const planKey =
+      options.cacheDir && (bigPlan || started)
+        ? (await import('../cache/rules-cache.js')).rulesKey(ruleInputs)
+        : undefined;
     const entries: Entry[] = [];
     const entryIds: FileIds[] = [];
     let actuals: Actuals | undefined;
@@ -300,7 +312,7 @@ export async function loadPlan(
       }
       findings.push(...crossFileDuplicateIds(entryIds));
     }
-    findings.push(...orphans, ...(await planRules(raw, plan, ruleInputs, planKey)));
+    findings.push(...orphans, ...(await planRules(raw, plan, planKey)));
     mark(env, 'plan rules run');
     return { plan, entries, actuals, reported, entryIds, findings, sources, files, source };
   }

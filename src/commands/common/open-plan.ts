@@ -61,7 +61,8 @@ export async function openPlan(
 ): Promise<OpenPlan> {
   const { dir, label } = planDirOf(io, opts);
   const options: LoadOptions = {
-    progress: { summaryAt: '9999-12-31' },
+    // Checked, not summed: only rad report (and review, reporting) need actuals, and they say so.
+    progress: { summaryAt: '9999-12-31', actuals: false },
     cacheDir: cacheDirFor(dir, io.env),
     env: io.env,
     ...load,

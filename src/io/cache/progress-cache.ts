@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { BUILD_ID } from './build-id.js';
 import { racyMs, readCacheFile, sameStat, statTrusted, writeCacheFile } from './cache-file.js';
+import type { Finding } from '../../core/findings.js';
 import type { FileStat } from '../fs/file-source.js';
 import type { ProgressRead } from '../load/progress-read.js';
 
@@ -33,6 +34,8 @@ interface CacheData {
   build: string;
   writtenAt: number;
   files: Record<string, CachedFile>;
+  /** The duplicate-entry-id findings across files, for the files (names and blobs, in order) of `key`. */
+  duplicates?: { key: string; findings: Finding[] };
 }
 
 /**
@@ -56,6 +59,7 @@ export function blobId(bytes: Uint8Array): string {
 export class ProgressCache {
   private dirty = false;
   private readonly next: Record<string, CachedFile> = {};
+  private nextDuplicates: CacheData['duplicates'];
 
   private constructor(
     private readonly dir: string | undefined,
@@ -96,6 +100,19 @@ export class ProgressCache {
     this.dirty = true;
   }
 
+  /** The cross-file duplicate-id findings of these files, when the cache holds them for exactly these. */
+  duplicates(key: string): Finding[] | undefined {
+    const hit = this.data?.duplicates;
+    if (hit?.key !== key || !Array.isArray(hit.findings)) return undefined;
+    this.nextDuplicates = hit;
+    return hit.findings;
+  }
+
+  storeDuplicates(key: string, findings: Finding[]): void {
+    this.nextDuplicates = { key, findings };
+    this.dirty = true;
+  }
+
   store(rel: string, file: CachedFile): void {
     this.next[rel] = file;
     this.dirty = true;
@@ -113,6 +130,7 @@ export class ProgressCache {
       files: Object.fromEntries(
         Object.entries(this.next).map(([rel, f]) => [rel, { ...f, read: { ...f.read, ids: packIds(f.read.ids) } }]),
       ),
+      duplicates: this.nextDuplicates,
     });
     await writeCacheFile(this.dir, FILE_NAME, body, checksum);
   }

@@ -29,7 +29,10 @@ export interface LoadedPlan {
   plan: Plan;
   /** Every entry, in recording order (file by file); empty when progress was summarized. */
   entries: Entry[];
-  /** With `progress: { summaryAt }`: the actuals up to that date, from the progress cache where it is fresh. */
+  /**
+   * With `progress: { summaryAt }`: the actuals up to that date, from the progress cache where it is fresh (empty
+   * with `actuals: false`).
+   */
   actuals?: Actuals;
   /** With `progress: { summaryAt, reported: true }`: who reported what in which quarter, up to that date. */
   reported?: ReportedByQuarter;
@@ -50,7 +53,7 @@ export interface LoadOptions {
    * the progress cache when there is a cacheDir, so that only changed files are read; with `reported`, also
    * who reported what in which quarter (rad reporting).
    */
-  progress?: boolean | { summaryAt: string; reported?: boolean };
+  progress?: boolean | { summaryAt: string; reported?: boolean; actuals?: boolean };
   /** Where rad's caches live (io/cache/cache-dir.ts); none: every file is read and parsed. */
   cacheDir?: string;
   /**
@@ -291,6 +294,7 @@ export async function loadPlan(
             sources,
             files,
             summaryAt,
+            sum: options.progress.actuals !== false,
             planKey,
             reported,
             ids: entryIds,

@@ -176,6 +176,26 @@ describe('progress read paths', () => {
     expect(await report(dir, env)).toEqual(plain);
   });
 
+  it('finds an id two files now share, though the files checked for duplicates before are cached', async () => {
+    const dir = fixtureDir('report-main');
+    const env = { RAD_CACHE_RACY_MS: '0' };
+    const entry = (agency: string, indicator: string, date: string) =>
+      `  - id: a2b2c2d2e2\n    indicator: ${indicator}\n    date: ${date}\n    amount: 1\n    reported_by: ${agency}\n`;
+    const first = join(dir, 'plan/progress/2022/Q1/dinsos.yaml');
+    writeFileSync(first, readFileSync(first, 'utf8') + entry('dinsos', 'B.1.a.1', '2022-02-11'));
+    expect((await report(dir, env)).exitCode).toBe(0);
+    expect((await report(dir, env)).exitCode).toBe(0);
+    const second = join(dir, 'plan/progress/2022/Q2/dinsos.yaml');
+    writeFileSync(second, readFileSync(second, 'utf8') + entry('dinsos', 'B.1.a.1', '2022-05-11'));
+    const plain = await report(dir, { RAD_CACHE: 'off' });
+    expect(plain.stderr).toMatch(/a2b2c2d2e2/);
+    expect(await report(dir, env)).toEqual(plain);
+    const validate = (e: Record<string, string>) =>
+      runRad(['validate'], { cwd: dir, env: { RAD_CACHE_DIR: join(dir, CACHE), ...e } });
+    expect(await validate(env)).toEqual(await validate({ RAD_CACHE: 'off' }));
+    expect(await validate(env)).toEqual(await validate({ RAD_CACHE: 'off' }));
+  });
+
   it('rad record and rad import read the plan cache and write no cache', async () => {
     const dir = fixtureDir('report-main');
     const record = (e: Record<string, string> = {}) =>

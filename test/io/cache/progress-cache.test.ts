@@ -1,7 +1,7 @@
 // Every read path gives the same report: no cache, a cold cache, a warm one, the output cache, worker threads,
 // and a plan-free read that falls back to a full one. A stale or corrupt cache is detected and rebuilt.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runBin, runRad, type RunResult } from '../../helpers/run.js';
@@ -16,6 +16,10 @@ const report = (dir: string, env: Record<string, string> = {}, ...args: string[]
     env: { RAD_CACHE_DIR: join(dir, CACHE), RAD_RULES_CACHE_FROM: '0', ...env },
   });
 const cacheFiles = (dir: string): string[] => readdirSync(join(dir, CACHE)).sort();
+/** Every cache file, the progress cache's one per progress file (in its directory) too. */
+const cacheFilesDeep = (dir: string): string[] =>
+  cacheFiles(dir).flatMap((f) => (f === PROGRESS ? readdirSync(join(dir, CACHE, f)).map((g) => `${f}/${g}`) : [f]));
+const PROGRESS = 'progress-v7';
 
 // Scenarios with progress files: valid ones, and invalid ones whose findings must come out alike.
 const scenarios: [string, string[], string[]][] = [
@@ -108,13 +112,15 @@ describe('progress read paths', () => {
     expect(await report(dir, { RAD_CACHE_RACY_MS: '0' })).toEqual(await report(dir, { RAD_CACHE: 'off' }));
   });
 
-  it.each(['progress-v6.json', 'plan-v4.json', 'rules-v1.json', 'report-'])(
+  it.each([`${PROGRESS}/`, `${PROGRESS}/duplicates.json`, 'plan-v4.json', 'rules-v1.json', 'report-'])(
     'rebuilds a corrupt %s cache instead of trusting it',
     async (prefix) => {
       const dir = fixtureDir('report-main');
       const env = { RAD_CACHE_RACY_MS: '0' };
       const expected = await report(dir, env);
-      for (const name of cacheFiles(dir).filter((f) => f.startsWith(prefix))) {
+      const names = cacheFilesDeep(dir).filter((f) => f.startsWith(prefix));
+      expect(names.length).toBeGreaterThan(0);
+      for (const name of names) {
         const path = join(dir, CACHE, name);
         const bytes = readFileSync(path);
         // Flip digits in the body: still plausible JSON, but the checksum no longer matches.
@@ -207,19 +213,43 @@ describe('progress read paths', () => {
     expect(fresh.exitCode).toBe(0);
     expect(readdirSync(dir)).not.toContain(CACHE);
     await report(dir);
-    const before = cacheFiles(dir).map((f) => [f, readFileSync(join(dir, CACHE, f), 'utf8')]);
+    const before = cacheFilesDeep(dir).map((f) => [f, readFileSync(join(dir, CACHE, f), 'utf8')]);
     expect((await record({ RAD_CACHE_RACY_MS: '0' })).stdout).toMatch(/^recorded A\.1\.a\.1 \+1 /);
-    expect(cacheFiles(dir).map((f) => [f, readFileSync(join(dir, CACHE, f), 'utf8')])).toEqual(before);
+    expect(cacheFilesDeep(dir).map((f) => [f, readFileSync(join(dir, CACHE, f), 'utf8')])).toEqual(before);
+  });
+
+  it("rewrites only the edited file's cache file, and drops the cache file of a removed progress file", async () => {
+    const dir = fixtureDir('report-main');
+    const env = { RAD_CACHE_RACY_MS: '0' };
+    await report(dir, env);
+    const shards = () =>
+      new Map(
+        cacheFilesDeep(dir)
+          .filter((f) => f.startsWith(`${PROGRESS}/`) && !f.endsWith('duplicates.json'))
+          .map((f) => [f, readFileSync(join(dir, CACHE, f), 'utf8')]),
+      );
+    const before = shards();
+    expect(before.size).toBe(14);
+    const file = join(dir, 'plan/progress/2022/Q1/dp3a.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('amount: 2\n', 'amount: 3\n'));
+    expect(await report(dir, env)).toEqual(await report(dir, { RAD_CACHE: 'off' }));
+    const after = shards();
+    expect([...after].filter(([f, text]) => before.get(f) !== text)).toHaveLength(1);
+    rmSync(file);
+    expect(await report(dir, env)).toEqual(await report(dir, { RAD_CACHE: 'off' }));
+    expect(shards().size).toBe(13);
   });
 
   it('ignores a cache written by another build or in another format', async () => {
     const dir = fixtureDir('report-main');
     const expected = await report(dir);
-    const path = join(dir, CACHE, 'progress-v6.json');
-    const text = readFileSync(path, 'utf8');
-    const body = text.slice(text.indexOf('\n') + 1).replace(/"build":"[^"]*"/, '"build":"other"');
     const { crc32 } = await import('node:zlib');
-    writeFileSync(path, `${crc32(body)}\n${body}`);
+    for (const name of cacheFilesDeep(dir).filter((f) => f.startsWith(`${PROGRESS}/`))) {
+      const path = join(dir, CACHE, name);
+      const text = readFileSync(path, 'utf8');
+      const body = text.slice(text.indexOf('\n') + 1).replace(/"build":"[^"]*"/, '"build":"other"');
+      writeFileSync(path, `${crc32(body)}\n${body}`);
+    }
     expect(await report(dir)).toEqual(expected);
   });
 

@@ -1,6 +1,6 @@
 // `npm run bench`: times whole rad processes on the real plan and on synthetic data (10k, 100k, 1M entries),
 // interleaved so the ratios compare like with like on a noisy machine; prints one table, writes JSON.
-// Usage: npm run bench -- [--sizes 10k,100k,1m] [--history 2k,10k] [--only plan|sizes|import|history] [--runs 5] [--json FILE] [--keep]
+// Usage: npm run bench -- [--sizes 10k,100k,1m] [--history 2k,10k] [--only plan|sizes|import|history] [--runs 5] [--no-compare] [--json FILE] [--keep]
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
   appendFileSync,
@@ -32,6 +32,7 @@ function parseArgs(argv) {
     runs: 5,
     json: join(ROOT, 'bench-results.json'),
     keep: false,
+    compare: true,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -41,9 +42,11 @@ function parseArgs(argv) {
     else if (a === '--only') args.only = argv[++i];
     else if (a === '--json') args.json = argv[++i];
     else if (a === '--keep') args.keep = true;
+    // Without hledger and ledger (minutes at a million entries), e.g. to re-measure rad alone.
+    else if (a === '--no-compare') args.compare = false;
     else if (a === '--help') {
       console.log(
-        'npm run bench -- [--sizes 10k,100k,1m] [--history 2k,10k] [--only plan|sizes|import|history] [--runs N] [--json FILE] [--keep]',
+        'npm run bench -- [--sizes 10k,100k,1m] [--history 2k,10k] [--only plan|sizes|import|history] [--runs N] [--no-compare] [--json FILE] [--keep]',
       );
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
@@ -325,8 +328,9 @@ async function main() {
   }
 
   // hledger, where installed: the same synthetic data as a journal, a yearly budget report.
-  const hledger = spawnSync('hledger', ['--version'], { encoding: 'utf8' });
-  if (hledger.status === 0) {
+  const hledger = args.compare ? spawnSync('hledger', ['--version'], { encoding: 'utf8' }) : { status: -1 };
+  if (!args.compare) process.stderr.write('bench: --no-compare: hledger and ledger not run\n');
+  else if (hledger.status === 0) {
     for (const { size, made } of sizes) {
       const journal = writeJournal(made);
       const samples = [];
@@ -353,8 +357,8 @@ async function main() {
 
   // Goal 6: ledger, where installed, on the same journal: its budget report over the five target years (ledger's
   // budget has no per-year columns; the totals are hledger's and rad's). One run at a million entries, as hledger.
-  const ledger = spawnSync('ledger', ['--version'], { encoding: 'utf8' });
-  if (ledger.status === 0) {
+  const ledger = args.compare ? spawnSync('ledger', ['--version'], { encoding: 'utf8' }) : { status: -1 };
+  if (args.compare && ledger.status === 0) {
     for (const { size, made } of sizes) {
       const journal = join(made.dir, 'synthetic.journal');
       if (!existsSync(journal)) writeJournal(made);
@@ -377,7 +381,8 @@ async function main() {
       if (samples.some((x) => x.stopped)) row.note = `stopped after ${COMPARISON_LIMIT_S} s, unfinished`;
       else ours.vsLedger = ours.median / row.median;
     }
-  } else process.stderr.write('bench: ledger not installed (apt-get install ledger), skipping the comparison\n');
+  } else if (args.compare)
+    process.stderr.write('bench: ledger not installed (apt-get install ledger), skipping the comparison\n');
 
   // The histories: rad log, review and diff against git log -p on the same repository.
   let historyNote;

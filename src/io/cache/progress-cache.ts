@@ -9,7 +9,7 @@ import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { BUILD_ID } from './build-id.js';
-import { racyMs, readCacheFile, sameStat, statTrusted, writeCacheFile } from './cache-file.js';
+import { racyMs, readCacheFile, sameStat, statTrusted, writeCacheFile, writeCacheFiles } from './cache-file.js';
 import { fastHash } from './fast-hash.js';
 import type { Finding } from '../../core/findings.js';
 import type { FileStat } from '../fs/file-source.js';
@@ -140,6 +140,7 @@ export class ProgressCache {
     const dir = this.dir;
     if (!dir) return;
     const now = Date.now();
+    const writes: { name: string; body: string }[] = [];
     for (const rel of this.changed) {
       const file = this.next.get(rel);
       if (!file) continue;
@@ -150,8 +151,9 @@ export class ProgressCache {
         rel,
         file: { ...file, read: { ...file.read, ids: packIds(file.read.ids) } },
       };
-      await writeCacheFile(dir, shardName(rel), JSON.stringify(shard), checksum);
+      writes.push({ name: shardName(rel), body: JSON.stringify(shard) });
     }
+    await writeCacheFiles(dir, writes, checksum);
     if (this.nextDuplicates) await writeCacheFile(dir, DUPLICATES, JSON.stringify(this.nextDuplicates), checksum);
     let names: string[];
     try {

@@ -83,7 +83,7 @@ async function filesOf(io: Ctx, args: string[]): Promise<string[]> {
 
 export async function importFiles(io: Ctx, args: string[], opts: ImportOptions): Promise<number> {
   if (args.length === 0) throw new CliError('import.need-file');
-  const { loaded, t } = await openPlan(io, opts, false, { progress: false, cacheDir: undefined });
+  const { loaded, t } = await openPlan(io, opts, false, { progress: false, readOnlyCache: true });
   const { plan } = loaded;
   const { dir } = planDirOf(io, opts);
   const label = loaded.source.label;

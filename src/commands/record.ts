@@ -47,7 +47,7 @@ export function registerRecord(program: Command, io: Ctx, done: (code: number) =
 }
 
 export async function record(io: Ctx, id: string, opts: RecordOptions): Promise<number> {
-  const { loaded, t } = await openPlan(io, opts, false, { progress: false, cacheDir: undefined });
+  const { loaded, t } = await openPlan(io, opts, false, { progress: false, readOnlyCache: true });
   const { plan } = loaded;
   const input = {
     indicator: id,

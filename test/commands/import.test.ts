@@ -1,5 +1,5 @@
 // rad import: CSV and XLSX, Indonesian and English headers, every bad row reported, all or nothing, templates.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { formatYaml } from '../../src/io/yaml/canonical.js';
 import { hashTree, readEntries } from '../helpers/files.js';
 import { expectGolden, formatGolden } from '../helpers/golden.js';
 import { runBin, runRad } from '../helpers/run.js';
-import { FIXTURES, fixtureDir, writeTree } from '../helpers/tmp.js';
+import { FIXTURES, fixtureDir, tmpDir, writeTree } from '../helpers/tmp.js';
 
 interface Scenario {
   name: string;
@@ -303,5 +303,34 @@ describe('progress bar', () => {
   it('is not drawn when standard error is not a terminal, nor for a small import', async () => {
     expect((await importWith(false, 2500)).stderr).toBe('');
     expect((await importWith(true, 100)).stderr).toBe('');
+  });
+});
+
+describe('rad import of many rows', () => {
+  it('shows a progress bar on a terminal, nothing otherwise, and writes the same files either way', async () => {
+    const { generate } = await import('../../bench/generate.mjs');
+    const { writeImportCsv } = await import('../../bench/import-data.mjs');
+    const made = (dir: string) => {
+      const g = generate(dir, 2000);
+      rmSync(join(g.plan, 'progress'), { recursive: true });
+      return writeImportCsv(g, 2500);
+    };
+    const onTty = tmpDir();
+    const csv = made(onTty);
+    let tty = '';
+    const code = await run(['import', csv.path], {
+      cwd: onTty,
+      env: { RAD_CACHE: 'off' },
+      stdout: { write: () => true },
+      stderr: { write: (s: string | Uint8Array) => (tty += String(s)), isTTY: true },
+    });
+    expect(code).toBe(0);
+    expect(tty).toMatch(/\rchecking rows \[#+\] 100% 2500\/2500/);
+    expect(tty.endsWith('\r\x1b[K')).toBe(true);
+    const piped = tmpDir();
+    const result = await runRad(['import', made(piped).path], { cwd: piped, env: { RAD_CACHE: 'off' } });
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(hashTree(join(piped, 'plan'))).toEqual(hashTree(join(onTty, 'plan')));
   });
 });

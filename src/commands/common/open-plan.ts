@@ -10,8 +10,7 @@ import { workingTreeSource, type FileSource } from '../../io/fs/file-source.js';
 import { lockOptionsFrom } from '../../io/fs/lock.js';
 import { recoverInterrupted } from '../../io/progress/recover.js';
 import { openRepo, type Repo } from '../../io/git/git.js';
-import { revisionSource } from '../../io/git/git-source.js';
-import { openHistory, resolveCommit, type HistoryRepo } from '../../io/git/history.js';
+import type { HistoryRepo } from '../../io/git/history.js';
 import { loadPlan, type LoadedPlan, type LoadOptions } from '../../io/load/load-plan.js';
 import { cacheDirFor } from '../../io/cache/cache-dir.js';
 import { makeChalk } from '../../render/color.js';
@@ -62,7 +61,8 @@ export async function openPlan(
 ): Promise<OpenPlan> {
   const { dir, label } = planDirOf(io, opts);
   const options: LoadOptions = {
-    progress: { summaryAt: '9999-12-31' },
+    // Checked, not summed: only rad report (and review, reporting) need actuals, and they say so.
+    progress: { summaryAt: '9999-12-31', actuals: false },
     cacheDir: cacheDirFor(dir, io.env),
     env: io.env,
     ...load,
@@ -93,6 +93,11 @@ export async function openPlan(
 export async function planSource(io: Ctx, dir: string, at: string | undefined): Promise<FileSource> {
   if (at === undefined) return workingTreeSource(dir, io.cwd);
   if (!existsSync(dir)) return workingTreeSource(dir, io.cwd);
+  // git's modules (and child_process) load only for a revision: a working-tree command starts without them.
+  const [{ openHistory, resolveCommit }, { revisionSource }] = await Promise.all([
+    import('../../io/git/history.js'),
+    import('../../io/git/git-source.js'),
+  ]);
   const repo = await openHistory(dir);
   return revisionSource(repo, await resolveCommit(repo, at), at);
 }
@@ -104,6 +109,7 @@ export async function openPlanHistory(
 ): Promise<{ repo: HistoryRepo; dir: string; label: string }> {
   const { dir, label } = planDirOf(io, opts);
   if (!existsSync(dir)) throw new CliError('cli.no-plan', { dir: label });
+  const { openHistory } = await import('../../io/git/history.js');
   return { repo: await openHistory(dir), dir, label };
 }
 

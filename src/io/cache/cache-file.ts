@@ -50,3 +50,31 @@ export async function writeCacheFile(
     // A read-only checkout still works.
   }
 }
+
+/**
+ * Write many cache files into one directory, a few at a time (each atomic write is several file-system calls:
+ * one after another, 400 of them cost a third of a second). A failed write leaves that one cache file cold.
+ */
+export async function writeCacheFiles(
+  dir: string,
+  files: readonly { name: string; body: string }[],
+  checksum: (body: string) => string,
+  concurrency = 8,
+): Promise<void> {
+  if (files.length === 0) return;
+  try {
+    await makeDirs(dir);
+  } catch {
+    return;
+  }
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      const file = files[next++]!;
+      await writeFileAtomic(join(dir, file.name), `${checksum(file.body)}\n${file.body}`, { durable: false }).catch(
+        () => undefined,
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+}

@@ -8,12 +8,26 @@ import { racyMs, readCacheFile, statTrusted, writeCacheFile } from './cache-file
 import { fastHash } from './fast-hash.js';
 import type { FileStat } from '../fs/file-source.js';
 
-const FILE_NAME = 'plan-v3.json';
+const FILE_NAME = 'plan-v4.json';
 
 interface Data {
   build: string;
   writtenAt: number;
-  files: Record<string, { blob: string; stat?: FileStat; value: unknown }>;
+  files: Record<string, Entry>;
+}
+
+interface Entry {
+  blob: string;
+  stat?: FileStat;
+  value: unknown;
+  /** The schema (its kind) the value is known to match: checking it again finds nothing. */
+  clean?: string;
+}
+
+/** A cached value, and the schema it is known to match. */
+export interface Hit {
+  value: unknown;
+  clean?: string;
 }
 
 export class PlanCache {
@@ -33,24 +47,32 @@ export class PlanCache {
   }
 
   /** A file's value by its stat data, like git's index: no hashing when nothing touched the file. */
-  byStat(rel: string, stat: FileStat): { value: unknown } | undefined {
+  byStat(rel: string, stat: FileStat): Hit | undefined {
     const hit = this.data?.files[rel];
     if (!hit || !statTrusted(hit.stat, stat, this.data.writtenAt, this.racy)) return undefined;
     this.next[rel] = hit;
-    return { value: hit.value };
+    return { value: hit.value, clean: hit.clean };
   }
 
   /** A file's value by its content (`blob` is fastHash of the bytes). */
-  get(rel: string, blob: string, stat?: FileStat): { value: unknown } | undefined {
+  get(rel: string, blob: string, stat?: FileStat): Hit | undefined {
     const hit = this.data?.files[rel];
     if (hit?.blob !== blob) return undefined;
     this.next[rel] = { ...hit, stat };
     this.dirty = true;
-    return { value: hit.value };
+    return { value: hit.value, clean: hit.clean };
   }
 
   store(rel: string, blob: string, value: unknown, stat?: FileStat): void {
     this.next[rel] = { blob, stat, value };
+    this.dirty = true;
+  }
+
+  /** Note that a file this run read matches the `kind` schema (only files in the cache are noted). */
+  markClean(rel: string, kind: string): void {
+    const entry = this.next[rel];
+    if (!entry || entry.clean === kind) return;
+    this.next[rel] = { ...entry, clean: kind };
     this.dirty = true;
   }
 

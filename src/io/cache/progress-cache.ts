@@ -1,19 +1,25 @@
 // The progress cache: per progress file, what reading it without the plan gave (summary, refs, findings), keyed
 // by the file's git blob id (stat data first, like git's index). A report then reads only the files that changed,
-// and a plan edit does not throw the cache away. One JSON file with a checksum: anything stale, corrupt or from
-// another build is ignored and rebuilt, never trusted.
+// and a plan edit does not throw the cache away. One small file per progress file, each with its own checksum, so
+// an edit of one progress file rewrites one cache file (a national plan's cache is 30 MB); anything stale,
+// corrupt or from another build is ignored and rebuilt, never trusted.
 import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { BUILD_ID } from './build-id.js';
-import { racyMs, readCacheFile, sameStat, statTrusted, writeCacheFile } from './cache-file.js';
+import { racyMs, readCacheFile, sameStat, statTrusted, writeCacheFile, writeCacheFiles } from './cache-file.js';
+import { fastHash } from './fast-hash.js';
+import type { Finding } from '../../core/findings.js';
 import type { FileStat } from '../fs/file-source.js';
 import type { ProgressRead } from '../load/progress-read.js';
 
 /** Bump when what is cached, or how it is computed, changes. */
-const CACHE_VERSION = 5;
-const FILE_NAME = `progress-v${CACHE_VERSION}.json`;
-/** CRC32 (zlib, native) for a file of tens of megabytes; this module loads only when there is progress to read. */
+const CACHE_VERSION = 7;
+const DIR_NAME = `progress-v${CACHE_VERSION}`;
+const DUPLICATES = 'duplicates.json';
+/** CRC32 (zlib, native); this module loads only when there is progress to read. */
 const checksum = (body: string): string => String(crc32(body));
 
 export interface CachedFile {
@@ -21,14 +27,43 @@ export interface CachedFile {
   /** Git blob id of the content. */
   blob: string;
   read: ProgressRead;
+  /**
+   * The key of the plan (io/cache/rules-cache.ts rulesKey: every plan file's name and content) this file's refs
+   * were last found to meet: against that plan they need no checking again.
+   */
+  checked?: string;
 }
 
-interface CacheData {
+/** One progress file's cache file. */
+interface Shard {
   version: number;
   build: string;
+  /** When it was written: stat data younger than that, less the racy margin, is not trusted. */
   writtenAt: number;
-  files: Record<string, CachedFile>;
+  rel: string;
+  file: Omit<CachedFile, 'read'> & { read: Omit<ProgressRead, 'ids'> & { ids: StoredIds } };
 }
+
+/** The duplicate-entry-id findings across files, for the files (names and blobs, in order) of `key`. */
+interface Duplicates {
+  version: number;
+  build: string;
+  key: string;
+  findings: Finding[];
+}
+
+/**
+ * Entry ids as the cache file holds them: one string of the ids joined by newlines (JSON.parse reads one long
+ * string many times faster than thousands of short ones: about half of a national cache's load), or the list
+ * itself when it is empty or an id holds a newline (never one rad writes, but a hand-written file may say anything).
+ */
+type StoredIds = string | readonly string[];
+
+const packIds = (ids: readonly string[]): StoredIds =>
+  ids.length > 0 && !ids.some((id) => id.includes('\n')) ? ids.join('\n') : ids;
+
+/** The cache file of a progress file: named by a hash of its path (the path inside says whose it is). */
+const shardName = (rel: string): string => `${fastHash(rel)}.json`;
 
 /** The git blob id of some bytes: the same key a revision's tree gives (rad report --at). */
 export function blobId(bytes: Uint8Array): string {
@@ -36,61 +71,126 @@ export function blobId(bytes: Uint8Array): string {
 }
 
 export class ProgressCache {
-  private dirty = false;
-  private readonly next: Record<string, CachedFile> = {};
+  /** Read so far, by path: a file's entry, and when it was written (undefined: none, or not trusted). */
+  private readonly seen = new Map<string, { file: CachedFile; writtenAt: number } | undefined>();
+  private readonly next = new Map<string, CachedFile>();
+  /** Paths whose cache file this run must write. */
+  private readonly changed = new Set<string>();
+  private duplicatesKnown: Duplicates | undefined | null = null;
+  private nextDuplicates: Duplicates | undefined;
 
   private constructor(
     private readonly dir: string | undefined,
-    private readonly data: CacheData | undefined,
     private readonly racy: number,
   ) {}
 
-  /** Reads the cache file synchronously (one file, before the progress reads start). */
+  /** The cache of a cache directory (none: nothing is cached); its files are read as they are asked for. */
   static open(dir: string | undefined, env: Record<string, string | undefined> = {}): ProgressCache {
-    const parsed = dir ? (readCacheFile(join(dir, FILE_NAME), checksum) as CacheData | undefined) : undefined;
-    const data = parsed?.version === CACHE_VERSION && parsed.build === BUILD_ID ? parsed : undefined;
-    return new ProgressCache(dir, data, racyMs(env));
+    return new ProgressCache(dir ? join(dir, DIR_NAME) : undefined, racyMs(env));
   }
 
   /** A file whose stat matches, unless it changed too close to the cache's write to tell. */
   byStat(rel: string, stat: FileStat): CachedFile | undefined {
-    const hit = this.data?.files[rel];
-    return hit && statTrusted(hit.stat, stat, this.data.writtenAt, this.racy) ? this.keep(rel, hit) : undefined;
+    const hit = this.load(rel);
+    return hit && statTrusted(hit.file.stat, stat, hit.writtenAt, this.racy) ? this.keep(rel, hit.file) : undefined;
   }
 
   /** Whether the cache knows this file at all (then hashing it may save reading it). */
   has(rel: string): boolean {
-    return this.data?.files[rel] !== undefined;
+    return this.load(rel) !== undefined;
   }
 
   byBlob(rel: string, blob: string, stat?: FileStat): CachedFile | undefined {
-    const hit = this.data?.files[rel];
-    if (hit?.blob !== blob) return undefined;
-    if (stat && !sameStat(hit.stat, stat)) this.dirty = true;
-    return this.keep(rel, stat ? { ...hit, stat } : hit);
+    const hit = this.load(rel);
+    if (hit?.file.blob !== blob) return undefined;
+    // New stat data, or stat data too young to trust: written again, so that the next run can go by stat.
+    if (stat && !statTrusted(hit.file.stat, stat, hit.writtenAt, this.racy)) this.changed.add(rel);
+    return this.keep(rel, stat && !sameStat(hit.file.stat, stat) ? { ...hit.file, stat } : hit.file);
+  }
+
+  /** Note that this run found the file's refs meet the plan with this key. */
+  markChecked(rel: string, planKey: string): void {
+    const file = this.next.get(rel);
+    if (!file || file.checked === planKey) return;
+    this.next.set(rel, { ...file, checked: planKey });
+    this.changed.add(rel);
+  }
+
+  /** The cross-file duplicate-id findings of these files, when the cache holds them for exactly these. */
+  duplicates(key: string): Finding[] | undefined {
+    if (this.duplicatesKnown === null) this.duplicatesKnown = this.readDuplicates();
+    const hit = this.duplicatesKnown;
+    return hit?.key === key && Array.isArray(hit.findings) ? hit.findings : undefined;
+  }
+
+  storeDuplicates(key: string, findings: Finding[]): void {
+    this.nextDuplicates = { version: CACHE_VERSION, build: BUILD_ID, key, findings };
   }
 
   store(rel: string, file: CachedFile): void {
-    this.next[rel] = file;
-    this.dirty = true;
+    this.next.set(rel, file);
+    this.changed.add(rel);
   }
 
-  /** Write the cache if anything changed; files not seen in this run are dropped. A failed write is not an error. */
+  /**
+   * Write the cache files of what changed, and remove those of files not seen in this run (a progress file
+   * deleted or renamed). A failed write is not an error: the cache stays cold there.
+   */
   async save(): Promise<void> {
-    if (!this.dir) return;
-    const dropped = Object.keys(this.data?.files ?? {}).some((rel) => !(rel in this.next));
-    if (!this.dirty && !dropped) return;
-    const body = JSON.stringify({
-      version: CACHE_VERSION,
-      build: BUILD_ID,
-      writtenAt: Date.now(),
-      files: this.next,
-    } satisfies CacheData);
-    await writeCacheFile(this.dir, FILE_NAME, body, checksum);
+    const dir = this.dir;
+    if (!dir) return;
+    const now = Date.now();
+    const writes: { name: string; body: string }[] = [];
+    for (const rel of this.changed) {
+      const file = this.next.get(rel);
+      if (!file) continue;
+      const shard: Shard = {
+        version: CACHE_VERSION,
+        build: BUILD_ID,
+        writtenAt: now,
+        rel,
+        file: { ...file, read: { ...file.read, ids: packIds(file.read.ids) } },
+      };
+      writes.push({ name: shardName(rel), body: JSON.stringify(shard) });
+    }
+    await writeCacheFiles(dir, writes, checksum);
+    if (this.nextDuplicates) await writeCacheFile(dir, DUPLICATES, JSON.stringify(this.nextDuplicates), checksum);
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return;
+    }
+    const kept = new Set([DUPLICATES, ...[...this.next.keys()].map(shardName)]);
+    for (const name of names)
+      if (name.endsWith('.json') && !kept.has(name)) await unlink(join(dir, name)).catch(() => undefined);
   }
 
   private keep(rel: string, file: CachedFile): CachedFile {
-    this.next[rel] = file;
+    this.next.set(rel, file);
     return file;
+  }
+
+  /** A file's cache entry, read once; undefined when there is none, or it is corrupt, another build's or another path's. */
+  private load(rel: string): { file: CachedFile; writtenAt: number } | undefined {
+    if (this.seen.has(rel)) return this.seen.get(rel);
+    let hit: { file: CachedFile; writtenAt: number } | undefined;
+    const shard = this.dir ? (readCacheFile(join(this.dir, shardName(rel)), checksum) as Shard | undefined) : undefined;
+    if (shard?.version === CACHE_VERSION && shard.build === BUILD_ID && shard.rel === rel && shard.file?.read) {
+      const ids = shard.file.read.ids;
+      const unpacked = typeof ids === 'string' ? ids.split('\n') : ids;
+      if (Array.isArray(unpacked) && typeof shard.file.blob === 'string')
+        hit = {
+          file: { ...shard.file, read: { ...shard.file.read, ids: unpacked as string[] } },
+          writtenAt: shard.writtenAt,
+        };
+    }
+    this.seen.set(rel, hit);
+    return hit;
+  }
+
+  private readDuplicates(): Duplicates | undefined {
+    const data = this.dir ? (readCacheFile(join(this.dir, DUPLICATES), checksum) as Duplicates | undefined) : undefined;
+    return data?.version === CACHE_VERSION && data.build === BUILD_ID ? data : undefined;
   }
 }

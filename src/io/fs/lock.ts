@@ -1,6 +1,5 @@
 // Lock files beside a target, created with O_EXCL: one writer per file across processes; a dead holder's lock is taken over.
 // A lock path that is not a regular file (a FIFO, a directory, a link) is refused at once, never opened or waited on.
-import { randomBytes } from 'node:crypto';
 import { open, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { NotRegular, readRegular, readRegularFile } from './regular.js';
@@ -129,6 +128,8 @@ export async function acquireLock(target: string, options: LockOptions = DEFAULT
 
 /** Take the lock file at path (rad's own locks that guard no one file, such as .git/rad-commit.lock). */
 export async function acquireLockAt(path: string, options: LockOptions = DEFAULT_LOCK): Promise<Lock> {
+  // crypto loads here, not at start-up: every command opens the plan through this module, few take a lock.
+  const { randomBytes } = await import('node:crypto');
   const content = `${process.pid}\n${randomBytes(8).toString('hex')}\n`;
   const deadline = Date.now() + options.timeoutMs;
   let delay = 4;

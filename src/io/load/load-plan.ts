@@ -29,7 +29,10 @@ export interface LoadedPlan {
   plan: Plan;
   /** Every entry, in recording order (file by file); empty when progress was summarized. */
   entries: Entry[];
-  /** With `progress: { summaryAt }`: the actuals up to that date, from the progress cache where it is fresh. */
+  /**
+   * With `progress: { summaryAt }`: the actuals up to that date, from the progress cache where it is fresh (empty
+   * with `actuals: false`).
+   */
   actuals?: Actuals;
   /** With `progress: { summaryAt, reported: true }`: who reported what in which quarter, up to that date. */
   reported?: ReportedByQuarter;
@@ -50,9 +53,14 @@ export interface LoadOptions {
    * the progress cache when there is a cacheDir, so that only changed files are read; with `reported`, also
    * who reported what in which quarter (rad reporting).
    */
-  progress?: boolean | { summaryAt: string; reported?: boolean };
+  progress?: boolean | { summaryAt: string; reported?: boolean; actuals?: boolean };
   /** Where rad's caches live (io/cache/cache-dir.ts); none: every file is read and parsed. */
   cacheDir?: string;
+  /**
+   * Read the caches but write none (rad record and rad import: a refused entry changes no file, not even a cache;
+   * a plan-cache hit still spares them parsing a national plan's megabytes of sections).
+   */
+  readOnlyCache?: boolean;
   env?: Record<string, string | undefined>;
   onProgress?: (done: number, total: number) => void;
 }
@@ -62,6 +70,7 @@ export interface LoadOptions {
 export function lazyPlanCache(
   cacheDir: string | undefined,
   env: Record<string, string | undefined>,
+  readOnly = false,
 ): { get(): Promise<PlanCache | undefined>; save(): Promise<void> } {
   let opened: Promise<PlanCache> | undefined;
   return {
@@ -69,7 +78,7 @@ export function lazyPlanCache(
       cacheDir
         ? (opened ??= import('../cache/plan-cache.js').then(({ PlanCache }) => PlanCache.open(cacheDir, env)))
         : Promise.resolve(undefined),
-    save: async () => (await opened)?.save(),
+    save: async () => (readOnly ? undefined : (await opened)?.save()),
   };
 }
 
@@ -103,13 +112,15 @@ export function fileLoader(
     if (decoded.text === undefined) return { doc: { file, value: undefined }, ok: false, bytes: result.bytes };
     findings.push(...controlFindings(file, decoded.text));
     const cache = kind !== 'progress' ? await planCache?.get() : undefined;
-    const parsed = cache
+    const { parsed, clean } = cache
       ? await parseCached(cache, rel, file, result.bytes, decoded.text, (await source.identity(rel))?.stat)
-      : await parseYamlSource(file, decoded.text);
+      : { parsed: await parseYamlSource(file, decoded.text), clean: undefined };
     sources.set(file, parsed);
     findings.push(...parsed.findings);
     if (parsed.value === undefined) return { doc: { file, value: undefined }, ok: false, bytes: result.bytes };
-    const schema = checkSchema(kind, file, parsed.value);
+    // A cached value that matched this schema before matches it again (the same value, the same schema, this build).
+    const schema = clean === kind ? [] : checkSchema(kind, file, parsed.value);
+    if (schema.length === 0) cache?.markClean(rel, kind);
     findings.push(...schema);
     return { doc: { file, value: parsed.value }, ok: schema.length === 0, bytes: result.bytes };
   };
@@ -123,16 +134,22 @@ async function parseCached(
   bytes: Uint8Array,
   text: string,
   stat?: FileStat,
-): Promise<YamlSource> {
+): Promise<{ parsed: YamlSource; clean?: string }> {
   const byStat = stat && cache.byStat(rel, stat);
-  if (byStat) return canonicalSource(file, text, byStat.value);
+  if (byStat) return { parsed: canonicalSource(file, text, byStat.value), clean: byStat.clean };
   const blob = fastHash(bytes);
   const hit = cache.get(rel, blob, stat);
-  if (hit) return canonicalSource(file, text, hit.value);
+  if (hit) return { parsed: canonicalSource(file, text, hit.value), clean: hit.clean };
   const parsed = await parseYamlSource(file, text);
   if ('canonical' in parsed) cache.store(rel, blob, parsed.value, stat);
-  return parsed;
+  return { parsed };
 }
+
+/** Plans of fewer bytes run their rules without the rules cache (RAD_RULES_CACHE_FROM: tests set 0). */
+const RULES_CACHE_FROM = 256 * 1024;
+
+/** The files the plan-wide rules read, by printed name, with their bytes (none for a file that could not be read). */
+type RuleInputs = { file: string; bytes?: Uint8Array }[];
 
 /** A name that says YAML, in any case: .yaml, .yml, .YAML, .Yml. */
 const YAML_NAME = /\.ya?ml$/i;
@@ -163,8 +180,10 @@ export async function loadPlan(
   const sources = new Map<string, YamlSource>();
   const files: string[] = [];
   const env = options.env ?? {};
-  const planCache = lazyPlanCache(options.cacheDir, env);
+  const planCache = lazyPlanCache(options.cacheDir, env, options.readOnlyCache);
   const load = fileLoader(source, findings, sources, files, planCache);
+  /** Whether the plan is large enough for the rules cache (set once its files are read). */
+  let bigPlan = false;
   // Summarized progress is read without the plan: start it first, so that on a cold read of a large repository
   // the worker threads parse progress while this thread parses the plan.
   const listed = options.progress === false ? [] : await source.list(PROGRESS_DIR, true);
@@ -188,22 +207,41 @@ export async function loadPlan(
     throw e;
   }
 
+  /** The plan-wide rules' findings, from the rules cache when the plan's files are the ones it was made for. */
+  async function planRules(raw: RawPlan, plan: Plan, key: string | undefined): Promise<Finding[]> {
+    if (key === undefined || !bigPlan) return runRules({ raw, plan });
+    const { cachedRules, storeRules } = await import('../cache/rules-cache.js');
+    const hit = cachedRules(options.cacheDir, key);
+    if (hit) return hit;
+    const found = runRules({ raw, plan });
+    if (!options.readOnlyCache) await storeRules(options.cacheDir, key, found);
+    return found;
+  }
+
   async function loadWith(started: Started | undefined): Promise<LoadedPlan> {
     const planFile = await load(PLAN_FILE, 'plan');
     if (!planFile) throw new CliError('cli.no-plan', { dir: planDirLabel });
     const planLabel = planFile.doc.file;
+    // What the plan-wide rules read: these files' names and bytes (the rules cache's key).
+    const ruleInputs: RuleInputs = [{ file: planLabel, bytes: planFile.bytes }];
+    const note = (loaded: Loaded | undefined): Loaded | undefined => {
+      if (loaded) ruleInputs.push({ file: loaded.doc.file, bytes: loaded.bytes });
+      return loaded;
+    };
     const registry = (rel: string) => () =>
       error('missing-registry', { file: planLabel, pointer: '' }, { path: source.label(rel) });
-    const agencies = await load(AGENCIES_FILE, 'agencies', registry(AGENCIES_FILE));
-    const regions = await load(REGIONS_FILE, 'regions', registry(REGIONS_FILE));
+    const agencies = note(await load(AGENCIES_FILE, 'agencies', registry(AGENCIES_FILE)));
+    const regions = note(await load(REGIONS_FILE, 'regions', registry(REGIONS_FILE)));
     const sectionNames = asStrs(asObj(planFile.doc.value)?.sections);
     const sections: RawDoc[] = [];
     for (const [i, name] of sectionNames.entries()) {
       // A name that leaves the directory (../x.yaml, /etc/x) is the schema's finding; it is never read.
       // A name listed twice is the duplicate-section-file finding; it is read once.
       if (!isSectionName(name) || sectionNames.indexOf(name) < i) continue;
-      const loaded = await load(name, 'section', () =>
-        error('missing-file', { file: planLabel, pointer: `/sections/${i}` }, { path: source.label(name) }),
+      const loaded = note(
+        await load(name, 'section', () =>
+          error('missing-file', { file: planLabel, pointer: `/sections/${i}` }, { path: source.label(name) }),
+        ),
       );
       if (loaded) sections.push(loaded.doc);
     }
@@ -231,6 +269,15 @@ export async function loadPlan(
     await planCache.save();
     mark(env, 'plan files read, plan built');
     const registries = registriesOf(raw);
+    // What the plan's files are (names and content), for the caches that depend on the plan: none without caches.
+    // A small plan's rules cost less than hashing its files and reading the rules cache (rad validate on a
+    // provincial plan starts and ends in a few dozen milliseconds); its progress still needs the key.
+    const planBytes = ruleInputs.reduce((n, f) => n + (f.bytes?.length ?? 0), 0);
+    bigPlan = planBytes >= Number(env.RAD_RULES_CACHE_FROM ?? RULES_CACHE_FROM);
+    const planKey =
+      options.cacheDir && (bigPlan || started)
+        ? (await import('../cache/rules-cache.js')).rulesKey(ruleInputs)
+        : undefined;
     const entries: Entry[] = [];
     const entryIds: FileIds[] = [];
     let actuals: Actuals | undefined;
@@ -247,6 +294,8 @@ export async function loadPlan(
             sources,
             files,
             summaryAt,
+            sum: options.progress.actuals !== false,
+            planKey,
             reported,
             ids: entryIds,
             position: async (rel) => {
@@ -267,7 +316,7 @@ export async function loadPlan(
       }
       findings.push(...crossFileDuplicateIds(entryIds));
     }
-    findings.push(...orphans, ...runRules({ raw, plan }));
+    findings.push(...orphans, ...(await planRules(raw, plan, planKey)));
     mark(env, 'plan rules run');
     return { plan, entries, actuals, reported, entryIds, findings, sources, files, source };
   }

@@ -20,6 +20,7 @@ import type { Actuals } from '../../core/report.js';
 import type { Plan } from '../../core/types.js';
 import type { FileSource, FileStat, ReadResult } from '../fs/file-source.js';
 import { ProgressCache, blobId } from '../cache/progress-cache.js';
+import { fastHash } from '../cache/fast-hash.js';
 import { readProgress, relabelFinding, type ProgressRead } from './progress-read.js';
 import type { SchemaKind } from '../yaml/schemas.js';
 import { readInWorkers } from './worker-pool.js';
@@ -45,6 +46,10 @@ export interface ProgressChecking {
   sources: Map<string, YamlSource>;
   files: string[];
   summaryAt: string;
+  /** Sum the actuals (false: only check, as rad validate does; the actuals come back empty). */
+  sum: boolean;
+  /** The plan's key (rules-cache.ts rulesKey), when caches are on: a file checked against it is not checked again. */
+  planKey?: string;
   /** Also note who reported what in which quarter (rad reporting), at summaryAt. */
   reported?: ReportedByQuarter;
   /** Parse a file only to place findings in it (its findings are already known). */
@@ -68,6 +73,8 @@ interface Item {
   blob?: string;
   read?: ReadResult;
   result?: ProgressRead;
+  /** The plan key the cache says this file's refs met. */
+  checked?: string;
 }
 
 /** What loading one file gave (load-plan.ts's reader, which progress reading calls back for full reads). */
@@ -106,6 +113,8 @@ export async function startProgress(reading: ProgressReading): Promise<Started> 
       }
     }
     item.result = hit?.read;
+    item.checked = hit?.checked;
+    item.blob ??= hit?.blob;
     items.push(item);
   }
   mark(reading.env, `progress: ${items.length} files, ${items.filter((i) => i.result).length} from the cache`);
@@ -126,25 +135,27 @@ export async function startProgress(reading: ProgressReading): Promise<Started> 
 
 async function checkAndSum(items: Item[], cache: ProgressCache, ctx: ProgressChecking): Promise<Actuals> {
   const actuals: Actuals = new Map();
+  const ids = ctx.ids;
   const memo = new Map<string, boolean>();
   const plainMemo = new Map<string, Map<string, boolean>>();
-  const ids = ctx.ids;
+  /** Whether a file read without the plan is all the plan would find it: its refs resolve, its agency is known. */
+  const meetsPlanNow = (result: ProgressRead, file: string, ctx: ProgressChecking): boolean =>
+    (result.agency === undefined ||
+      plainRefsMeetPlan(result.summary.tallies, 6, result.agency, ctx.plan, ctx.registries, plainMemo)) &&
+    refsMeetPlan(result.refs, ctx.plan, ctx.registries, memo) &&
+    progressAgencyFindings({ file, value: { agency: result.agency } }, ctx.plan, ctx.registries).length === 0 &&
+    result.fractional.every((indicator) => countUnitOf(ctx.plan, indicator) === undefined);
   for (const item of items) {
     const result = item.result;
     if (result && item.blob && item.read) cache.store(item.rel, { stat: item.stat, blob: item.blob, read: result });
     const meetsPlan =
-      result &&
-      (result.agency === undefined ||
-        plainRefsMeetPlan(result.summary.tallies, 6, result.agency, ctx.plan, ctx.registries, plainMemo)) &&
-      refsMeetPlan(result.refs, ctx.plan, ctx.registries, memo) &&
-      progressAgencyFindings({ file: item.file, value: { agency: result.agency } }, ctx.plan, ctx.registries).length ===
-        0 &&
-      result.fractional.every((indicator) => countUnitOf(ctx.plan, indicator) === undefined);
+      result && ((ctx.planKey !== undefined && item.checked === ctx.planKey) || meetsPlanNow(result, item.file, ctx));
+    if (meetsPlan && ctx.planKey !== undefined) cache.markChecked(item.rel, ctx.planKey);
     if (result && meetsPlan && summaryDecides(result.summary, ctx.summaryAt)) {
       ids.push({ file: item.file, rel: item.rel, ids: result.ids });
       ctx.files.push(item.file);
       ctx.findings.push(...result.findings.map((f) => relabelFinding(f, item.file)));
-      addSummary(actuals, result.summary, ctx.summaryAt);
+      if (ctx.sum) addSummary(actuals, result.summary, ctx.summaryAt);
       if (ctx.reported && result.agency !== undefined) addReportedSummary(ctx.reported, result.agency, result.summary);
       continue;
     }
@@ -161,18 +172,27 @@ async function checkAndSum(items: Item[], cache: ProgressCache, ctx: ProgressChe
     const entries = buildEntries([loaded.doc]);
     ids.push({ file: item.file, rel: item.rel, ids: idsByPlace(entries) });
     ctx.findings.push(...progressFileFindings(loaded.doc, entries, ctx.plan, ctx.registries));
-    addEntries(actuals, entries, ctx.summaryAt);
+    if (ctx.sum) addEntries(actuals, entries, ctx.summaryAt);
     if (ctx.reported) addReportedEntries(ctx.reported, entries);
     // A parsed file is kept only to place its findings: a million entries must not stay in memory.
     if (ctx.findings.length === before) ctx.sources.delete(loaded.doc.file);
   }
-  await addCrossFileDuplicates(ids, ctx);
+  await addCrossFileDuplicates(ids, ctx, duplicatesKey(items, ids), cache);
   return actuals;
 }
 
 /** duplicate-entry-id across files, with both files parsed for the positions the findings print. */
-async function addCrossFileDuplicates(files: FileIds[], ctx: ProgressChecking): Promise<void> {
-  const found = crossFileDuplicateIds(files);
+async function addCrossFileDuplicates(
+  files: FileIds[],
+  ctx: ProgressChecking,
+  key: string | undefined,
+  cache: ProgressCache,
+): Promise<void> {
+  let found = key === undefined ? undefined : cache.duplicates(key);
+  if (!found) {
+    found = crossFileDuplicateIds(files);
+    if (key !== undefined) cache.storeDuplicates(key, found);
+  }
   const rels = new Map(files.map((f) => [f.file, f.rel]));
   for (const f of found)
     for (const file of [f.at.file, (f.params.first as { file: string }).file]) {
@@ -180,6 +200,21 @@ async function addCrossFileDuplicates(files: FileIds[], ctx: ProgressChecking): 
       if (rel !== undefined && !ctx.sources.has(file)) await ctx.position(rel);
     }
   ctx.findings.push(...found);
+}
+
+/**
+ * What the cross-file duplicate check reads: each file's printed name and blob (its ids follow from its content),
+ * in order; undefined when a file has no blob id to stand for it.
+ */
+function duplicatesKey(items: Item[], files: FileIds[]): string | undefined {
+  const blobs = new Map(items.map((i) => [i.rel, i.blob]));
+  const parts: string[] = [];
+  for (const f of files) {
+    const blob = blobs.get(f.rel);
+    if (blob === undefined) return undefined;
+    parts.push(`${f.file}\0${blob}`);
+  }
+  return fastHash(parts.join('\n'));
 }
 
 /** Read and check, without the plan, every file the cache did not have: in worker threads when there is much. */

@@ -2,7 +2,6 @@
 // file is replaced, removed once the last one is, so a write killed in between can be rolled back (recover.ts).
 // PLANDIR/.rad-journal/ID.json lists each target, where its previous content was saved (ID/N, a hard link to the
 // old file, or a copy) and the temporary file holding its new content. Plan readers skip dot directories.
-import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { copyFile, link, lstat, mkdir, open, readdir, rename, rm, rmdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -127,6 +126,8 @@ async function writeJournalOnce(
   const root = journalRoot(planDir);
   await mkdir(root).catch((e: NodeJS.ErrnoException) => (e.code === 'EEXIST' ? undefined : Promise.reject(e)));
   if (!(await lstat(root)).isDirectory()) throw unreadable(label, '', 'phrase.not-a-directory');
+  // crypto loads only when a journal is written (rad recovers interrupted imports at every start, through this module).
+  const { randomBytes } = await import('node:crypto');
   const id = `${process.pid}-${randomBytes(8).toString('hex')}`;
   const saveDir = join(root, id);
   const tmp = join(root, `.${id}.json.tmp`);

@@ -5,6 +5,7 @@ import { contentKey, effectiveIds, newEntryId, withId } from '../../core/entry-i
 import type { RawEntry } from '../../core/entry-input.js';
 import type { Finding } from '../../core/findings.js';
 import { canonicalEntryLines, canonicalizeDocument, stringifyCanonical } from '../yaml/canonical.js';
+import { fastEntryLines, fastProgressText } from '../yaml/fast-canonical.js';
 import { asArr, asObj } from '../../core/guards.js';
 import { parseCanonical } from '../yaml/fast-yaml.js';
 import { controlFindings } from '../fs/text.js';
@@ -70,6 +71,8 @@ export function canAppend(text: string): boolean {
 
 /** A new progress file in canonical form; depth is how many directories below the plan directory it sits. */
 function createText(target: FileEntries, depth: number): string {
+  const fast = fastProgressText(target.agency, target.quarter, target.entries, depth);
+  if (fast !== undefined) return fast;
   const doc = new Document({ agency: target.agency, quarter: target.quarter, entries: target.entries }, NO_ALIASES);
   canonicalizeDocument(doc, 'progress', depth);
   return stringifyCanonical(doc);
@@ -259,6 +262,10 @@ export async function nextText(previous: string | undefined, target: FileEntries
     return { text: createText(next, depth), mode: 'create', ids: added.ids };
   }
   if (!target.changes?.size && canAppend(previous))
-    return { text: previous + next.entries.map(canonicalEntryLines).join(''), mode: 'append', ids: added.ids };
+    return {
+      text: previous + next.entries.map((e) => fastEntryLines(e) ?? canonicalEntryLines(e)).join(''),
+      mode: 'append',
+      ids: added.ids,
+    };
   return rewriteText(previous, next, depth, before, added.ids);
 }

@@ -1,7 +1,7 @@
 // Every read path gives the same report: no cache, a cold cache, a warm one, the output cache, worker threads,
 // and a plan-free read that falls back to a full one. A stale or corrupt cache is detected and rebuilt.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runBin, runRad, type RunResult } from '../../helpers/run.js';
@@ -9,12 +9,17 @@ import { fixtureDir, tmpDir } from '../../helpers/tmp.js';
 
 // Each test's caches in its own temp dir (outside a repository they would go to ~/.cache/rad).
 const CACHE = 'cache';
+// The rules cache, which only plans of a quarter megabyte use, on for these small ones too.
 const report = (dir: string, env: Record<string, string> = {}, ...args: string[]): Promise<RunResult> =>
   runRad(['report', '--as-of', '2023-07-01', '--format', 'json', ...args], {
     cwd: dir,
-    env: { RAD_CACHE_DIR: join(dir, CACHE), ...env },
+    env: { RAD_CACHE_DIR: join(dir, CACHE), RAD_RULES_CACHE_FROM: '0', ...env },
   });
 const cacheFiles = (dir: string): string[] => readdirSync(join(dir, CACHE)).sort();
+/** Every cache file, the progress cache's one per progress file (in its directory) too. */
+const cacheFilesDeep = (dir: string): string[] =>
+  cacheFiles(dir).flatMap((f) => (f === PROGRESS ? readdirSync(join(dir, CACHE, f)).map((g) => `${f}/${g}`) : [f]));
+const PROGRESS = 'progress-v7';
 
 // Scenarios with progress files: valid ones, and invalid ones whose findings must come out alike.
 const scenarios: [string, string[], string[]][] = [
@@ -107,13 +112,15 @@ describe('progress read paths', () => {
     expect(await report(dir, { RAD_CACHE_RACY_MS: '0' })).toEqual(await report(dir, { RAD_CACHE: 'off' }));
   });
 
-  it.each(['progress-v5.json', 'plan-v3.json', 'report-'])(
+  it.each([`${PROGRESS}/`, `${PROGRESS}/duplicates.json`, 'plan-v4.json', 'rules-v1.json', 'report-'])(
     'rebuilds a corrupt %s cache instead of trusting it',
     async (prefix) => {
       const dir = fixtureDir('report-main');
       const env = { RAD_CACHE_RACY_MS: '0' };
       const expected = await report(dir, env);
-      for (const name of cacheFiles(dir).filter((f) => f.startsWith(prefix))) {
+      const names = cacheFilesDeep(dir).filter((f) => f.startsWith(prefix));
+      expect(names.length).toBeGreaterThan(0);
+      for (const name of names) {
         const path = join(dir, CACHE, name);
         const bytes = readFileSync(path);
         // Flip digits in the body: still plausible JSON, but the checksum no longer matches.
@@ -138,14 +145,111 @@ describe('progress read paths', () => {
     expect(await report(dir)).toEqual(plain);
   });
 
+  it('runs the plan rules again after a plan edit, and serves them unchanged after a touch', async () => {
+    const dir = fixtureDir('report-main');
+    const env = { RAD_CACHE_RACY_MS: '0' };
+    expect((await report(dir, env)).exitCode).toBe(0);
+    expect(cacheFiles(dir)).toContain('rules-v1.json');
+    // Touched, not changed: the same findings (none) from the cache.
+    const section = join(dir, 'plan/a-prevention.yaml');
+    const text = readFileSync(section, 'utf8');
+    utimesSync(section, new Date(), new Date());
+    expect(await report(dir, env)).toEqual(await report(dir, { RAD_CACHE: 'off' }));
+    // A second indicator A.1.a.2: the duplicate-id rule's finding, not the cached "no findings".
+    const twice = text.replace('- id: A.1.a.1\n', '- id: A.1.a.2\n');
+    expect(twice).not.toBe(text);
+    writeFileSync(section, twice);
+    const plain = await report(dir, { RAD_CACHE: 'off' });
+    expect(plain.stderr).toMatch(/duplicate-id|already defined/);
+    expect(await report(dir, env)).toEqual(plain);
+    const validate = (e: Record<string, string>) =>
+      runRad(['validate'], { cwd: dir, env: { RAD_CACHE_DIR: join(dir, CACHE), RAD_RULES_CACHE_FROM: '0', ...e } });
+    expect(await validate(env)).toEqual(await validate({ RAD_CACHE: 'off' }));
+  });
+
+  it('checks an edited progress file against the plan, though the others are known to meet it', async () => {
+    const dir = fixtureDir('report-main');
+    const env = { RAD_CACHE_RACY_MS: '0' };
+    await report(dir, env);
+    await report(dir, env);
+    const file = join(dir, 'plan/progress/2022/Q1/dp3a.yaml');
+    const text = readFileSync(file, 'utf8');
+    const unknown = text.replace(/indicator: (\S+)/, 'indicator: A.9.z.9');
+    expect(unknown).not.toBe(text);
+    writeFileSync(file, unknown);
+    const plain = await report(dir, { RAD_CACHE: 'off' });
+    expect(plain.exitCode).toBe(1);
+    expect(await report(dir, env)).toEqual(plain);
+  });
+
+  it('finds an id two files now share, though the files checked for duplicates before are cached', async () => {
+    const dir = fixtureDir('report-main');
+    const env = { RAD_CACHE_RACY_MS: '0' };
+    const entry = (agency: string, indicator: string, date: string) =>
+      `  - id: a2b2c2d2e2\n    indicator: ${indicator}\n    date: ${date}\n    amount: 1\n    reported_by: ${agency}\n`;
+    const first = join(dir, 'plan/progress/2022/Q1/dinsos.yaml');
+    writeFileSync(first, readFileSync(first, 'utf8') + entry('dinsos', 'B.1.a.1', '2022-02-11'));
+    expect((await report(dir, env)).exitCode).toBe(0);
+    expect((await report(dir, env)).exitCode).toBe(0);
+    const second = join(dir, 'plan/progress/2022/Q2/dinsos.yaml');
+    writeFileSync(second, readFileSync(second, 'utf8') + entry('dinsos', 'B.1.a.1', '2022-05-11'));
+    const plain = await report(dir, { RAD_CACHE: 'off' });
+    expect(plain.stderr).toMatch(/a2b2c2d2e2/);
+    expect(await report(dir, env)).toEqual(plain);
+    const validate = (e: Record<string, string>) =>
+      runRad(['validate'], { cwd: dir, env: { RAD_CACHE_DIR: join(dir, CACHE), ...e } });
+    expect(await validate(env)).toEqual(await validate({ RAD_CACHE: 'off' }));
+    expect(await validate(env)).toEqual(await validate({ RAD_CACHE: 'off' }));
+  });
+
+  it('rad record and rad import read the plan cache and write no cache', async () => {
+    const dir = fixtureDir('report-main');
+    const record = (e: Record<string, string> = {}) =>
+      runRad(['record', 'A.1.a.1', '--date', '2023-03-01', '--amount', '1', '--by', 'dp3a'], {
+        cwd: dir,
+        env: { RAD_CACHE_DIR: join(dir, CACHE), ...e },
+      });
+    const fresh = await record();
+    expect(fresh.exitCode).toBe(0);
+    expect(readdirSync(dir)).not.toContain(CACHE);
+    await report(dir);
+    const before = cacheFilesDeep(dir).map((f) => [f, readFileSync(join(dir, CACHE, f), 'utf8')]);
+    expect((await record({ RAD_CACHE_RACY_MS: '0' })).stdout).toMatch(/^recorded A\.1\.a\.1 \+1 /);
+    expect(cacheFilesDeep(dir).map((f) => [f, readFileSync(join(dir, CACHE, f), 'utf8')])).toEqual(before);
+  });
+
+  it("rewrites only the edited file's cache file, and drops the cache file of a removed progress file", async () => {
+    const dir = fixtureDir('report-main');
+    const env = { RAD_CACHE_RACY_MS: '0' };
+    await report(dir, env);
+    const shards = () =>
+      new Map(
+        cacheFilesDeep(dir)
+          .filter((f) => f.startsWith(`${PROGRESS}/`) && !f.endsWith('duplicates.json'))
+          .map((f) => [f, readFileSync(join(dir, CACHE, f), 'utf8')]),
+      );
+    const before = shards();
+    expect(before.size).toBe(14);
+    const file = join(dir, 'plan/progress/2022/Q1/dp3a.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('amount: 2\n', 'amount: 3\n'));
+    expect(await report(dir, env)).toEqual(await report(dir, { RAD_CACHE: 'off' }));
+    const after = shards();
+    expect([...after].filter(([f, text]) => before.get(f) !== text)).toHaveLength(1);
+    rmSync(file);
+    expect(await report(dir, env)).toEqual(await report(dir, { RAD_CACHE: 'off' }));
+    expect(shards().size).toBe(13);
+  });
+
   it('ignores a cache written by another build or in another format', async () => {
     const dir = fixtureDir('report-main');
     const expected = await report(dir);
-    const path = join(dir, CACHE, 'progress-v5.json');
-    const text = readFileSync(path, 'utf8');
-    const body = text.slice(text.indexOf('\n') + 1).replace(/"build":"[^"]*"/, '"build":"other"');
     const { crc32 } = await import('node:zlib');
-    writeFileSync(path, `${crc32(body)}\n${body}`);
+    for (const name of cacheFilesDeep(dir).filter((f) => f.startsWith(`${PROGRESS}/`))) {
+      const path = join(dir, CACHE, name);
+      const text = readFileSync(path, 'utf8');
+      const body = text.slice(text.indexOf('\n') + 1).replace(/"build":"[^"]*"/, '"build":"other"');
+      writeFileSync(path, `${crc32(body)}\n${body}`);
+    }
     expect(await report(dir)).toEqual(expected);
   });
 

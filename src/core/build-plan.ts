@@ -279,12 +279,16 @@ export function buildPlan(raw: RawPlan): Plan {
   };
 }
 
-/** Entries of every progress file; an entry without a finite amount or a usable id is left out. */
-export function buildEntries(progress: RawDoc[]): Entry[] {
+/**
+ * Entries of every progress file; an entry without a finite amount or a usable id is left out. `deriveIds: false`
+ * (an entry checked before it is written, which has no id yet) leaves an entry without a stored id with id '', and
+ * computes no content key.
+ */
+export function buildEntries(progress: RawDoc[], { deriveIds = true } = {}): Entry[] {
   const entries: Entry[] = [];
   for (const doc of progress) {
     const items = asArr(asObj(doc.value)?.entries);
-    const ids = effectiveIds(items);
+    const ids = deriveIds ? effectiveIds(items) : items.map((item) => asStr(asObj(item)?.id) ?? '');
     items.forEach((e, i) => {
       const o = asObj(e);
       const indicator = asStr(o?.indicator);

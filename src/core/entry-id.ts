@@ -73,35 +73,43 @@ export function fnv1a64(text: string): [number, number] {
   // The UTF-8 bytes of the text, one code point at a time (up to four bytes, lowest first in `bytes`).
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
+    if (c < 0x80) {
+      // One byte (nearly every character of a content key): the round below, without its byte loop.
+      h0 ^= c;
+      const t0 = h0 * 0x1b3;
+      const t1 = h1 * 0x1b3 + (t0 >>> 16);
+      const t2 = h2 * 0x1b3 + (h0 << 8) + (t1 >>> 16);
+      const t3 = h3 * 0x1b3 + (h1 << 8) + (t2 >>> 16);
+      h0 = t0 & 0xffff;
+      h1 = t1 & 0xffff;
+      h2 = t2 & 0xffff;
+      h3 = t3 & 0xffff;
+      continue;
+    }
     let bytes: number;
     let count: number;
-    if (c < 0x80) {
-      bytes = c;
-      count = 1;
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d < 0xe000) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        i++;
+      }
+    }
+    if (c < 0x800) {
+      bytes = 0xc0 | (c >> 6) | ((0x80 | (c & 63)) << 8);
+      count = 2;
+    } else if (c < 0x10000) {
+      bytes = 0xe0 | (c >> 12) | ((0x80 | ((c >> 6) & 63)) << 8) | ((0x80 | (c & 63)) << 16);
+      count = 3;
     } else {
-      if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
-        const d = text.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d < 0xe000) {
-          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-          i++;
-        }
-      }
-      if (c < 0x800) {
-        bytes = 0xc0 | (c >> 6) | ((0x80 | (c & 63)) << 8);
-        count = 2;
-      } else if (c < 0x10000) {
-        bytes = 0xe0 | (c >> 12) | ((0x80 | ((c >> 6) & 63)) << 8) | ((0x80 | (c & 63)) << 16);
-        count = 3;
-      } else {
-        bytes =
-          (0xf0 |
-            (c >> 18) |
-            ((0x80 | ((c >> 12) & 63)) << 8) |
-            ((0x80 | ((c >> 6) & 63)) << 16) |
-            ((0x80 | (c & 63)) << 24)) >>>
-          0;
-        count = 4;
-      }
+      bytes =
+        (0xf0 |
+          (c >> 18) |
+          ((0x80 | ((c >> 12) & 63)) << 8) |
+          ((0x80 | ((c >> 6) & 63)) << 16) |
+          ((0x80 | (c & 63)) << 24)) >>>
+        0;
+      count = 4;
     }
     for (let k = 0; k < count; k++, bytes >>>= 8) {
       h0 ^= bytes & 0xff;

@@ -65,12 +65,15 @@ export function checkRaw(
   const refused = new Set([...findings, ...schema].map(fieldOf));
   // The rules run even when the schema refused a field (every reason of a bad row is reported), on a stand-in
   // value for it; a field the schema refused gets no second opinion (2021-02-30 is not also "outside the years").
-  const entry = buildEntries([{ file: FILE, value: { entries: [raw] } }])[0];
+  // The entry has no id until it is written (its file's other entries decide it): none is derived here.
+  const noIds = { deriveIds: false };
+  const entry = buildEntries([{ file: FILE, value: { entries: [raw] } }], noIds)[0];
   const standIn =
     entry ??
-    buildEntries([
-      { file: FILE, value: { entries: [{ indicator: '-', date: '-', reported_by: '-', ...raw, amount: 0 }] } },
-    ])[0];
+    buildEntries(
+      [{ file: FILE, value: { entries: [{ indicator: '-', date: '-', reported_by: '-', ...raw, amount: 0 }] } }],
+      noIds,
+    )[0];
   if (refused.has('amount')) refused.add('breakdown');
   const rules = standIn
     ? checkEntry(standIn, { plan, file, registries: { agencies: true, regions: true } }).filter(

@@ -10,7 +10,7 @@ import { lockOptionsFrom } from '../io/fs/lock.js';
 import { writeAndCommit } from '../io/progress/commit-progress.js';
 import { writeProgress, type WriteOptions, type Written } from '../io/progress/write-progress.js';
 import { sanitizeLine } from '../render/sanitize.js';
-import { openPlan, planDirOf, tellRecovered } from './common/open-plan.js';
+import { openRecordPlan, planDirOf, tellRecovered } from './common/open-plan.js';
 import { langOption, planOption, type PlanOptions } from './common/options.js';
 
 interface RecordOptions extends PlanOptions {
@@ -47,8 +47,7 @@ export function registerRecord(program: Command, io: Ctx, done: (code: number) =
 }
 
 export async function record(io: Ctx, id: string, opts: RecordOptions): Promise<number> {
-  const { loaded, t } = await openPlan(io, opts, false, { progress: false, readOnlyCache: true });
-  const { plan } = loaded;
+  const { plan, label, t } = await openRecordPlan(io, opts);
   const input = {
     indicator: id,
     date: opts.date,
@@ -71,7 +70,6 @@ export async function record(io: Ctx, id: string, opts: RecordOptions): Promise<
   const quarter = quarterOf(entry.date);
   const rel = progressPathOf(entry.reported_by, quarter);
   const { dir } = planDirOf(io, opts);
-  const label = loaded.source.label;
   const group = { rel, agency: entry.reported_by, quarter, entries: [checked.raw] };
   const summary = entrySummary(entry, plan.indicatorById.get(entry.indicator)?.unit ?? '');
   const path = label(rel);

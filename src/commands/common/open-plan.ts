@@ -1,6 +1,6 @@
 // Opening the plan a command works on: the directory, the working tree or a git revision, loaded and checked once.
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, lstatSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Finding } from '../../core/findings.js';
 import { CliError, EXIT_FINDINGS } from '../../cli-error.js';
 import type { Ctx } from '../../context.js';
@@ -13,10 +13,11 @@ import { openRepo, type Repo } from '../../io/git/git.js';
 import type { HistoryRepo } from '../../io/git/history.js';
 import { loadPlan, type LoadedPlan, type LoadOptions } from '../../io/load/load-plan.js';
 import { cacheDirFor } from '../../io/cache/cache-dir.js';
+import { mark } from '../../io/timing.js';
 import { makeChalk } from '../../render/color.js';
 import { renderText } from '../../render/diagnostics.js';
 import { sanitizeLine } from '../../render/sanitize.js';
-import type { Lang } from '../../core/types.js';
+import type { Lang, Plan } from '../../core/types.js';
 import type { PlanOptions } from './options.js';
 
 export interface OpenPlan {
@@ -87,6 +88,45 @@ export async function openPlan(
     ]);
   }
   return { loaded, lang, t };
+}
+
+/**
+ * The plan rad record checks an entry against: from the record cache when every plan file is the one it was made
+ * from (io/cache/record-cache.ts), else loaded as openPlan does, its caches read and none written (a refused
+ * entry changes no file). A plan with errors is never in the record cache: it is loaded, and they are reported.
+ */
+export async function openRecordPlan(
+  io: Ctx,
+  opts: PlanOptions,
+): Promise<{ plan: Plan; label: (rel: string) => string; lang: Lang; t: Translate }> {
+  const { dir } = planDirOf(io, opts);
+  const cacheDir = cacheDirFor(dir, io.env);
+  if (cacheDir !== undefined && opts.at === undefined) {
+    const recovered = await recoverPlan(io, dir);
+    const { cachedRecordPlan } = await import('../../io/cache/record-cache.js');
+    const plan = cachedRecordPlan(cacheDir, dir, (rel) => fileStat(join(dir, rel)), io.env);
+    if (plan) {
+      mark(io.env, 'plan from the record cache');
+      const lang = chooseLang(opts.lang, io.env, plan.meta.language);
+      io.lang = lang;
+      const t = translator(lang);
+      tellRecovered(io, t, recovered);
+      return { plan, label: workingTreeSource(dir, io.cwd).label, lang, t };
+    }
+    if (recovered.length > 0) tellRecovered(io, translator(chooseLang(opts.lang, io.env, io.planLang)), recovered);
+  }
+  const { loaded, lang, t } = await openPlan(io, opts, false, { progress: false, readOnlyCache: true });
+  return { plan: loaded.plan, label: loaded.source.label, lang, t };
+}
+
+/** A regular file's stat (a symbolic link or anything else: none). */
+function fileStat(path: string): { size: number; mtimeMs: number; ctimeMs: number; ino: number } | undefined {
+  try {
+    const s = lstatSync(path);
+    return s.isFile() ? { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The working tree, or a git revision of the repository that contains the plan directory. */

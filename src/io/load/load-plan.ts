@@ -224,14 +224,19 @@ export async function loadPlan(
     const planLabel = planFile.doc.file;
     // What the plan-wide rules read: these files' names and bytes (the rules cache's key).
     const ruleInputs: RuleInputs = [{ file: planLabel, bytes: planFile.bytes }];
-    const note = (loaded: Loaded | undefined): Loaded | undefined => {
-      if (loaded) ruleInputs.push({ file: loaded.doc.file, bytes: loaded.bytes });
+    // The same files by name in the plan directory (the record cache's inputs).
+    const planRels = [PLAN_FILE];
+    const note = (rel: string, loaded: Loaded | undefined): Loaded | undefined => {
+      if (loaded) {
+        ruleInputs.push({ file: loaded.doc.file, bytes: loaded.bytes });
+        planRels.push(rel);
+      }
       return loaded;
     };
     const registry = (rel: string) => () =>
       error('missing-registry', { file: planLabel, pointer: '' }, { path: source.label(rel) });
-    const agencies = note(await load(AGENCIES_FILE, 'agencies', registry(AGENCIES_FILE)));
-    const regions = note(await load(REGIONS_FILE, 'regions', registry(REGIONS_FILE)));
+    const agencies = note(AGENCIES_FILE, await load(AGENCIES_FILE, 'agencies', registry(AGENCIES_FILE)));
+    const regions = note(REGIONS_FILE, await load(REGIONS_FILE, 'regions', registry(REGIONS_FILE)));
     const sectionNames = asStrs(asObj(planFile.doc.value)?.sections);
     const sections: RawDoc[] = [];
     for (const [i, name] of sectionNames.entries()) {
@@ -239,6 +244,7 @@ export async function loadPlan(
       // A name listed twice is the duplicate-section-file finding; it is read once.
       if (!isSectionName(name) || sectionNames.indexOf(name) < i) continue;
       const loaded = note(
+        name,
         await load(name, 'section', () =>
           error('missing-file', { file: planLabel, pointer: `/sections/${i}` }, { path: source.label(name) }),
         ),
@@ -266,6 +272,8 @@ export async function loadPlan(
       progress: [],
     };
     const plan = buildPlan(raw);
+    // The plan files' own findings end here (progress files' follow).
+    const planFindings = findings.length;
     await planCache.save();
     mark(env, 'plan files read, plan built');
     const registries = registriesOf(raw);
@@ -316,8 +324,27 @@ export async function loadPlan(
       }
       findings.push(...crossFileDuplicateIds(entryIds));
     }
-    findings.push(...orphans, ...(await planRules(raw, plan, planKey)));
+    const rules = await planRules(raw, plan, planKey);
+    findings.push(...orphans, ...rules);
     mark(env, 'plan rules run');
+    const planOk = ![...findings.slice(0, planFindings), ...rules].some((f) => f.severity === 'error');
+    if (planOk && bigPlan && planKey !== undefined && options.cacheDir && !options.readOnlyCache)
+      await keepRecordPlan(options.cacheDir, planKey, plan);
     return { plan, entries, actuals, reported, entryIds, findings, sources, files, source };
+
+    /** What rad record checks against, for it to read without the plan (io/cache/record-cache.ts). */
+    async function keepRecordPlan(cacheDir: string, key: string, plan: Plan): Promise<void> {
+      const { recordCacheHas, storeRecordPlan } = await import('../cache/record-cache.js');
+      if (recordCacheHas(cacheDir, key)) return;
+      const inputs = [];
+      for (const [i, rel] of planRels.entries()) {
+        const stat = (await source.identity(rel))?.stat;
+        const bytes = ruleInputs[i]?.bytes;
+        // A revision's files have no stat, and a file that could not be read has no bytes: nothing to keep.
+        if (!stat || !bytes) return;
+        inputs.push({ rel, stat, hash: fastHash(bytes) });
+      }
+      await storeRecordPlan(cacheDir, key, inputs, plan);
+    }
   }
 }

@@ -16,8 +16,8 @@ export const sameStat = (a: FileStat | undefined, b: FileStat): boolean =>
 export const statTrusted = (cached: FileStat | undefined, now: FileStat, writtenAt: number, racy: number): boolean =>
   sameStat(cached, now) && Math.max(now.mtimeMs, now.ctimeMs) < writtenAt - racy;
 
-/** The JSON of a cache file, or undefined when it is missing, unreadable or fails its checksum. */
-export function readCacheFile(path: string, checksum: (body: string) => string): unknown {
+/** The body of a cache file (what follows its checksum line), or undefined when missing, unreadable or not matching. */
+export function readCacheBody(path: string, checksum: (body: string) => string): string | undefined {
   try {
     const fd = openSync(path, READ_NONBLOCK);
     let text: string;
@@ -30,7 +30,17 @@ export function readCacheFile(path: string, checksum: (body: string) => string):
     }
     const newline = text.indexOf('\n');
     const body = text.slice(newline + 1);
-    return newline > 0 && checksum(body) === text.slice(0, newline) ? JSON.parse(body) : undefined;
+    return newline > 0 && checksum(body) === text.slice(0, newline) ? body : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The JSON of a cache file, or undefined when it is missing, unreadable or fails its checksum. */
+export function readCacheFile(path: string, checksum: (body: string) => string): unknown {
+  const body = readCacheBody(path, checksum);
+  try {
+    return body === undefined ? undefined : JSON.parse(body);
   } catch {
     return undefined;
   }

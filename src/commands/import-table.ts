@@ -33,8 +33,7 @@ export interface Prepared {
   bad: { row: number; line: string }[];
   warnings: string[];
   /** Entries to append; moved: an entry coming back from another file with its id (not a duplicate). */
-  /** key: its content key (core/entry-id.ts), once computed, for the duplicate check and the writer to share. */
-  adds: (Target & { raw: RawEntry; row: number; moved?: boolean; key?: string })[];
+  adds: (Target & { raw: RawEntry; row: number; moved?: boolean })[];
   /** Entries already recorded to replace (raw) or remove (null), by file and id. */
   changes: (Target & { id: string; raw: RawEntry | null })[];
   /** A form's id (AGENCY/YYYY-Qn), and its rows already recorded, replaced and removed. */

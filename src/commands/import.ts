@@ -4,7 +4,6 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { RawEntry } from '../core/entry-input.js';
-import { contentKey } from '../core/entry-id.js';
 import type { DecimalMark } from '../core/locale-number.js';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from '../cli-error.js';
 import type { Ctx } from '../context.js';
@@ -165,10 +164,7 @@ async function refuseBad(
   opts: ImportOptions,
 ): Promise<void> {
   const candidates: (Candidate & { file: string })[] = prepared.flatMap((p) =>
-    p.adds
-      .filter((a) => !a.moved)
-      // Each row's content key is computed once, here: the duplicate check and the writer (its id) share it.
-      .map((a) => ({ rel: a.rel, raw: a.raw, row: a.row, file: p.shown, key: (a.key ??= contentKey(a.raw)) })),
+    p.adds.filter((a) => !a.moved).map((a) => ({ rel: a.rel, raw: a.raw, row: a.row, file: p.shown })),
   );
   const duplicates = opts.allowDuplicates ? [] : await findDuplicates(dir, candidates);
   const bad = prepared.flatMap((p) => p.bad.map((b) => ({ ...b, file: p.shown })));
@@ -204,11 +200,7 @@ async function refuseBad(
 
 /** The entries per target file: appended in file and row order, and the changes of forms sent again. */
 function groupsOf(prepared: Prepared[], opts: ImportOptions): FileEntries[] {
-  type Group = FileEntries & {
-    entries: RawEntry[];
-    keys: (string | undefined)[];
-    changes: Map<string, RawEntry | null>;
-  };
+  type Group = FileEntries & { entries: RawEntry[]; changes: Map<string, RawEntry | null> };
   const groups = new Map<string, Group>();
   const group = ({ rel, agency, quarter }: Target): Group => {
     const g: Group = groups.get(rel) ?? {
@@ -216,7 +208,6 @@ function groupsOf(prepared: Prepared[], opts: ImportOptions): FileEntries[] {
       agency,
       quarter,
       entries: [],
-      keys: [],
       changes: new Map(),
       unique: !opts.allowDuplicates,
     };
@@ -224,11 +215,7 @@ function groupsOf(prepared: Prepared[], opts: ImportOptions): FileEntries[] {
     return g;
   };
   for (const p of prepared) {
-    for (const a of p.adds) {
-      const g = group(a);
-      g.entries.push(a.raw);
-      g.keys.push(a.key);
-    }
+    for (const a of p.adds) group(a).entries.push(a.raw);
     for (const c of p.changes) group(c).changes.set(c.id, c.raw);
   }
   return [...groups.values()].sort((a, b) => (a.rel < b.rel ? -1 : 1));

@@ -51,8 +51,6 @@ export interface Candidate {
   rel: string;
   raw: RawEntry;
   row: number;
-  /** raw's content key, when the caller has it already (computed otherwise). */
-  key?: string;
 }
 
 /**
@@ -79,7 +77,7 @@ export async function findDuplicates(planDir: string, candidates: readonly Candi
       for (const v of file.voided) if (!known.has(v.key)) known.set(v.key, { id: v.id, voided: v.reason });
       byFile.set(c.rel, known);
     }
-    const key = c.key ?? contentKey(c.raw);
+    const key = contentKey(c.raw);
     const twin = known.get(key);
     if (twin === undefined) known.set(key, { row: c.row, index });
     else

@@ -21,8 +21,6 @@ export interface FileEntries {
    * occurrence of its content whose id the file does not use), unless it carries one (an amended entry that moves).
    */
   entries: RawEntry[];
-  /** The content key of each of `entries` (core/entry-id.ts contentKey), where the caller has it already. */
-  keys?: readonly (string | undefined)[];
   /**
    * Entries the file holds, by effective id: replaced in place by a new entry (which keeps that id), or removed
    * (null). Any other entry whose derived id the change would shift gets that id stored, so no other id changes.
@@ -223,8 +221,8 @@ function withNewIds(
   }
   const entries: RawEntry[] = [];
   const ids: string[] = [];
-  for (const [i, raw] of target.entries.entries()) {
-    const key = target.keys?.[i] ?? contentKey(raw);
+  for (const raw of target.entries) {
+    const key = contentKey(raw);
     const twin = keys.get(key);
     if (twin !== undefined) return { duplicate: twin };
     const ghost = voidedKeys.get(key);

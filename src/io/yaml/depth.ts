@@ -16,6 +16,9 @@ interface Open {
 }
 
 const isSpace = (c: number | undefined): boolean => c === undefined || c === 32 || Number.isNaN(c);
+/** Whether a flow indicator may end before c: a space, a tab, the line's end, or `,` `[` `]` `{` `}`. */
+const separated = (c: number): boolean =>
+  isSpace(c) || c === 9 || c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
 
 /**
  * Where the text first holds a collection nested deeper than limit (its 1-based line and column), or undefined.
@@ -60,9 +63,14 @@ export function tooDeep(text: string, limit = MAX_DEPTH): Position | undefined {
    */
   const scanFlow = (line: string, pos: number): void => {
     let nodeStart = true;
+    // Right after a quoted scalar or a flow collection: a `:` there is a value indicator even without a space
+    // (`{"a":'b'}`), as YAML reads JSON-like keys.
+    let jsonLike = false;
     for (let i = pos; i < line.length && flow > 0; i++) {
       const c = line.charCodeAt(i);
       if (c === 32) continue;
+      const wasJsonLike = jsonLike;
+      jsonLike = false;
       if (c === 91 || c === 123) {
         flow++;
         if (deeper(stack.length + flow, lineNo, i)) return;
@@ -70,13 +78,19 @@ export function tooDeep(text: string, limit = MAX_DEPTH): Position | undefined {
       } else if (c === 93 || c === 125) {
         flow--;
         nodeStart = false;
-      } else if (c === 44 || c === 58 || c === 63) nodeStart = true;
-      else if ((c === 34 || c === 39) && nodeStart) {
+        jsonLike = true;
+      } else if (c === 44) nodeStart = true;
+      else if (c === 58 || c === 63) {
+        // `?` and `:` are indicators only before a space, a flow indicator or the line's end (`:` also after a
+        // JSON-like key); otherwise they begin or continue a plain scalar (`?'x` is the text ?'x).
+        nodeStart = separated(line.charCodeAt(i + 1)) || (c === 58 && wasJsonLike);
+      } else if ((c === 34 || c === 39) && nodeStart) {
         quote = c;
         const after = closeQuote(line, i + 1);
         if (after < 0) return;
         i = after - 1;
         nodeStart = false;
+        jsonLike = true;
       } else if (c === 35 && (i === 0 || line.charCodeAt(i - 1) === 32)) return;
       else nodeStart = false;
     }

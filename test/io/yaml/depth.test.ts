@@ -56,6 +56,10 @@ describe('tooDeep', () => {
     ['anchors and tags', 'a: &x !!map\n  b: [1]\n', 3],
     ['documents', '--- [[1]]\n---\na:\n  b: 1\n', 2],
     ['CRLF line ends', 'a:\r\n  b:\r\n    - 1\r\n', 3],
+    // fast-check found it: `?` not before a space begins a plain scalar, so its `'` opens no quoted one.
+    ['a ? beginning a plain scalar in flow', "a: [ [ ?' ], [ [] ] ]\n", 4],
+    ['a : inside a plain scalar in flow', "a: [ b:'c, [ [] ] ]\n", 4],
+    ['a JSON-like key in flow', '{"a":\'b\', "c":[[1]]}\n', 3],
   ])('%s', (_, text, depth) => {
     expectExact(text, depth);
     expect(Math.max(...parseAllDocuments(text).map((d) => depthOf(d.toJS())))).toBe(depth);

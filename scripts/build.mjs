@@ -99,6 +99,20 @@ export async function bundle() {
     // spreadsheet reader (src/io/sheets/, 20 KB, and saxes, 28 KB) is in rad.cjs; its modules run only in rad import.
     plugins: [
       {
+        // commander requires node:child_process at load for executable subcommands, which rad has none of:
+        // loading it (with net, dgram and the stream internals it pulls in) cost every command about 2 ms of
+        // start-up. The require is made lazy; the three spawn calls behind it are unchanged.
+        name: 'commander-lazy-child-process',
+        setup: (b) =>
+          b.onLoad({ filter: /commander[\\/]lib[\\/]command\.js$/ }, ({ path }) => {
+            const source = readFileSync(path, 'utf8');
+            const eager = "const childProcess = require('node:child_process');";
+            if (!source.includes(eager)) throw new Error(`${path}: the child_process require to make lazy is gone`);
+            const lazy = "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };";
+            return { contents: source.replace(eager, lazy), loader: 'js' };
+          }),
+      },
+      {
         name: 'exceljs-apart',
         setup: (b) => b.onResolve({ filter: /^exceljs$/ }, () => ({ path: './exceljs.cjs', external: true })),
       },

@@ -306,9 +306,18 @@ export function duplicateIdFindings(entries: readonly Entry[]): Finding[] {
 /**
  * One id in two progress files (an entry copied into another file, id and all): the later one, in file order,
  * is named with the first. Ids repeated within one file are duplicateIdFindings' (checked file by file).
+ *
+ * `changed` (indexes into `files`): every other file is known, as it is now, to share no id with any other of
+ * them (a check of an earlier set of files that held them all found nothing). Only an id of a changed file can
+ * then be in two files, so only the ids in the buckets of those are compared: the same findings, in the same
+ * order, as a check of them all, for one pass over the ids (an edit of one file of a national plan's 400).
  */
-export function crossFileDuplicateIds(files: readonly { file: string; ids: readonly string[] }[]): Finding[] {
-  const hot = sharedBuckets(files);
+export function crossFileDuplicateIds(
+  files: readonly { file: string; ids: readonly string[] }[],
+  changed?: ReadonlySet<number>,
+): Finding[] {
+  const hot = changed ? changedBuckets(files, changed) : sharedBuckets(files);
+  if (hot === null) return [];
   // Where each id was first seen, packed in one number (file, place): a million entries make a million of them.
   const first = new Map<string, number>();
   const findings: Finding[] = [];
@@ -368,6 +377,20 @@ function sharedBuckets(files: readonly { ids: readonly string[] }[]): Uint8Array
       else seen[b >>> 3]! |= mask;
     }
   return hot;
+}
+
+/** The buckets of the changed files' ids (null: they hold none, so nothing can repeat across files). */
+function changedBuckets(files: readonly { ids: readonly string[] }[], changed: ReadonlySet<number>): Uint8Array | null {
+  const hot = new Uint8Array(1 << (BUCKET_BITS - 3));
+  let any = false;
+  for (const f of changed)
+    for (const id of files[f]?.ids ?? []) {
+      if (id === '') continue;
+      const b = bucketOf(id);
+      hot[b >>> 3]! |= 1 << (b & 7);
+      any = true;
+    }
+  return any ? hot : null;
 }
 
 /** The file-level checks of a progress file that do not need the plan: where it sits for its agency and quarter. */

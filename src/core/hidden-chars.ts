@@ -12,7 +12,22 @@ export const INVISIBLE =
 /** Every space separator but U+0020: no-break, en/em, thin, hair, narrow no-break, ideographic... (class body). */
 export const ODD_SPACES = '\\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000';
 
-const HIDDEN = new RegExp(`[\\t\\n${INVISIBLE}${ODD_SPACES}]`, 'gu');
+/**
+ * A regex built on first use: a class with Unicode properties costs about half a millisecond to construct, and
+ * most runs print only plain text (see NOT_PLAIN), so start-up does not pay for the ones it never needs.
+ */
+export function lazyRegExp(source: string, flags: string): () => RegExp {
+  let built: RegExp | undefined;
+  return () => (built ??= new RegExp(source, flags));
+}
+
+/**
+ * Anything but printable ASCII: a text without it holds nothing hidden, whatever the class, and this test needs
+ * no Unicode tables (a search for one character class, no backtracking).
+ */
+export const NOT_PLAIN = /[^\x20-\x7e]/;
+
+const HIDDEN = lazyRegExp(`[\\t\\n${INVISIBLE}${ODD_SPACES}]`, 'gu');
 
 /** A character as Unicode names it: U+200B. */
 export const codePointName = (c: string): string =>
@@ -20,5 +35,5 @@ export const codePointName = (c: string): string =>
 
 /** The distinct hidden characters of a text (controls, tab and newline included), as U+XXXX, in order of appearance. */
 export function hiddenChars(text: string): string[] {
-  return [...new Set(text.match(HIDDEN) ?? [])].map(codePointName);
+  return !NOT_PLAIN.test(text) ? [] : [...new Set(text.match(HIDDEN()) ?? [])].map(codePointName);
 }

@@ -1,11 +1,13 @@
 // Keep attacker-chosen bytes away from the terminal: control characters and escapes are shown, not obeyed, and
 // characters nobody can see (zero-width, format, bidi marks, line separators) are shown as \u200b-style escapes.
-import { INVISIBLE, ODD_SPACES } from '../core/hidden-chars.js';
+import { INVISIBLE, lazyRegExp, NOT_PLAIN, ODD_SPACES } from '../core/hidden-chars.js';
 
-const HIDDEN = new RegExp(`[${INVISIBLE}]`, 'gu');
+const HIDDEN = lazyRegExp(`[${INVISIBLE}]`, 'gu');
+/** Anything but printable ASCII, tab and newline: without it, nothing for sanitize to escape. */
+const NOT_PLAIN_TEXT = /[^\t\n\x20-\x7e]/;
 // One line (a message, a cell, an id): also newline, tab, and the spaces that look like U+0020 but are not
 // (an id with a no-break space). Multi-line prose keeps those spaces: they read as spaces there.
-const HIDDEN_LINE = new RegExp(`[\\n\\t${INVISIBLE}${ODD_SPACES}]`, 'gu');
+const HIDDEN_LINE = lazyRegExp(`[\\n\\t${INVISIBLE}${ODD_SPACES}]`, 'gu');
 
 const escapeChar = (c: string): string => {
   const code = c.codePointAt(0) ?? 0;
@@ -19,17 +21,20 @@ const escapeChar = (c: string): string => {
  * format character become visible escapes. Letters, accents, dashes and ordinary punctuation are untouched.
  */
 export function sanitize(text: string): string {
-  return text.replace(HIDDEN, escapeChar);
+  return !NOT_PLAIN_TEXT.test(text) ? text : text.replace(HIDDEN(), escapeChar);
 }
 
 /** One line of text: also newlines, tabs and spaces other than U+0020 become visible escapes. */
 export function sanitizeLine(text: string): string {
-  return text.replace(HIDDEN_LINE, escapeChar);
+  return !NOT_PLAIN.test(text) ? text : text.replace(HIDDEN_LINE(), escapeChar);
 }
 
 /** JSON text safe to print: JSON.stringify leaves DEL, C1, bidi and other invisible characters raw; escape them too. */
-const UNSAFE_JSON = new RegExp(`[${INVISIBLE}${ODD_SPACES}]`, 'u');
-const UNSAFE_JSON_ALL = new RegExp(UNSAFE_JSON.source, 'gu');
+const UNSAFE_JSON = lazyRegExp(`[${INVISIBLE}${ODD_SPACES}]`, 'u');
+const UNSAFE_JSON_ALL = lazyRegExp(`[${INVISIBLE}${ODD_SPACES}]`, 'gu');
+/** DEL or above: JSON.stringify escapes the C0 controls itself, so a text without these is safe as it is. */
+// eslint-disable-next-line no-control-regex -- the class is every character up to ~, controls included, on purpose
+const NOT_ASCII = /[^\x00-\x7e]/;
 
 const jsonEscape = (c: string): string => {
   let out = '';
@@ -40,5 +45,6 @@ const jsonEscape = (c: string): string => {
 export function safeJson(value: unknown): string {
   const text = JSON.stringify(value, null, 2);
   // Almost never needed: test before building a second copy of a large report.
-  return UNSAFE_JSON.test(text) ? text.replace(UNSAFE_JSON_ALL, jsonEscape) : text;
+  if (!NOT_ASCII.test(text)) return text;
+  return UNSAFE_JSON().test(text) ? text.replace(UNSAFE_JSON_ALL(), jsonEscape) : text;
 }

@@ -154,4 +154,43 @@ describe('crossFileDuplicateIds', () => {
       expect(found[0]!.params.first).toEqual({ file: 'a', pointer: `/entries/${n - 1}` });
     }
   });
+
+  // The incremental check (only the changed files' ids compared) must be the full check whenever its premise
+  // holds: the unchanged files share no id among themselves.
+  it('given the changed files, finds what the full check finds, in the same order (fast-check)', () => {
+    const pool = ids(40);
+    const file = fc.array(fc.oneof(fc.constantFrom(...pool), fc.constant('')), { maxLength: 12 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(file, fc.boolean()), { minLength: 1, maxLength: 8 }), (made) => {
+        // The unchanged files (false) lose any id an earlier unchanged file has: the premise of `changed`.
+        const taken = new Set<string>();
+        const files = made.map(([list, isChanged], f) => {
+          const kept = isChanged ? list : list.filter((id) => id === '' || !taken.has(id));
+          if (!isChanged) for (const id of kept) if (id !== '') taken.add(id);
+          return { file: `f${f}`, ids: kept };
+        });
+        const changed = new Set(made.flatMap(([, isChanged], f) => (isChanged ? [f] : [])));
+        expect(crossFileDuplicateIds(files, changed)).toEqual(crossFileDuplicateIds(files));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('given the changed files, at national scale too, and nothing when they hold no id', () => {
+    const a = ids(60_000);
+    const b = ids(60_000, 60_000);
+    const edited = [...ids(3, 120_000), b[17]!, a[59_999]!];
+    const files = [
+      { file: 'a', ids: a },
+      { file: 'edited', ids: edited },
+      { file: 'b', ids: b },
+    ];
+    const found = crossFileDuplicateIds(files, new Set([1]));
+    expect(found).toEqual(crossFileDuplicateIds(files));
+    expect(found.map((f) => [f.at.file, f.at.pointer])).toEqual([
+      ['edited', '/entries/4'],
+      ['b', '/entries/17'],
+    ]);
+    expect(crossFileDuplicateIds([...files, { file: 'empty', ids: ['', ''] }], new Set([3]))).toEqual([]);
+  });
 });

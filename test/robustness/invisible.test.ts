@@ -70,6 +70,16 @@ describe('the sanitizer shows what cannot be seen', () => {
     expect(JSON.parse(safeJson(PROSE))).toBe(PROSE);
     expect(safeJson(PROSE)).toBe(JSON.stringify(PROSE, null, 2));
   });
+
+  // The plain-ASCII fast path must not let through what sits at its edges: DEL, C0 controls, tab and newline.
+  it('escapes DEL and the C0 controls next to plain ASCII, and keeps layout where the text allows it', () => {
+    expect(sanitize('a\x7fb\x1b[31m')).toBe('a\\x7fb\\x1b[31m');
+    expect(sanitize('two\tcells\nnext line')).toBe('two\tcells\nnext line');
+    expect(sanitizeLine('two\tcells\nnext')).toBe('two\\x09cells\\x0anext');
+    expect(sanitizeLine('~ plain !')).toBe('~ plain !');
+    expect(safeJson({ note: 'x\x7f' })).toContain('\\u007f');
+    expect(safeJson({ note: 'x\x01' })).toBe(JSON.stringify({ note: 'x\x01' }, null, 2));
+  });
 });
 
 const ENTRY = ['--date', '2021-03-10', '--amount', '1'];

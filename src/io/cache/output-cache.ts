@@ -13,6 +13,8 @@ import { BUILD_ID } from './build-id.js';
 import { racyMs } from './cache-file.js';
 
 const KEEP = 8;
+/** A header is its inputs' hash, a time, a CRC, a language and the notes printed with the report: mostly under this. */
+const HEADER_MAX = 1 << 16;
 
 export interface OutputCache {
   /** The cached output, the language it was rendered in and the notes printed beside it, when every input is as it was. */
@@ -69,22 +71,32 @@ export async function outputCache(
       try {
         const handle = await open(path, READ_NONBLOCK);
         try {
-          if (!(await handle.stat()).isFile()) return undefined;
-          const bytes = await handle.readFile();
-          const newline = bytes.indexOf(10);
-          const header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as {
+          const info = await handle.stat();
+          if (!info.isFile()) return undefined;
+          // The header first: after an edit it no longer matches, and the 70 MB body of a national report is
+          // not worth reading only to be thrown away.
+          let head = Buffer.alloc(Math.min(info.size, HEADER_MAX));
+          const { bytesRead } = await handle.read(head, 0, head.length, 0);
+          let newline = head.subarray(0, bytesRead).indexOf(10);
+          // Notes by the thousand (a progress/ of misnamed files): the header is longer, so read it all.
+          if (newline < 0 && bytesRead < info.size) newline = (head = await handle.readFile()).indexOf(10);
+          if (newline < 0) return undefined;
+          const header = JSON.parse(head.subarray(0, newline).toString('utf8')) as {
             inputs: string;
             writtenAt: number;
             crc: number;
             lang: string;
             notes?: string[];
           };
-          const body = bytes.subarray(newline + 1);
-          const fresh =
-            header.inputs === inputsHash &&
-            inputs.newest < header.writtenAt - racyMs(env) &&
-            crc32(body) === header.crc;
-          return fresh ? { body, lang: header.lang, notes: header.notes ?? [] } : undefined;
+          if (header.inputs !== inputsHash || !(inputs.newest < header.writtenAt - racyMs(env))) return undefined;
+          const body = Buffer.allocUnsafe(info.size - newline - 1);
+          let done = 0;
+          while (done < body.length) {
+            const { bytesRead: n } = await handle.read(body, done, body.length - done, newline + 1 + done);
+            if (n === 0) return undefined;
+            done += n;
+          }
+          return crc32(body) === header.crc ? { body, lang: header.lang, notes: header.notes ?? [] } : undefined;
         } finally {
           await handle.close();
         }
@@ -96,7 +108,7 @@ export async function outputCache(
       const header = JSON.stringify({ inputs: inputsHash, writtenAt: Date.now(), crc: crc32(body), lang, notes });
       try {
         await makeDirs(cacheDir);
-        await writeFileAtomic(path, Buffer.concat([Buffer.from(header + '\n'), body]), { durable: false });
+        await writeFileAtomic(path, [Buffer.from(header + '\n'), body], { durable: false });
         await prune(cacheDir);
       } catch {
         // A read-only checkout still reports; it only stays cold.

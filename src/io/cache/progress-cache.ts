@@ -50,6 +50,8 @@ interface Duplicates {
   build: string;
   key: string;
   findings: Finding[];
+  /** When there were none: each file's name and blob, which the next check needs to compare only what changed. */
+  clean?: string[];
 }
 
 /**
@@ -123,8 +125,16 @@ export class ProgressCache {
     return hit?.key === key && Array.isArray(hit.findings) ? hit.findings : undefined;
   }
 
-  storeDuplicates(key: string, findings: Finding[]): void {
-    this.nextDuplicates = { version: CACHE_VERSION, build: BUILD_ID, key, findings };
+  /** The files (name and blob each) of the last cross-file check, when it found no duplicate. */
+  cleanDuplicateInputs(): ReadonlySet<string> | undefined {
+    if (this.duplicatesKnown === null) this.duplicatesKnown = this.readDuplicates();
+    const clean = this.duplicatesKnown?.clean;
+    const none = Array.isArray(this.duplicatesKnown?.findings) && this.duplicatesKnown.findings.length === 0;
+    return none && Array.isArray(clean) ? new Set(clean) : undefined;
+  }
+
+  storeDuplicates(key: string, findings: Finding[], clean?: string[]): void {
+    this.nextDuplicates = { version: CACHE_VERSION, build: BUILD_ID, key, findings, ...(clean && { clean }) };
   }
 
   store(rel: string, file: CachedFile): void {

@@ -3,7 +3,6 @@
 import { constants, type Stats } from 'node:fs';
 import { lstat, open, readlink, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { writeFileAtomic } from './write-file.js';
 
 /** What an --output path names, once symbolic links are followed. */
@@ -119,7 +118,7 @@ async function writeAll(handle: FileHandle, data: string | Uint8Array): Promise<
     } catch (e) {
       // The reader (or the terminal) is behind: the pipe is full for now, not broken.
       if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
-      await sleep(5);
+      await new Promise((resume) => setTimeout(resume, 5));
     }
   }
 }

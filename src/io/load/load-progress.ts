@@ -177,7 +177,7 @@ async function checkAndSum(items: Item[], cache: ProgressCache, ctx: ProgressChe
     // A parsed file is kept only to place its findings: a million entries must not stay in memory.
     if (ctx.findings.length === before) ctx.sources.delete(loaded.doc.file);
   }
-  await addCrossFileDuplicates(ids, ctx, duplicatesKey(items, ids), cache);
+  await addCrossFileDuplicates(ids, ctx, duplicatesInputs(items, ids), cache);
   return actuals;
 }
 
@@ -185,13 +185,17 @@ async function checkAndSum(items: Item[], cache: ProgressCache, ctx: ProgressChe
 async function addCrossFileDuplicates(
   files: FileIds[],
   ctx: ProgressChecking,
-  key: string | undefined,
+  inputs: string[] | undefined,
   cache: ProgressCache,
 ): Promise<void> {
+  const key = inputs === undefined ? undefined : fastHash(inputs.join('\n'));
   let found = key === undefined ? undefined : cache.duplicates(key);
   if (!found) {
-    found = crossFileDuplicateIds(files);
-    if (key !== undefined) cache.storeDuplicates(key, found);
+    // The files of the last check that found nothing: those still here as they were share no id.
+    const clean = inputs === undefined ? undefined : cache.cleanDuplicateInputs();
+    const changed = clean && new Set(inputs!.flatMap((input, i) => (clean.has(input) ? [] : [i])));
+    found = crossFileDuplicateIds(files, changed);
+    if (key !== undefined) cache.storeDuplicates(key, found, found.length === 0 ? inputs : undefined);
   }
   const rels = new Map(files.map((f) => [f.file, f.rel]));
   for (const f of found)
@@ -204,9 +208,9 @@ async function addCrossFileDuplicates(
 
 /**
  * What the cross-file duplicate check reads: each file's printed name and blob (its ids follow from its content),
- * in order; undefined when a file has no blob id to stand for it.
+ * in order, one string per file; undefined when a file has no blob id to stand for it.
  */
-function duplicatesKey(items: Item[], files: FileIds[]): string | undefined {
+function duplicatesInputs(items: Item[], files: FileIds[]): string[] | undefined {
   const blobs = new Map(items.map((i) => [i.rel, i.blob]));
   const parts: string[] = [];
   for (const f of files) {
@@ -214,7 +218,7 @@ function duplicatesKey(items: Item[], files: FileIds[]): string | undefined {
     if (blob === undefined) return undefined;
     parts.push(`${f.file}\0${blob}`);
   }
-  return fastHash(parts.join('\n'));
+  return parts;
 }
 
 /** Read and check, without the plan, every file the cache did not have: in worker threads when there is much. */

@@ -59,6 +59,27 @@ describe('progress read paths', () => {
     expect(served).not.toMatch(/plan files read/);
   });
 
+  it('an id copied into an edited file is found against the unchanged ones, as without a cache', async () => {
+    const dir = fixtureDir('validate-duplicate-entry-id');
+    const q2 = join(dir, 'plan/progress/2021/Q2/dinsos.yaml');
+    const copied = readFileSync(q2, 'utf8');
+    writeFileSync(q2, copied.replace('id: 3m8r2k5v9q', 'id: 9v9v9v9v9v'));
+    const env = { RAD_CACHE_RACY_MS: '0' };
+    const clean = await report(dir, env);
+    expect(clean.stderr).not.toMatch(/2021\/Q2\/dinsos\.yaml.*duplicate-entry-id/);
+    // The check found nothing across files: the next one compares only the files that changed.
+    const kept = readFileSync(join(dir, CACHE, PROGRESS, 'duplicates.json'), 'utf8');
+    const { clean: files } = JSON.parse(kept.slice(kept.indexOf('\n') + 1)) as { clean: string[] };
+    expect(files.map((f) => f.split('\0')[0])).toEqual([
+      'plan/progress/2021/Q1/dinsos.yaml',
+      'plan/progress/2021/Q2/dinsos.yaml',
+    ]);
+    writeFileSync(q2, copied);
+    const edited = await report(dir, env);
+    expect(edited.stderr).toMatch(/2021\/Q2\/dinsos\.yaml:\d+:\d+: error \[duplicate-entry-id\]/);
+    expect(edited).toEqual(await report(dir, { RAD_CACHE: 'off' }));
+  });
+
   it('a plan edit that makes a unit a count finds the fractional amounts the warm cache holds', async () => {
     const dir = fixtureDir('report-main');
     const file = join(dir, 'plan/progress/2022/Q1/dp3a.yaml');
@@ -132,6 +153,20 @@ describe('progress read paths', () => {
       expect(await report(dir, env)).toEqual(expected);
     },
   );
+
+  it.each([
+    ['cut short', (b: Buffer) => b.subarray(0, b.length >> 1)],
+    ['cut inside its header', (b: Buffer) => b.subarray(0, 20)],
+    ['without a header line', (b: Buffer) => Buffer.from(b.toString('latin1').replace('\n', ' '), 'latin1')],
+  ])('rebuilds a report cache %s instead of serving it', async (_, cut) => {
+    const dir = fixtureDir('report-main');
+    const env = { RAD_CACHE_RACY_MS: '0' };
+    const expected = await report(dir, env);
+    const [name] = cacheFiles(dir).filter((f) => f.startsWith('report-'));
+    writeFileSync(join(dir, CACHE, name!), cut(readFileSync(join(dir, CACHE, name!))));
+    expect(await report(dir, env)).toEqual(expected);
+    expect(await report(dir, env)).toEqual(expected);
+  });
 
   it('checks cached progress against the plan as it is now', async () => {
     const dir = fixtureDir('report-main');

@@ -85,6 +85,12 @@ export const en = {
   'phrase.no-sheet': 'the workbook has no such sheet',
   'phrase.name-missing': 'the workbook does not define this name',
   'phrase.not-a-cell': 'not a cell of a sheet',
+  'phrase.a-symbolic-link': 'a symbolic link',
+  'phrase.a-directory': 'a directory',
+  'phrase.a-fifo': 'a named pipe (FIFO)',
+  'phrase.a-socket': 'a socket',
+  'phrase.a-device': 'a device',
+  'phrase.a-special-file': 'a special file',
 } as const;
 
 export const id: Record<keyof typeof en, string> = {
@@ -173,4 +179,10 @@ export const id: Record<keyof typeof en, string> = {
   'phrase.no-sheet': 'buku kerja tidak memiliki lembar itu',
   'phrase.name-missing': 'buku kerja tidak mendefinisikan nama ini',
   'phrase.not-a-cell': 'bukan sel sebuah lembar',
+  'phrase.a-symbolic-link': 'sebuah tautan simbolik',
+  'phrase.a-directory': 'sebuah direktori',
+  'phrase.a-fifo': 'sebuah pipa bernama (FIFO)',
+  'phrase.a-socket': 'sebuah soket',
+  'phrase.a-device': 'sebuah perangkat',
+  'phrase.a-special-file': 'sebuah berkas khusus',
 };

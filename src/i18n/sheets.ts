@@ -15,6 +15,7 @@ export const en = {
   'sheets.no-workbook': '{file}: cannot read it: no workbook inside; is it an XLSX file?',
   'sheets.no-sheet': '{file}: cannot read it: the workbook has no worksheet',
   'sheets.bad-cell': '{file}: cannot read it: {cell}: {detail}',
+  'sheets.bad-row': '{file}: cannot read it: row {row}: {detail}',
   'sheets.too-many-strings': '{file}: more than {limit} different texts; rad imports at most that many: split the file',
   'sheets.too-many-rows': '{file}: more than {limit} rows; rad imports at most {limit} at a time: split the file',
   'sheets.too-many-columns':
@@ -49,6 +50,7 @@ export const id: Record<keyof typeof en, string> = {
   'sheets.no-workbook': '{file}: tidak dapat dibaca: tidak ada buku kerja di dalamnya; apakah ini berkas XLSX?',
   'sheets.no-sheet': '{file}: tidak dapat dibaca: buku kerja tidak memiliki lembar kerja',
   'sheets.bad-cell': '{file}: tidak dapat dibaca: {cell}: {detail}',
+  'sheets.bad-row': '{file}: tidak dapat dibaca: baris {row}: {detail}',
   'sheets.too-many-strings':
     '{file}: lebih dari {limit} teks berbeda; rad mengimpor paling banyak sejumlah itu: pecah berkasnya',
   'sheets.too-many-rows':

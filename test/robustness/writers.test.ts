@@ -85,7 +85,14 @@ const cases: Case[] = [
     setup: (d) => mkfifo(join(d, 'plan/.rad-journal/123-0123456789abcdef.json')),
     args: RECORD,
     exit: 2,
-    says: /^rad: plan\/\.rad-journal\/123-0123456789abcdef\.json is not a journal of an interrupted import that rad can read \(a FIFO\)/,
+    says: /^rad: plan\/\.rad-journal\/123-0123456789abcdef\.json is not a journal of an interrupted import that rad can read \(a named pipe \(FIFO\)\)/,
+  },
+  {
+    name: 'the same in Indonesian: what the journal is, said in the language',
+    setup: (d) => mkfifo(join(d, 'plan/.rad-journal/123-0123456789abcdef.json')),
+    args: [...RECORD, '--lang', 'id'],
+    exit: 2,
+    says: /^rad: plan\/\.rad-journal\/123-0123456789abcdef\.json .*\(sebuah pipa bernama \(FIFO\)\)/,
   },
   {
     name: 'record through progress/2021/Q1 -> .. (a link inside the plan): refused, naming the link',

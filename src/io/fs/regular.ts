@@ -23,6 +23,9 @@ export function kindOf(info: Stats): string {
   return 'special file';
 }
 
+/** What kindOf says, as the phrase key a message's detail names it by (`phrase.a-fifo`: said in the language). */
+export const kindPhrase = (kind: string): string => `phrase.a-${kind.toLowerCase().replace(/ /g, '-')}`;
+
 /** The lstat of path, undefined when it does not exist; NotRegular when it is there but not a regular file. */
 export async function lstatRegular(path: string): Promise<Stats | undefined> {
   const info = await lstat(path).catch((e: NodeJS.ErrnoException) =>

@@ -6,7 +6,7 @@ import { constants } from 'node:fs';
 import { copyFile, link, lstat, mkdir, open, readdir, rename, rm, rmdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CliError } from '../../cli-error.js';
-import { NotRegular, readRegular, syncDir } from '../fs/regular.js';
+import { kindPhrase, NotRegular, readRegular, syncDir } from '../fs/regular.js';
 import { tempFileOwner } from '../fs/write-file.js';
 import { DEFAULT_STEPS, errno } from './steps.js';
 
@@ -86,7 +86,7 @@ export async function readJournal(planDir: string, id: string, label: Label): Pr
     bytes = await readRegular(journalFile(planDir, id));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw unreadable(label, `${id}.json`, e instanceof NotRegular ? `a ${e.kind}` : errno(e));
+    throw unreadable(label, `${id}.json`, e instanceof NotRegular ? kindPhrase(e.kind) : errno(e));
   }
   let value: unknown;
   try {

@@ -83,7 +83,7 @@ export function readSheetRows(bytes: Buffer, part: string, ctx: SheetContext): T
       if (tag === 'row') {
         const r = a.r === undefined ? nextRow : Number(a.r);
         if (!Number.isInteger(r) || r < 1 || r > GRID_ROWS)
-          throw new SheetError('sheets.bad-cell', { cell: `row ${a.r ?? ''}`, detail: 'phrase.outside-grid' });
+          throw new SheetError('sheets.bad-row', { row: a.r ?? '', detail: 'phrase.outside-grid' });
         row = { row: r, cells: [] };
         [nextRow, nextCol] = [r + 1, 0];
       } else if (tag === 'c' && row) {

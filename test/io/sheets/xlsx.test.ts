@@ -229,6 +229,10 @@ describe('cells', () => {
     expect(refusal(() => readXml('<row r="1"><c r="A1"><v>1</c></row>')).key).toBe('sheets.bad-xml');
     expect(refusal(() => readXml('<row r="1"><c r="XFE1"><v>1</v></c></row>')).key).toBe('sheets.bad-cell');
     expect(refusal(() => readXml('<row r="1"><c r="A1" t="s"><v>5</v></c></row>')).key).toBe('sheets.bad-cell');
+    expect(refusal(() => readXml('<row r="0"><c r="A1"><v>1</v></c></row>'))).toEqual({
+      key: 'sheets.bad-row',
+      params: { row: '0', detail: 'phrase.outside-grid' },
+    });
   });
 
   it('refuses a value beyond column 64 (BL) and more than 200,000 rows; empty cells there are no value', () => {

@@ -56,8 +56,7 @@ export async function writeFileAtomic(
 
 /** All of a chunk at the handle's position (a write may take less than it is given). */
 async function writeChunk(handle: FileHandle, chunk: Uint8Array): Promise<void> {
-  for (let done = 0; done < chunk.length; )
-    done += (await handle.write(chunk, done, chunk.length - done)).bytesWritten;
+  for (let done = 0; done < chunk.length;) done += (await handle.write(chunk, done, chunk.length - done)).bytesWritten;
 }
 
 /** The old file's owner first (changing it clears set-id bits), then its mode; a writer that may not chown keeps its own. */

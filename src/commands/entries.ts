@@ -4,7 +4,7 @@ import { quarterOf } from '../core/rules.js';
 import { closest } from '../core/ids.js';
 import { CliError, EXIT_OK } from '../cli-error.js';
 import type { Ctx } from '../context.js';
-import { readFileEntries, type IndexedEntry } from '../io/load/entry-index.js';
+import { readFileEntries, readFileVoided, type IndexedEntry } from '../io/load/entry-index.js';
 import { makeChalk, termWidth } from '../render/color.js';
 import { entriesCsv, entriesJson, entriesTable, type EntryRow } from '../render/entries.js';
 import { openPlan } from './common/open-plan.js';
@@ -22,6 +22,7 @@ interface EntriesOptions extends PlanOptions {
   agency?: string;
   quarter?: string;
   year?: string;
+  voided?: boolean;
   format: 'table' | 'json' | 'csv';
 }
 
@@ -33,6 +34,7 @@ export function registerEntries(program: Command, io: Ctx, done: (code: number) 
     .option('--agency <id>', 'only entries this agency reported')
     .option('--quarter <YYYY-Qn>', 'only entries dated in this quarter')
     .option('--year <year>', 'only entries dated in this year')
+    .option('--voided', 'the entries rad void took out instead, each with its reason')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .addOption(planOption())
     .addOption(langOption())
@@ -66,7 +68,8 @@ export async function entries(io: Ctx, opts: EntriesOptions): Promise<number> {
       );
     });
   const found: IndexedEntry[] = [];
-  for (const rel of rels) found.push(...(await readFileEntries(loaded.source, rel)));
+  for (const rel of rels)
+    found.push(...(await (opts.voided ? readFileVoided(loaded.source, rel) : readFileEntries(loaded.source, rel))));
   const rows = found
     .filter(
       ({ entry: e }) =>
@@ -80,15 +83,18 @@ export async function entries(io: Ctx, opts: EntriesOptions): Promise<number> {
     .sort((a, b) => (a.e.entry.date < b.e.entry.date ? -1 : a.e.entry.date > b.e.entry.date ? 1 : a.order - b.order))
     .map(({ e }) => rowOf(e));
   if (opts.format === 'json') io.stdout.write(entriesJson(rows));
-  else if (opts.format === 'csv') io.stdout.write(entriesCsv(rows));
+  else if (opts.format === 'csv') io.stdout.write(entriesCsv(rows, opts.voided === true));
   else {
     const unitOf = (id: string): string => plan.indicatorById.get(id)?.unit ?? '';
-    io.stdout.write(entriesTable(rows, unitOf, t, termWidth(io.stdout, io.env), makeChalk(io.stdout, io.env)));
+    io.stdout.write(
+      entriesTable(rows, unitOf, t, termWidth(io.stdout, io.env), makeChalk(io.stdout, io.env), opts.voided === true),
+    );
   }
   return EXIT_OK;
 }
 
-function rowOf({ entry: e, file, line }: IndexedEntry): EntryRow {
+function rowOf(found: IndexedEntry & { reason?: string }): EntryRow {
+  const { entry: e, file, line } = found;
   return {
     id: e.id,
     indicator: e.indicator,
@@ -103,5 +109,7 @@ function rowOf({ entry: e, file, line }: IndexedEntry): EntryRow {
     form: e.form ?? null,
     file,
     line,
+    // Only a voided entry has one (rad entries --voided): the other rows keep their documented shape.
+    ...(found.reason !== undefined ? { reason: found.reason } : {}),
   };
 }

@@ -47,6 +47,8 @@ export const helpId: Record<string, string> = {
   'only entries this agency reported': 'hanya entri yang dilaporkan instansi ini',
   'only entries dated in this quarter': 'hanya entri bertanggal dalam triwulan ini',
   'only entries dated in this year': 'hanya entri bertanggal dalam tahun ini',
+  'the entries rad void took out instead, each with its reason':
+    'sebagai gantinya, entri yang dibatalkan rad void, masing-masing dengan alasannya',
   "change one progress entry (its id stays): checked as rad record checks, written under the file's lock":
     'ubah satu entri realisasi (id-nya tetap): diperiksa seperti rad record, ditulis di bawah kunci berkasnya',
   "new amount, a number >= 0 in the indicator's unit": 'jumlah baru, bilangan >= 0 dalam satuan indikator',

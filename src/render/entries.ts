@@ -23,6 +23,8 @@ export interface EntryRow {
   form: string | null;
   file: string;
   line: number;
+  /** rad void's reason: only on the rows of rad entries --voided. */
+  reason?: string;
 }
 
 export const entriesJson = (rows: EntryRow[]): string => safeJson(rows) + '\n';
@@ -38,20 +40,26 @@ const breakdownText = (b: Record<string, number> | null): string =>
 /** The CSV's columns: the id, the entry's fields in the progress schema's order, its form, where it is. */
 const CSV_FIELDS = ['id', ...ENTRY_FIELDS, 'form', 'file', 'line'] as const;
 
-export function entriesCsv(rows: EntryRow[]): string {
+/** `voided`: the rows of rad entries --voided, with a last column, the reason. */
+export function entriesCsv(rows: EntryRow[], voided = false): string {
+  const fields = voided ? [...CSV_FIELDS, 'reason' as const] : [...CSV_FIELDS];
   return toCsv(
-    [...CSV_FIELDS],
-    rows.map((r) => CSV_FIELDS.map((f) => (f === 'breakdown' ? breakdownText(r.breakdown) : r[f]))),
+    fields,
+    rows.map((r) => fields.map((f) => (f === 'breakdown' ? breakdownText(r.breakdown) : (r[f] ?? '')))),
   );
 }
 
-/** Id, date, indicator, amount and unit, agency, location, note (cut to the width; location goes first when narrow). */
+/**
+ * Id, date, indicator, amount and unit, agency, location, note (cut to the width; location goes first when
+ * narrow); `voided`: the reason rad void was given instead of the note.
+ */
 export function entriesTable(
   rows: EntryRow[],
   unitOf: (indicator: string) => string,
   t: Translate,
   width: number,
   chalk: ChalkInstance,
+  voided = false,
 ): string {
   const cells = rows.map((r) => [
     r.id,
@@ -60,8 +68,9 @@ export function entriesTable(
     `${formatNumber(r.amount)} ${sanitizeLine(r.unit ?? unitOf(r.indicator))}`,
     sanitizeLine(r.reported_by),
     sanitizeLine(r.location ?? ''),
-    // A table cell is one line: a note's line breaks read as spaces here (JSON and CSV keep them).
-    sanitizeLine((r.note ?? '').replace(/\s+/g, ' ').trim()),
+    // A table cell is one line: a note's line breaks read as spaces here (JSON and CSV keep them). A voided
+    // entry's row says why it was voided there instead (its note is in JSON and CSV).
+    sanitizeLine((voided ? (r.reason ?? '') : (r.note ?? '')).replace(/\s+/g, ' ').trim()),
   ]);
   const longest = (i: number, head: string): number => Math.max(head.length, ...cells.map((c) => c[i]!.length));
   const heads = [
@@ -71,7 +80,7 @@ export function entriesTable(
     t('entries.h.amount'),
     t('entries.h.agency'),
     t('entries.h.location'),
-    t('entries.h.note'),
+    voided ? t('entries.h.reason') : t('entries.h.note'),
   ];
   const columns: LayoutColumn[] = heads.map((head, i) => ({
     head,
@@ -82,5 +91,5 @@ export function entriesTable(
   }));
   const fitted = fitColumns(columns, width);
   const body = rows.length ? renderGrid(fitted.columns, cells.map(fitted.pick), chalk) : '';
-  return body + t('entries.count', { count: rows.length }) + '\n';
+  return body + t(voided ? 'entries.voided-count' : 'entries.count', { count: rows.length }) + '\n';
 }

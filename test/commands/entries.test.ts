@@ -67,6 +67,8 @@ describe('rad entries', () => {
     { name: 'entries.agency', args: ['entries', '--agency', 'dinsos', '--year', '2021'] },
     { name: 'entries.indicator.csv', args: ['entries', '--indicator', 'B.1.a.2', '--format', 'csv'] },
     { name: 'entries.narrow', args: ['entries'] },
+    { name: 'entries.voided', args: ['entries', '--voided'] },
+    { name: 'entries.voided.id.csv', args: ['entries', '--voided', '--lang', 'id', '--format', 'csv'] },
   ];
   for (const s of scenarios)
     it(s.name, async () => {
@@ -98,6 +100,38 @@ describe('rad entries', () => {
       file: 'plan/progress/2021/Q2/polda.yaml',
       line: 5,
     });
+  });
+
+  it('--voided: the entries rad void took out, each with its reason and line; the other rows have no reason', async () => {
+    const json = async (...args: string[]): Promise<EntriesJson> =>
+      parseJson<EntriesJson>((await runRad(['entries', '--format', 'json', ...args], { cwd: h.dir })).stdout);
+    const lines = readFileSync(join(h.dir, `${Q1}/dinsos.yaml`), 'utf8').split('\n');
+    const line = lines.indexOf(`      id: ${h.ids.voided}`) + 1;
+    expect(line).toBeGreaterThan(0);
+    const voided = await json('--voided');
+    expect(voided).toEqual([
+      {
+        id: h.ids.voided,
+        indicator: 'B.1.a.1',
+        date: '2021-03-12',
+        amount: 1,
+        unit: null,
+        reported_by: 'dinsos',
+        location: null,
+        evidence: null,
+        note: 'SOP copy',
+        breakdown: null,
+        form: null,
+        file: `${Q1}/dinsos.yaml`,
+        line,
+        reason: 'the same SOP twice',
+      },
+    ]);
+    expect((await json()).every((r) => !('reason' in r))).toBe(true);
+    // The filters apply as to the entries: polda voided nothing, nothing was voided in Q2.
+    expect(await json('--voided', '--agency', 'polda')).toEqual([]);
+    expect(await json('--voided', '--quarter', '2021-Q2')).toEqual([]);
+    expect(await json('--voided', '--indicator', 'B.1.a.1', '--year', '2021')).toEqual(voided);
   });
 
   it('the same through the built bin', async () => {

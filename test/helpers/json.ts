@@ -103,7 +103,7 @@ export interface LogJson {
   entries: { id: string; date: string; amount: number; reported_by: string; file: string }[];
 }
 
-/** `rad entries --format json`: one row per entry. */
+/** `rad entries --format json`: one row per entry (`reason`: only with --voided). */
 export type EntriesJson = {
   id: string;
   indicator: string;
@@ -118,6 +118,7 @@ export type EntriesJson = {
   form: string | null;
   file: string;
   line: number;
+  reason?: string;
 }[];
 
 /** `rad log ENTRY_ID --format json`. */

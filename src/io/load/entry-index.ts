@@ -28,15 +28,45 @@ export interface IndexedEntry {
 
 /** The entries of one progress file, in file order; none when it cannot be read (validate says why). */
 export async function readFileEntries(source: FileSource, rel: string): Promise<IndexedEntry[]> {
+  const read = await parsedFile(source, rel);
+  return read ? indexed(read, rel, read.value, (index) => `/entries/${index}`) : [];
+}
+
+/**
+ * The entries rad void took out of one progress file (its `voided` list), each with the reason it was given and
+ * the line its entry starts on, in list order; none when the file cannot be read.
+ */
+export async function readFileVoided(source: FileSource, rel: string): Promise<(IndexedEntry & { reason: string })[]> {
+  const read = await parsedFile(source, rel);
+  if (!read) return [];
+  const items = asArr(asObj(read.value)?.voided);
+  // As a list of entries of their own: their ids are derived (where not stored) among themselves, as rad void
+  // and rad import count them (io/progress/progress-file.ts voidedIn).
+  const value = { ...asObj(read.value), entries: items.map((v) => asObj(v)?.entry) };
+  return indexed(read, rel, value, (index) => `/voided/${index}/entry`).map((e) => {
+    const reason = asObj(items[e.index])?.reason;
+    return { ...e, reason: typeof reason === 'string' ? reason : '' };
+  });
+}
+
+type ParsedFile = { file: string; value: unknown; locate: (pointer: string) => { line: number } };
+
+async function parsedFile(source: FileSource, rel: string): Promise<ParsedFile | undefined> {
   const read = await source.read(rel);
   const file = source.label(rel);
   const text = 'bytes' in read ? decodeUtf8(file, read.bytes).text : undefined;
-  if (text === undefined) return [];
+  if (text === undefined) return undefined;
   const parsed = await parseYamlSource(file, text);
-  const o = asObj(parsed.value);
+  return { file, value: parsed.value, locate: (pointer) => parsed.locate(pointer) };
+}
+
+/** The entries of `value`'s entries list, placed in the file by `pointerOf` their index. */
+function indexed(read: ParsedFile, rel: string, value: unknown, pointerOf: (index: number) => string): IndexedEntry[] {
+  const o = asObj(value);
   const items = asArr(o?.entries);
   const header = { agency: asStr(o?.agency), quarter: asStr(o?.quarter) };
-  return buildEntries([{ file, value: parsed.value }]).map((entry) => {
+  const { file } = read;
+  return buildEntries([{ file, value }]).map((entry) => {
     const index = Number(entry.at.pointer.slice('/entries/'.length));
     return {
       entry,
@@ -44,7 +74,7 @@ export async function readFileEntries(source: FileSource, rel: string): Promise<
       rel,
       file,
       index,
-      line: parsed.locate(entry.at.pointer).line,
+      line: read.locate(pointerOf(index)).line,
       header,
     };
   });

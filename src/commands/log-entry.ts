@@ -7,7 +7,7 @@ import { CliError, EXIT_FINDINGS, EXIT_OK } from '../cli-error.js';
 import type { Ctx } from '../context.js';
 import { repoPath, type HistoryRepo } from '../io/git/history.js';
 import { literal, LOG_FORMAT, LOG_PINNED, logStream, commitOf, ZERO_OID, type Commit } from '../io/git/log-stream.js';
-import { readFileEntries, type IndexedEntry } from '../io/load/entry-index.js';
+import { readFileEntries, readFileVoided, type IndexedEntry } from '../io/load/entry-index.js';
 import { decodeUtf8, parseYamlSource } from '../io/yaml/yaml-source.js';
 import { makeChalk } from '../render/color.js';
 import { entryLogJson, entryLogMd, entryLogText, type EntryHistory } from '../render/entry-log.js';
@@ -65,7 +65,18 @@ async function logEntryIn(
   const ids = loaded.entryIds.flatMap((f) => f.ids.filter((id) => id !== ''));
   const wanted = typed.toLowerCase();
   const prefixed = wanted.length >= MIN_PREFIX ? idsStartingWith(wanted, ids) : [];
-  const id = ids.includes(wanted) ? wanted : prefixed.length === 1 ? prefixed[0]! : wanted;
+  let id = ids.includes(wanted) ? wanted : prefixed.length === 1 ? prefixed[0]! : wanted;
+  // No entry in the plan has it: a voided one may (rad void keeps them, ids and all, in the files' voided lists).
+  if (prefixed.length === 0 && wanted.length >= MIN_PREFIX) {
+    const voided = await voidedIdsStartingWith(loaded.source, loaded.entryIds, wanted);
+    if (voided.length === 1) id = voided[0]!;
+    else if (voided.length > 1 && !voided.includes(wanted))
+      throw new CliError(
+        'entry.ambiguous',
+        { id: typed, count: voided.length, ids: voided.slice(0, 5).join(', ') },
+        EXIT_FINDINGS,
+      );
+  }
   const current = await currentPlace(loaded.source, loaded.entryIds, id);
   const prefix = repo.plan;
   const label = (path: string): string => loaded.source.label(prefix === '' ? path : path.slice(prefix.length + 1));
@@ -187,6 +198,24 @@ async function voidedInWorkingTree(
     if (voided) return { event: 'voided', file: source.label(rel), ...voided };
   }
   return undefined;
+}
+
+/**
+ * The ids of voided entries that start with `prefix`, from the working tree's voided lists; only the files whose
+ * text holds the prefix are parsed.
+ */
+async function voidedIdsStartingWith(
+  source: Parameters<typeof readFileEntries>[0],
+  files: { rel: string }[],
+  prefix: string,
+): Promise<string[]> {
+  const found = new Set<string>();
+  for (const { rel } of files) {
+    const read = await source.read(rel);
+    if (!('bytes' in read) || !Buffer.from(read.bytes).includes(prefix)) continue;
+    for (const { entry } of await readFileVoided(source, rel)) if (entry.id.startsWith(prefix)) found.add(entry.id);
+  }
+  return [...found].sort();
 }
 
 /** What a voided entry said the last time it was seen. */

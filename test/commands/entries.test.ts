@@ -1,6 +1,6 @@
 // rad entries, amend, void and log ENTRY_ID on a history rad made itself: golden output in both languages, the
 // public JSON shapes, what the files say afterwards, git commits, and every refusal changing nothing.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -197,6 +197,39 @@ describe('rad log ENTRY_ID', () => {
       subject: 'Polda, 2021-Q1',
       date: '2021-04-01T12:00:00+00:00',
     });
+  });
+
+  it("a voided entry by a prefix of its id (from its file's voided list), as by the whole id", async () => {
+    const whole = await runRad(['log', h.ids.voided], { cwd: h.dir });
+    expect(whole.exitCode).toBe(0);
+    expect(await runRad(['log', h.ids.voided.slice(0, 6)], { cwd: h.dir })).toEqual(whole);
+    // Shorter than six characters is no prefix: not taken for the entry.
+    const short = await runRad(['log', h.ids.voided.slice(0, 5)], { cwd: h.dir });
+    expect(short.exitCode).not.toBe(0);
+    expect(short.stdout).toBe('');
+  });
+
+  it('a prefix two voided entries share: exit 1, naming both; a longer one finds each', async () => {
+    const dir = gitRepo(fixtureTree());
+    const voided = (id: string, date: string): string =>
+      `  - reason: typed twice\n    entry:\n      id: ${id}\n      indicator: A.1.a.1\n      date: ${date}\n` +
+      '      amount: 2\n      reported_by: dinsos\n';
+    mkdirSync(join(dir, Q1), { recursive: true });
+    writeFileSync(
+      join(dir, `${Q1}/dinsos.yaml`),
+      '# Synthetic test data.\nagency: dinsos\nquarter: 2021-Q1\nvoided:\n' +
+        voided('aaaaaa1111', '2021-02-03') +
+        voided('aaaaaa2222', '2021-02-04') +
+        'entries: []\n',
+    );
+    expect((await runRad(['validate'], { cwd: dir })).exitCode).toBe(0);
+    const both = await runRad(['log', 'aaaaaa'], { cwd: dir });
+    expect(both.exitCode).toBe(1);
+    expect(both.stderr).toContain("'aaaaaa' is the start of 2 entry ids (aaaaaa1111, aaaaaa2222)");
+    const one = await runRad(['log', 'aaaaaa2'], { cwd: dir });
+    expect(one.exitCode).toBe(0);
+    expect(one.stdout).toMatch(/^History of entry aaaaaa2222: A\.1\.a\.1 \+2 .* 2021-02-04 \(dinsos\)/);
+    expect(one.stdout).toContain('voided in plan/progress/2021/Q1/dinsos.yaml');
   });
 
   it('JSON: a voided step carries the reason rad void was given; other steps a null reason', async () => {

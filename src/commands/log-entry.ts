@@ -1,13 +1,13 @@
 // rad log ENTRY_ID: one progress entry's history from git: recorded, amended (field old -> new), moved, voided,
 // each with its commit, then what is not committed yet. Kept apart from rad log INDICATOR (commands/log.ts).
-import { entryEvent, entryIn, voidedIn, type EntryEvent, type EntryPlace } from '../core/entry-history.js';
+import { entryEvent, entryIn, voidedIds, voidedIn, type EntryEvent, type EntryPlace } from '../core/entry-history.js';
 import { ID_PATTERN, idsStartingWith, MIN_PREFIX } from '../core/entry-id.js';
 import { closest } from '../core/ids.js';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from '../cli-error.js';
 import type { Ctx } from '../context.js';
 import { repoPath, type HistoryRepo } from '../io/git/history.js';
 import { literal, LOG_FORMAT, LOG_PINNED, logStream, commitOf, ZERO_OID, type Commit } from '../io/git/log-stream.js';
-import { readFileEntries, readFileVoided, type IndexedEntry } from '../io/load/entry-index.js';
+import { readFileEntries, type IndexedEntry } from '../io/load/entry-index.js';
 import { decodeUtf8, parseYamlSource } from '../io/yaml/yaml-source.js';
 import { makeChalk } from '../render/color.js';
 import { entryLogJson, entryLogMd, entryLogText, type EntryHistory } from '../render/entry-log.js';
@@ -184,37 +184,42 @@ async function workingTreeValue(source: Parameters<typeof readFileEntries>[0], r
   return 'bytes' in read ? parseBlob(Buffer.from(read.bytes)) : undefined;
 }
 
-/** The entry as a working-tree file's `voided` list keeps it (rad void), with the reason; only files naming the id are parsed. */
+/** The working tree's progress files whose text holds `text`, parsed: only those can name it in a voided list. */
+async function* filesHolding(
+  source: Parameters<typeof readFileEntries>[0],
+  files: { rel: string }[],
+  text: string,
+): AsyncGenerator<{ rel: string; value: unknown }> {
+  for (const { rel } of files) {
+    const read = await source.read(rel);
+    if ('bytes' in read && Buffer.from(read.bytes).includes(text))
+      yield { rel, value: await parseBlob(Buffer.from(read.bytes)) };
+  }
+}
+
+/** The entry as a working-tree file's `voided` list keeps it (rad void), with the reason. */
 async function voidedInWorkingTree(
   source: Parameters<typeof readFileEntries>[0],
   files: { rel: string }[],
   id: string,
 ): Promise<EntryEvent | undefined> {
   if (!ID_PATTERN.test(id)) return undefined;
-  for (const { rel } of files) {
-    const read = await source.read(rel);
-    if (!('bytes' in read) || !Buffer.from(read.bytes).includes(id)) continue;
-    const voided = voidedIn(await parseBlob(Buffer.from(read.bytes)), id);
+  for await (const { rel, value } of filesHolding(source, files, id)) {
+    const voided = voidedIn(value, id);
     if (voided) return { event: 'voided', file: source.label(rel), ...voided };
   }
   return undefined;
 }
 
-/**
- * The ids of voided entries that start with `prefix`, from the working tree's voided lists; only the files whose
- * text holds the prefix are parsed.
- */
+/** The ids of voided entries that start with `prefix`, from the working tree's voided lists. */
 async function voidedIdsStartingWith(
   source: Parameters<typeof readFileEntries>[0],
   files: { rel: string }[],
   prefix: string,
 ): Promise<string[]> {
   const found = new Set<string>();
-  for (const { rel } of files) {
-    const read = await source.read(rel);
-    if (!('bytes' in read) || !Buffer.from(read.bytes).includes(prefix)) continue;
-    for (const { entry } of await readFileVoided(source, rel)) if (entry.id.startsWith(prefix)) found.add(entry.id);
-  }
+  for await (const { value } of filesHolding(source, files, prefix))
+    for (const id of voidedIds(value)) if (id.startsWith(prefix)) found.add(id);
   return [...found].sort();
 }
 

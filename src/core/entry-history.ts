@@ -35,6 +35,14 @@ export function voidedIn(value: unknown, id: string): { entry: RawEntry; reason:
   return undefined;
 }
 
+/** The ids of the entries a progress file's `voided` list keeps (rad void stores each one's id with it). */
+export function voidedIds(value: unknown): string[] {
+  return asArr(asObj(value)?.voided).flatMap((item) => {
+    const id = asObj(asObj(item)?.entry)?.id;
+    return typeof id === 'string' ? [id] : [];
+  });
+}
+
 /** What happened to the entry between two versions (undefined: nothing it says or where it is changed). */
 export function entryEvent(before: EntryPlace | undefined, after: EntryPlace | undefined): EntryEvent | undefined {
   if (!before && !after) return undefined;

@@ -38,7 +38,7 @@ export async function writeFileAtomic(
   try {
     if (prior?.isFile()) await keepOwnership(handle, prior);
     if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
-    else for (const chunk of data) await writeChunk(handle, chunk);
+    else for (const chunk of data) await writeAll(handle, chunk, chunk.length);
     if (durable) await handle.sync();
   } catch (e) {
     await handle.close().catch(() => undefined);
@@ -54,9 +54,22 @@ export async function writeFileAtomic(
   }
 }
 
-/** All of a chunk at the handle's position (a write may take less than it is given). */
-async function writeChunk(handle: FileHandle, chunk: Uint8Array): Promise<void> {
-  for (let done = 0; done < chunk.length;) done += (await handle.write(chunk, done, chunk.length - done)).bytesWritten;
+/**
+ * All of `data` at the handle's position: a write may take less than it is given, and a full pipe (EAGAIN: the
+ * reader or the terminal is behind, not gone) is waited for. At most `most` bytes a write (a non-blocking pipe
+ * takes 64 KiB at a time; a file of ours takes a chunk whole).
+ */
+export async function writeAll(handle: FileHandle, data: string | Uint8Array, most = 1 << 16): Promise<void> {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  let done = 0;
+  while (done < bytes.length) {
+    try {
+      done += (await handle.write(bytes, done, Math.min(bytes.length - done, most))).bytesWritten;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      await new Promise((resume) => setTimeout(resume, 5));
+    }
+  }
 }
 
 /** The old file's owner first (changing it clears set-id bits), then its mode; a writer that may not chown keeps its own. */

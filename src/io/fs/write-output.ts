@@ -3,7 +3,7 @@
 import { constants, type Stats } from 'node:fs';
 import { lstat, open, readlink, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { writeFileAtomic } from './write-file.js';
+import { writeAll, writeFileAtomic } from './write-file.js';
 
 /** What an --output path names, once symbolic links are followed. */
 export type OutputKind = 'new' | 'file' | 'device' | 'fifo';
@@ -108,20 +108,6 @@ const openThrough = (path: string, flags: number): Promise<FileHandle> =>
   open(path, flags, 0o644).catch((e: NodeJS.ErrnoException) => {
     throw e.code === 'ENXIO' ? new OutputRefused('no-reader') : e;
   });
-
-async function writeAll(handle: FileHandle, data: string | Uint8Array): Promise<void> {
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  let done = 0;
-  while (done < bytes.length) {
-    try {
-      done += (await handle.write(bytes, done, Math.min(bytes.length - done, 1 << 16))).bytesWritten;
-    } catch (e) {
-      // The reader (or the terminal) is behind: the pipe is full for now, not broken.
-      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
-      await new Promise((resume) => setTimeout(resume, 5));
-    }
-  }
-}
 
 /** An fs error as one short phrase: its code and the system's words for it (`ENOSPC: no space left on device`). */
 export function errnoDetail(e: unknown): string {

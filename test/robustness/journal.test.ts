@@ -1,6 +1,7 @@
 // rad import killed between two of its renames: the next rad command rolls the whole import back (all files or
 // none, never a mix), says so, and a re-import then gives exactly one copy. Crashes at exact steps, in a child
 // process that SIGKILLs itself (test/helpers/crash.ts); the random kills are in import-crash.slow.test.ts.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -182,5 +183,32 @@ describe('a journal rad cannot read', () => {
     );
     expect(hashTree(cwd)).toBe(before);
     expect(readFileSync(join(cwd, 'plan/.rad-journal/123-0123456789abcdef.json'), 'utf8')).toContain('passwd');
+  });
+});
+
+describe('what an import killed before its journal was in place, or after it was removed, leaves', () => {
+  /** A process id no process has: a child that has exited. */
+  const deadPid = (): number => spawnSync(process.execPath, ['-e', '0']).pid;
+
+  it.each([
+    ['an empty journal directory', (): string[] => []],
+    ['saved copies without their journal', (): string[] => [`${deadPid()}-0123456789abcdef/`]],
+    ['a half-written journal', (): string[] => [`.${deadPid()}-0123456789abcdef.json.tmp`]],
+  ])('%s: the next command removes it, and says nothing', async (_, leftovers) => {
+    const cwd = fixtureDir('record-existing');
+    const planDir = join(cwd, 'plan');
+    const before = hashTree(planDir);
+    mkdirSync(join(planDir, '.rad-journal'));
+    for (const name of leftovers()) {
+      if (name.endsWith('/')) {
+        mkdirSync(join(planDir, '.rad-journal', name));
+        writeFileSync(join(planDir, '.rad-journal', name, '0'), 'entries: []\n');
+      } else writeFileSync(join(planDir, '.rad-journal', name), '{"id":');
+    }
+    const result = await runRad(['list', '--format', 'json'], { cwd });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(existsSync(join(planDir, '.rad-journal'))).toBe(false);
+    expect(hashTree(planDir)).toBe(before);
   });
 });

@@ -55,10 +55,10 @@ function unreadable(label: Label, name: string, detail: string): CliError {
   });
 }
 
-/** The ids of the journals under the plan directory; none when there is no journal directory. */
-export async function journalNames(planDir: string, label: Label): Promise<string[]> {
+/** What the journal directory holds (journals, saved copies, leftovers); undefined when there is no such directory. */
+export async function journalNames(planDir: string, label: Label): Promise<string[] | undefined> {
   const info = await lstat(journalRoot(planDir)).catch(() => undefined);
-  if (!info) return [];
+  if (!info) return undefined;
   if (!info.isDirectory()) throw unreadable(label, '', 'phrase.not-a-directory');
   return (await readdir(journalRoot(planDir)).catch(() => [] as string[])).sort();
 }

@@ -74,7 +74,7 @@ export async function recoverJournal(
 export async function journalsNaming(planDir: string, rels: string[], options: GuardOptions): Promise<string[]> {
   const wanted = new Set(rels);
   const found: string[] = [];
-  for (const name of await journalNames(planDir, options.label)) {
+  for (const name of (await journalNames(planDir, options.label)) ?? []) {
     const id = name.endsWith('.json') ? name.slice(0, -'.json'.length) : undefined;
     const journal = id === undefined ? undefined : await readJournal(planDir, id, options.label);
     if (id !== undefined && journal?.targets.some((t) => wanted.has(t.rel))) found.push(id);
@@ -101,7 +101,9 @@ async function removeLeftovers(planDir: string): Promise<void> {
  */
 export async function recoverInterrupted(planDir: string, options: RecoverOptions): Promise<Journal[]> {
   const names = await journalNames(planDir, options.label);
-  if (names.length === 0) return [];
+  // An empty directory is left too: by an import killed after making it and before its first entry, or after
+  // removing its journal and before removing the directory.
+  if (names === undefined) return [];
   const undone: Journal[] = [];
   for (const name of names.filter((n) => n.endsWith('.json'))) {
     const id = name.slice(0, -'.json'.length);

@@ -12,6 +12,8 @@ export const NO_ID = '';
 /** Fields in a fixed order (the progress schema's); others follow sorted. id and form are no content. */
 const FIELDS = ['indicator', 'date', 'amount', 'unit', 'reported_by', 'location', 'evidence', 'note', 'breakdown'];
 const NOT_CONTENT = new Set(['id', 'form', ...FIELDS]);
+/** `field=` as contentKey writes it before each field's value. */
+const FIELD_PREFIX: Record<string, string> = Object.fromEntries(FIELDS.map((f) => [f, `${f}=`]));
 
 /** A value in a form that does not depend on how it was written: -0 is 0, mapping keys sorted. */
 function canonical(value: unknown): unknown {
@@ -32,6 +34,13 @@ function valueKey(value: unknown): string {
   return JSON.stringify(canonical(value));
 }
 
+/** Whether raw has keys other than id, form and the `known` fields of FIELDS it was found to have. */
+function hasOtherKeys(raw: Readonly<Record<string, unknown>>, known: number): boolean {
+  let all = 0;
+  for (const field in raw) if (raw[field] !== undefined && field !== 'id' && field !== 'form') all++;
+  return all > known;
+}
+
 /**
  * What an entry says, as one string: every field but `id` and `form`, in a fixed order, breakdown labels sorted,
  * numbers as numbers (7, 7.0 and 7e0 are one amount). Two entries with the same key are exact duplicates.
@@ -46,9 +55,7 @@ export function contentKey(raw: Readonly<Record<string, unknown>>): string {
     key += `${field}=${valueKey(value)};`;
   }
   // Keys the schema does not know (an invalid entry) count too; most entries have none, so look only then.
-  let all = 0;
-  for (const field in raw) if (raw[field] !== undefined && field !== 'id' && field !== 'form') all++;
-  if (all > known)
+  if (hasOtherKeys(raw, known))
     for (const field of Object.keys(raw).sort())
       if (!NOT_CONTENT.has(field) && raw[field] !== undefined)
         key += `${JSON.stringify(field)}=${valueKey(raw[field])};`;
@@ -64,26 +71,37 @@ function fmix32(h: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-/** FNV-1a 64 of the UTF-8 bytes of a string, as two 32-bit halves (16-bit limbs keep every product exact). */
-export function fnv1a64(text: string): [number, number] {
-  let h0 = 0x2325;
-  let h1 = 0x8422;
-  let h2 = 0x9ce4;
-  let h3 = 0xcbf2;
-  // The UTF-8 bytes of the text, one code point at a time (up to four bytes, lowest first in `bytes`).
+// FNV-1a 64 as a running state of two 32-bit halves, fed text by text: a content key is hashed as it is read,
+// field by field, without building its string. One round is h = (h ^ byte) * (2^40 + 0x1b3) mod 2^64, all in
+// int32 arithmetic: the low half times 0x1b3 (Math.imul), its carry into the high half from 16-bit halves (each
+// product under 2^26), and the low half shifted 8 bits (the 2^40 term). The state is this module's scratch,
+// read right after each feed: nothing outside can see it.
+let hashHi = 0;
+let hashLo = 0;
+
+function hashStart(): void {
+  hashHi = 0xcbf29ce4 | 0;
+  hashLo = 0x84222325 | 0;
+}
+
+/** Feed the UTF-8 bytes of a text, between a byte before and a byte after when they are not -1 (JSON's quotes). */
+function hashFeed(text: string, before = -1, after = -1): void {
+  let hi = hashHi;
+  let lo = hashLo;
+  if (before >= 0) {
+    lo ^= before;
+    const m = (lo >>> 16) * 0x1b3 + (((lo & 0xffff) * 0x1b3) >>> 16);
+    hi = (Math.imul(hi, 0x1b3) + (m >>> 16) + (lo << 8)) | 0;
+    lo = Math.imul(lo, 0x1b3);
+  }
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
     if (c < 0x80) {
       // One byte (nearly every character of a content key): the round below, without its byte loop.
-      h0 ^= c;
-      const t0 = h0 * 0x1b3;
-      const t1 = h1 * 0x1b3 + (t0 >>> 16);
-      const t2 = h2 * 0x1b3 + (h0 << 8) + (t1 >>> 16);
-      const t3 = h3 * 0x1b3 + (h1 << 8) + (t2 >>> 16);
-      h0 = t0 & 0xffff;
-      h1 = t1 & 0xffff;
-      h2 = t2 & 0xffff;
-      h3 = t3 & 0xffff;
+      lo ^= c;
+      const m = (lo >>> 16) * 0x1b3 + (((lo & 0xffff) * 0x1b3) >>> 16);
+      hi = (Math.imul(hi, 0x1b3) + (m >>> 16) + (lo << 8)) | 0;
+      lo = Math.imul(lo, 0x1b3);
       continue;
     }
     let bytes: number;
@@ -112,19 +130,71 @@ export function fnv1a64(text: string): [number, number] {
       count = 4;
     }
     for (let k = 0; k < count; k++, bytes >>>= 8) {
-      h0 ^= bytes & 0xff;
-      // h * (2^40 + 0x1b3), modulo 2^64.
-      const t0 = h0 * 0x1b3;
-      const t1 = h1 * 0x1b3 + (t0 >>> 16);
-      const t2 = h2 * 0x1b3 + (h0 << 8) + (t1 >>> 16);
-      const t3 = h3 * 0x1b3 + (h1 << 8) + (t2 >>> 16);
-      h0 = t0 & 0xffff;
-      h1 = t1 & 0xffff;
-      h2 = t2 & 0xffff;
-      h3 = t3 & 0xffff;
+      lo ^= bytes & 0xff;
+      const m = (lo >>> 16) * 0x1b3 + (((lo & 0xffff) * 0x1b3) >>> 16);
+      hi = (Math.imul(hi, 0x1b3) + (m >>> 16) + (lo << 8)) | 0;
+      lo = Math.imul(lo, 0x1b3);
     }
   }
-  return [((h3 << 16) | h2) >>> 0, ((h1 << 16) | h0) >>> 0];
+  if (after >= 0) {
+    lo ^= after;
+    const m = (lo >>> 16) * 0x1b3 + (((lo & 0xffff) * 0x1b3) >>> 16);
+    hi = (Math.imul(hi, 0x1b3) + (m >>> 16) + (lo << 8)) | 0;
+    lo = Math.imul(lo, 0x1b3);
+  }
+  hashHi = hi;
+  hashLo = lo;
+}
+
+const QUOTE = 0x22;
+const SEMICOLON = 0x3b;
+
+/**
+ * Feed a text as JSON.stringify writes it, then `;`. Most texts need no escape: then the quotes around the text,
+ * one pass; a text with a quote, backslash, control character or surrogate is fed as JSON.stringify gives it.
+ */
+function hashFeedJsonString(text: string): void {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c < 0xe000)) {
+      hashFeed(JSON.stringify(text), -1, SEMICOLON);
+      return;
+    }
+  }
+  hashFeed(text, QUOTE, QUOTE);
+  hashFeed(';');
+}
+
+/** Feed one value of a content key (valueKey), then `;`. */
+function hashFeedValue(value: unknown): void {
+  if (typeof value === 'string') hashFeedJsonString(value);
+  else hashFeed(valueKey(value), -1, SEMICOLON);
+}
+
+/** FNV-1a 64 of the UTF-8 bytes of a string, as two 32-bit halves. */
+export function fnv1a64(text: string): [number, number] {
+  hashStart();
+  hashFeed(text);
+  return [hashHi >>> 0, hashLo >>> 0];
+}
+
+/** The hash state after contentKey(raw), fed field by field as contentKey writes them (no key string built). */
+function hashContentKey(raw: Readonly<Record<string, unknown>>): void {
+  hashStart();
+  let known = 0;
+  for (const field of FIELDS) {
+    const value = raw[field];
+    if (value === undefined) continue;
+    known++;
+    hashFeed(FIELD_PREFIX[field]!);
+    hashFeedValue(value);
+  }
+  if (hasOtherKeys(raw, known))
+    for (const field of Object.keys(raw).sort())
+      if (!NOT_CONTENT.has(field) && raw[field] !== undefined) {
+        hashFeed(`${JSON.stringify(field)}=`);
+        hashFeedValue(raw[field]);
+      }
 }
 
 /** Five base32 characters of the top 25 bits of a 32-bit number. */
@@ -139,9 +209,18 @@ function base32(n: number): string {
  * `contentKey#occurrence`, both halves mixed (so ids of two occurrences share no prefix), 50 bits in base32.
  */
 export function deriveEntryId(key: string, occurrence: number): string {
-  const [hi, lo] = fnv1a64(`${key}#${occurrence}`);
-  const a = fmix32(hi ^ Math.imul(lo, 0x9e3779b9));
-  const b = fmix32(lo ^ a);
+  hashStart();
+  hashFeed(key);
+  return idFromState(hashHi, hashLo, occurrence);
+}
+
+/** The id of an occurrence from the hash state after its content key (hi, lo): `#occurrence` fed, then mixed. */
+function idFromState(hi: number, lo: number, occurrence: number): string {
+  hashHi = hi;
+  hashLo = lo;
+  hashFeed(`#${occurrence}`);
+  const a = fmix32((hashHi >>> 0) ^ Math.imul(hashLo >>> 0, 0x9e3779b9));
+  const b = fmix32((hashLo >>> 0) ^ a);
   return base32(a) + base32(b);
 }
 
@@ -156,13 +235,30 @@ export function effectiveIds(items: readonly unknown[]): string[] {
   // Files rad wrote store every id: then no content key is needed (the common case, and the cheap one).
   if (items.every((item) => isMapping(item) && typeof item.id === 'string'))
     return items.map((item) => (item as { id: string }).id);
-  const seen = new Map<string, number>();
-  return items.map((item) => {
+  // Occurrences are counted by content key. The keys are hashed, not built: items are told apart by 30 bits of
+  // their key's hash (a small integer, the cheapest Map key), and only when two share them (a copy, or one
+  // collision in a file of thousands) are their keys built and compared.
+  const firstWith = new Map<number, number>();
+  const counts = new Map<string, number>();
+  return items.map((item, i) => {
     if (!isMapping(item)) return NO_ID;
-    const key = contentKey(item);
-    const n = seen.get(key) ?? 0;
-    seen.set(key, n + 1);
-    return typeof item.id === 'string' ? item.id : deriveEntryId(key, n);
+    hashContentKey(item);
+    const hi = hashHi;
+    const lo = hashLo;
+    const short = lo & 0x3fffffff;
+    const first = firstWith.get(short);
+    let n = 0;
+    if (first === undefined) firstWith.set(short, i);
+    else {
+      if (first >= 0) {
+        counts.set(contentKey(items[first] as Record<string, unknown>), 1);
+        firstWith.set(short, -1);
+      }
+      const key = contentKey(item);
+      n = counts.get(key) ?? 0;
+      counts.set(key, n + 1);
+    }
+    return typeof item.id === 'string' ? item.id : idFromState(hi, lo, n);
   });
 }
 

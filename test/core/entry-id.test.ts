@@ -90,6 +90,56 @@ describe('effectiveIds', () => {
     ]);
   });
 
+  it('keeps the ids it gave before content keys were hashed as they are read (pinned)', () => {
+    const odd = {
+      ...entry,
+      indicator: 'A.1.a.2',
+      amount: 7.5,
+      note: 'kata "kutip" \\ é 😀 \ud800',
+      breakdown: { z: 1, a: 2 },
+      extra: [1, 'x'],
+    };
+    expect(effectiveIds([entry, odd, entry, odd, 'x'])).toEqual([
+      'ez775hrv4m',
+      'epms6mkxyj',
+      'q7ygmyh7bs',
+      '4baqpt5wcc',
+      '',
+    ]);
+  });
+
+  it('equals its definition: content key, then occurrences of that key before it (fast-check)', () => {
+    const text = fc.oneof(fc.constantFrom('B.3.b.1', 'dinsos', 'a"b', 'a\\b', '\u0001', '\ud800', 'é'), fc.string());
+    const item = fc.record(
+      {
+        indicator: text,
+        date: fc.constantFrom('2021-03-10', '2021-03-11'),
+        amount: fc.oneof(fc.integer({ min: -2, max: 2 }), fc.double(), fc.constant(-0)),
+        reported_by: text,
+        note: text,
+        breakdown: fc.dictionary(text, fc.integer({ min: 0, max: 3 }), { maxKeys: 3 }),
+        other: fc.oneof(text, fc.boolean(), fc.constant(null)),
+        id: fc.constant('abcdefghjk'),
+      },
+      { requiredKeys: ['indicator'] },
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(item, fc.constant('x')), { maxLength: 12 }), (items) => {
+        // Copies on purpose: the same items twice over.
+        const all = [...items, ...items];
+        const seen = new Map<string, number>();
+        const expected = all.map((v) => {
+          if (typeof v !== 'object') return '';
+          const key = contentKey(v);
+          const n = seen.get(key) ?? 0;
+          seen.set(key, n + 1);
+          return typeof v.id === 'string' ? v.id : deriveEntryId(key, n);
+        });
+        expect(effectiveIds(all)).toEqual(expected);
+      }),
+    );
+  });
+
   it('an edit of another entry, or an entry added after, changes no derived id', () => {
     fc.assert(
       fc.property(

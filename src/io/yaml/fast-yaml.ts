@@ -69,6 +69,56 @@ function scalar(s: string): unknown {
   return resolveScalar(s);
 }
 
+/**
+ * scalar(text.slice(start, end)), without the slice or the cache lookup for the shapes nearly every progress
+ * value has: digits only (an amount, a year: an integer; also read so up to 15 digits, which a double holds
+ * exactly), a date as rad writes them (digits and two dashes: a string in the core schema, which has no
+ * timestamps), and a run of letters, digits, dots, dashes and underscores starting with a letter (an id, an
+ * agency) that is no null or boolean word. Anything else goes the general way.
+ */
+function scalarAt(text: string, start: number, end: number): unknown {
+  const length = end - start;
+  const c = text.charCodeAt(start);
+  if (c >= 48 && c <= 57) {
+    let n = 0;
+    let i = start;
+    for (; i < end; i++) {
+      const d = text.charCodeAt(i);
+      if (d < 48 || d > 57) break;
+      n = n * 10 + (d - 48);
+    }
+    if (i === end && length <= 15) return n;
+    if (length === 10 && i === start + 4 && isDateShape(text, start)) return text.slice(start, end);
+  } else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+    let i = start + 1;
+    for (; i < end; i++) {
+      const d = text.charCodeAt(i);
+      const word =
+        (d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57) || d === 46 || d === 45 || d === 95;
+      if (!word) break;
+    }
+    // true, false, null and their capitalized forms are four or five letters.
+    if (i === end && (length < 4 || length > 5)) return text.slice(start, end);
+  }
+  return scalar(text.slice(start, end));
+}
+
+/** Whether text at start is dddd-dd-dd (its first four digits already seen). */
+function isDateShape(text: string, start: number): boolean {
+  const digit = (k: number): boolean => {
+    const d = text.charCodeAt(start + k);
+    return d >= 48 && d <= 57;
+  };
+  return (
+    text.charCodeAt(start + 4) === 45 &&
+    digit(5) &&
+    digit(6) &&
+    text.charCodeAt(start + 7) === 45 &&
+    digit(8) &&
+    digit(9)
+  );
+}
+
 function resolveScalar(s: string): unknown {
   if (s === '[]') return [];
   if (s === '{}') return {};
@@ -103,7 +153,8 @@ function resolveScalar(s: string): unknown {
 function splitLines(text: string): Lines {
   // Tabs and lone carriage returns (a CR at the very end too: yaml reads it as a line break of its own) are
   // outside the subset wherever they are, and so is a BOM past the start (yaml drops it before a key).
-  if (text.includes('\t') || text.includes('\ufeff') || /\r(?!\n)/.test(text)) return unsupported();
+  if (text.includes('\t') || text.includes('\ufeff') || (text.includes('\r') && /\r(?!\n)/.test(text)))
+    return unsupported();
   const lines: Lines = { text, start: [], end: [], indent: [], no: [] };
   for (let ls = 0, no = 1; ls <= text.length; no++) {
     let le = text.indexOf('\n', ls);
@@ -131,6 +182,8 @@ class Reader {
   i = 0;
   /** Collections open around the current node: past MAX_DEPTH the reader declines (io/yaml/depth.ts refuses). */
   private depth = 0;
+  /** Per depth, the keys of the last mapping read there (keyAt's hints). */
+  private readonly hints: string[][] = [];
   /** Set by keyAt: the key's name and where its value starts. */
   private keyName = '';
   private restStart = 0;
@@ -175,13 +228,13 @@ class Reader {
         out.push(this.block(this.nextIndent(indent), item));
       } else if (text.charCodeAt(rest) === 45 && (rest + 1 === end || text.charCodeAt(rest + 1) === 32))
         return unsupported();
-      else if (this.keyAt(rest, end)) {
+      else if (this.keyAt(rest, end, this.hints[this.depth + 1]?.[0])) {
         this.sink?.(item, { line: lines.no[i]!, col });
         out.push(this.map(col - 1, rest, item));
       } else {
         this.i++;
         this.sink?.(item, { line: lines.no[i]!, col });
-        out.push(scalar(text.slice(rest, end)));
+        out.push(scalarAt(text, rest, end));
       }
     }
     this.depth--;
@@ -193,12 +246,15 @@ class Reader {
     if (++this.depth > MAX_DEPTH) return unsupported();
     const out: Record<string, unknown> = {};
     const { text, lines } = this;
+    // The keys of the last mapping at this depth, by their place: the entries of a list repeat them.
+    const hints = (this.hints[this.depth] ??= []);
     let from: number | undefined = first;
-    while (from !== undefined) {
+    for (let k = 0; from !== undefined; k++) {
       const i = this.i;
       const end = lines.end[i]!;
-      if (!this.keyAt(from, end)) return unsupported();
+      if (!this.keyAt(from, end, hints[k])) return unsupported();
       const name = this.keyName;
+      hints[k] = name;
       const rest = this.restStart;
       if (Object.prototype.hasOwnProperty.call(out, name)) return unsupported();
       const child = this.sink ? `${pointer}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}` : '';
@@ -213,7 +269,7 @@ class Reader {
         value = nested ? this.block(lines.indent[n]!, child) : null;
       } else {
         this.sink?.(child, { line: lines.no[i]!, col: indent + 1 + (rest - from) }, keyPos);
-        value = scalar(text.slice(rest, end));
+        value = scalarAt(text, rest, end);
       }
       if (name === '__proto__')
         Object.defineProperty(out, name, { value, writable: true, enumerable: true, configurable: true });
@@ -230,19 +286,31 @@ class Reader {
     return this.i < this.count && this.lines.indent[this.i]! > parent ? this.lines.indent[this.i]! : parent + 1;
   }
 
-  /** Whether text[from, end) is `key: rest` with a plain key; sets keyName and restStart. */
-  private keyAt(from: number, end: number): boolean {
-    const colon = this.text.indexOf(':', from);
-    if (colon <= from || colon >= end) return false;
-    if (colon + 1 < end && this.text.charCodeAt(colon + 1) !== 32) return false;
-    const name = this.text.slice(from, colon);
-    let ok = keyNames.get(name);
-    if (ok === undefined) {
-      ok = plainKey(name);
-      if (keyNames.size > 10_000) keyNames.clear();
-      keyNames.set(name, ok);
+  /**
+   * Whether text[from, end) is `key: rest` with a plain key; sets keyName and restStart. `hint` is a plain key
+   * seen before where this one is likely (the same place in the mapping before): when the text starts with it
+   * and a colon, it is the key (it holds no colon, so it ends at the first one), and no name is cut out.
+   */
+  private keyAt(from: number, end: number, hint?: string): boolean {
+    let colon: number;
+    let name: string;
+    if (hint !== undefined && this.text.charCodeAt(from + hint.length) === 58 && this.text.startsWith(hint, from)) {
+      colon = from + hint.length;
+      name = hint;
+      if (colon >= end || (colon + 1 < end && this.text.charCodeAt(colon + 1) !== 32)) return false;
+    } else {
+      colon = this.text.indexOf(':', from);
+      if (colon <= from || colon >= end) return false;
+      if (colon + 1 < end && this.text.charCodeAt(colon + 1) !== 32) return false;
+      name = this.text.slice(from, colon);
+      let ok = keyNames.get(name);
+      if (ok === undefined) {
+        ok = plainKey(name);
+        if (keyNames.size > 10_000) keyNames.clear();
+        keyNames.set(name, ok);
+      }
+      if (!ok) return false;
     }
-    if (!ok) return false;
     let rest = colon + 1;
     while (rest < end && this.text.charCodeAt(rest) === 32) rest++;
     this.keyName = name;

@@ -66,6 +66,41 @@ describe('parseCanonical', () => {
   });
 });
 
+describe('parseCanonical, its shortcuts for the values and keys progress files repeat', () => {
+  const values = [
+    ...['0', '007', '42', '123456789012345', '1234567890123456', '12345678901234567890'],
+    ...['2021-02-30', '2021-2-30', '20210-02-30', '2021-02-3x', '2021-02-301', '2021_02_30'],
+    ...['True', 'TRUE', 'true', 'False', 'FALSE', 'false', 'null', 'Null', 'NULL', 'nulls', 'Tru', 'Nul'],
+    ...['A.1.a.2', 'a-b_c.d', 'x', 'NaN', 'Inf', 'e3', 'abc:', 'a:b', 'x.5', 'dinsos', 'A.1.a.2:'],
+  ];
+
+  it.each(values)('the value %s, as yaml reads it or declined', (v) => {
+    const text = `entries:\n  - amount: ${v}\n    note: ${v}\n`;
+    const fast = parseCanonical(text);
+    if (fast) expect(fast.value).toEqual(parse(text));
+  });
+
+  it('keys that differ from the ones before them: a longer key, a shorter one, another order, no space', () => {
+    const text = [
+      'entries:',
+      '  - amount: 1',
+      '    date: 2021-01-01',
+      '  - amounts: 2',
+      '    dat: 2021-01-02',
+      '  - date: 2021-01-03',
+      '    amount: 3',
+      '  - amount: 4',
+      '    date:',
+      '      nested: 5',
+      '',
+    ].join('\n');
+    expect(parseCanonical(text)?.value).toEqual(parse(text));
+    expect(parseCanonical('entries:\n  - amount: 1\n  - amount:1\n')?.value).toEqual(
+      parse('entries:\n  - amount: 1\n  - amount:1\n'),
+    );
+  });
+});
+
 describe('locateCanonical', () => {
   it('gives the same line and column as the yaml package for every node and key', () => {
     let checked = 0;

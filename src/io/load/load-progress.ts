@@ -23,7 +23,7 @@ import { ProgressCache, blobId } from '../cache/progress-cache.js';
 import { fastHash } from '../cache/fast-hash.js';
 import { readProgress, relabelFinding, type ProgressRead } from './progress-read.js';
 import type { SchemaKind } from '../yaml/schemas.js';
-import { readInWorkers } from './worker-pool.js';
+import { readInWorkers, type WorkerResult } from './worker-pool.js';
 import { mark } from '../timing.js';
 import type { YamlSource } from '../yaml/yaml-source.js';
 
@@ -122,10 +122,11 @@ export async function startProgress(reading: ProgressReading): Promise<Started> 
   return {
     abandon: () => pending.abandon(),
     async finish(ctx) {
+      // Each file is checked and summed as soon as it and those before it are read: while the workers read
+      // the rest, this thread checks what they have given (in file order: findings and sums come out alike).
+      const actuals = await checkAndSum(items, cache, ctx, pending.ready);
       await pending.done;
-      mark(reading.env, 'progress: read files the cache did not have');
-      const actuals = await checkAndSum(items, cache, ctx);
-      mark(reading.env, 'progress: checked against the plan, summed');
+      mark(reading.env, 'progress: read, checked against the plan, summed');
       await cache.save();
       mark(reading.env, 'progress: cache saved');
       return actuals;
@@ -133,7 +134,12 @@ export async function startProgress(reading: ProgressReading): Promise<Started> 
   };
 }
 
-async function checkAndSum(items: Item[], cache: ProgressCache, ctx: ProgressChecking): Promise<Actuals> {
+async function checkAndSum(
+  items: Item[],
+  cache: ProgressCache,
+  ctx: ProgressChecking,
+  ready: (item: Item) => Promise<void> | undefined,
+): Promise<Actuals> {
   const actuals: Actuals = new Map();
   const ids = ctx.ids;
   const memo = new Map<string, boolean>();
@@ -146,6 +152,7 @@ async function checkAndSum(items: Item[], cache: ProgressCache, ctx: ProgressChe
     progressAgencyFindings({ file, value: { agency: result.agency } }, ctx.plan, ctx.registries).length === 0 &&
     result.fractional.every((indicator) => countUnitOf(ctx.plan, indicator) === undefined);
   for (const item of items) {
+    await ready(item);
     const result = item.result;
     if (result && item.blob && item.read) cache.store(item.rel, { stat: item.stat, blob: item.blob, read: result });
     const meetsPlan =
@@ -221,35 +228,51 @@ function duplicatesInputs(items: Item[], files: FileIds[]): string[] | undefined
   return parts;
 }
 
-/** Read and check, without the plan, every file the cache did not have: in worker threads when there is much. */
+/**
+ * Read and check, without the plan, every file the cache did not have: in worker threads when there is much.
+ * `ready(item)` settles once that item is read (undefined for an item that was not to be read); `done` once all
+ * are, or with the first failure (then every item not yet read fails with it).
+ */
 function readMissing(
   items: Item[],
   env: Record<string, string | undefined>,
   onProgress?: (done: number, total: number) => void,
-): { done: Promise<void>; abandon(): void } {
+): { done: Promise<void>; ready: (item: Item) => Promise<void> | undefined; abandon(): void } {
   const jobs = items.filter((i) => !i.result && i.read && 'bytes' in i.read);
-  let done = 0;
-  const tick = (): void => onProgress?.(++done, jobs.length);
+  let count = 0;
+  const waits = jobs.map(() => {
+    let settle!: { resolve: () => void; reject: (e: unknown) => void };
+    const promise = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+    // Nobody may wait for an item (the plan failed to load): its failure must not go unhandled.
+    promise.catch(() => undefined);
+    return { promise, ...settle };
+  });
+  const byItem = new Map(jobs.map((item, k) => [item, waits[k]!.promise]));
+  const settle = (k: number, result: WorkerResult): void => {
+    const item = jobs[k]!;
+    item.result = result.read;
+    item.blob ??= result.blob;
+    onProgress?.(++count, jobs.length);
+    waits[k]!.resolve();
+  };
   const pool = readInWorkers(
     jobs.map((i) => ({ file: i.file, bytes: (i.read as { bytes: Uint8Array }).bytes })),
     env,
-    tick,
+    settle,
   );
-  return {
-    abandon: () => pool?.abandon(),
-    done: (async () => {
-      const results = await pool?.results;
-      for (const [k, item] of jobs.entries()) {
-        let result = results?.[k];
-        if (!result) {
-          result = await readBytes(item.file, (item.read as { bytes: Uint8Array }).bytes);
-          tick();
-        }
-        item.result = result.read;
-        item.blob ??= result.blob;
-      }
-    })(),
-  };
+  const done = (async () => {
+    try {
+      if (pool) await pool.results;
+      else
+        for (const [k, item] of jobs.entries())
+          settle(k, await readBytes(item.file, (item.read as { bytes: Uint8Array }).bytes));
+    } catch (e) {
+      for (const w of waits) w.reject(e);
+      throw e;
+    }
+  })();
+  done.catch(() => undefined);
+  return { abandon: () => pool?.abandon(), ready: (item) => byItem.get(item), done };
 }
 
 async function readBytes(file: string, bytes: Uint8Array): Promise<{ read: ProgressRead; blob: string }> {

@@ -33,7 +33,7 @@ export interface Pool {
 export function readInWorkers(
   jobs: Job[],
   env: Record<string, string | undefined>,
-  onDone: () => void = () => undefined,
+  onDone: (id: number, result: WorkerResult) => void = () => undefined,
 ): Pool | undefined {
   const bytes = jobs.reduce((n, j) => n + j.bytes.length, 0);
   const wanted = env.RAD_WORKERS === undefined ? Math.min(availableParallelism(), 4) : Number(env.RAD_WORKERS);
@@ -63,7 +63,7 @@ export function readInWorkers(
           return;
         }
         results[m.id] = m.result!;
-        onDone();
+        onDone(m.id, m.result!);
         send();
       });
       worker.on('error', reject);

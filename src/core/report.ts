@@ -135,10 +135,14 @@ export function buildReportFromActuals(plan: Plan, actuals: Actuals, options: Re
   const groups = groupIndicators(plan, selectIndicators(plan, options), by);
   const rows: ReportRow[] = [];
   const summary: SummaryRow[] = [];
+  // One coordinator object per agency, shared by its rows (150,000 rows at national scale, a few dozen agencies).
+  const refs = new Map<string, AgencyRef>();
+  const refOf = (id: string): AgencyRef => refs.get(id) ?? refs.set(id, agencyRef(plan, id)).get(id)!;
   for (const group of groups) {
-    const lines = group.indicators.map((ind) =>
-      options.years.map((y) => reportRow(plan, ind, y, actuals, options.asOf)),
-    );
+    const lines = group.indicators.map((ind) => {
+      const coordinator = refOf(ind.coordinator);
+      return options.years.map((y) => reportRow(plan, ind, coordinator, y, actuals, options.asOf));
+    });
     const groupRows = (sort === 'gap' ? sortByGap(lines, year) : lines).flat();
     rows.push(...groupRows);
     if (by !== 'indicator') summary.push(...summarize(groupRows, options.years, group.ref ? { [by]: group.ref } : {}));
@@ -185,7 +189,14 @@ function carriedLevel(ind: Indicator, plan: Plan, year: number, actuals: Actuals
   return undefined;
 }
 
-function reportRow(plan: Plan, ind: Indicator, year: number, actuals: Actuals, asOf: string): ReportRow {
+function reportRow(
+  plan: Plan,
+  ind: Indicator,
+  coordinator: AgencyRef,
+  year: number,
+  actuals: Actuals,
+  asOf: string,
+): ReportRow {
   const target = ind.targets[year] ?? 0;
   const cell = actuals.get(actualsKey(ind.id, year));
   const count = cell?.count ?? 0;
@@ -200,7 +211,7 @@ function reportRow(plan: Plan, ind: Indicator, year: number, actuals: Actuals, a
     section: ind.section,
     program: ind.program,
     activity: ind.activity,
-    coordinator: agencyRef(plan, ind.coordinator),
+    coordinator,
     year,
     unit: ind.unit,
     aggregate: ind.aggregate,

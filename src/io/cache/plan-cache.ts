@@ -28,6 +28,8 @@ interface Entry {
 export interface Hit {
   value: unknown;
   clean?: string;
+  /** fastHash of the file's bytes (what the rules cache and the record cache key the plan by). */
+  blob: string;
 }
 
 export class PlanCache {
@@ -51,7 +53,7 @@ export class PlanCache {
     const hit = this.data?.files[rel];
     if (!hit || !statTrusted(hit.stat, stat, this.data.writtenAt, this.racy)) return undefined;
     this.next[rel] = hit;
-    return { value: hit.value, clean: hit.clean };
+    return { value: hit.value, clean: hit.clean, blob: hit.blob };
   }
 
   /** A file's value by its content (`blob` is fastHash of the bytes). */
@@ -60,7 +62,7 @@ export class PlanCache {
     if (hit?.blob !== blob) return undefined;
     this.next[rel] = { ...hit, stat };
     this.dirty = true;
-    return { value: hit.value, clean: hit.clean };
+    return { value: hit.value, clean: hit.clean, blob };
   }
 
   store(rel: string, blob: string, value: unknown, stat?: FileStat): void {

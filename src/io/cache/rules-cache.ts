@@ -16,9 +16,12 @@ interface Data {
   findings: Finding[];
 }
 
-/** The key of a plan: each file's printed name and content hash, in load order (a missing file has no bytes). */
-export function rulesKey(files: readonly { file: string; bytes?: Uint8Array }[]): string {
-  return fastHash(files.map((f) => `${f.file}\0${f.bytes ? fastHash(f.bytes) : '-'}`).join('\n'));
+/**
+ * The key of a plan: each file's printed name and content hash, in load order (a missing file has no bytes).
+ * `hash` is fastHash of the bytes when the plan cache already knows it (by stat: no file hashed again).
+ */
+export function rulesKey(files: readonly { file: string; bytes?: Uint8Array; hash?: string }[]): string {
+  return fastHash(files.map((f) => `${f.file}\0${f.bytes ? (f.hash ?? fastHash(f.bytes)) : '-'}`).join('\n'));
 }
 
 /** The cached findings for this key, or undefined. */

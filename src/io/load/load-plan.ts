@@ -112,17 +112,17 @@ export function fileLoader(
     if (decoded.text === undefined) return { doc: { file, value: undefined }, ok: false, bytes: result.bytes };
     findings.push(...controlFindings(file, decoded.text));
     const cache = kind !== 'progress' ? await planCache?.get() : undefined;
-    const { parsed, clean } = cache
+    const { parsed, clean, hash } = cache
       ? await parseCached(cache, rel, file, result.bytes, decoded.text, (await source.identity(rel))?.stat)
-      : { parsed: await parseYamlSource(file, decoded.text), clean: undefined };
+      : { parsed: await parseYamlSource(file, decoded.text), clean: undefined, hash: undefined };
     sources.set(file, parsed);
     findings.push(...parsed.findings);
-    if (parsed.value === undefined) return { doc: { file, value: undefined }, ok: false, bytes: result.bytes };
+    if (parsed.value === undefined) return { doc: { file, value: undefined }, ok: false, bytes: result.bytes, hash };
     // A cached value that matched this schema before matches it again (the same value, the same schema, this build).
     const schema = clean === kind ? [] : checkSchema(kind, file, parsed.value);
     if (schema.length === 0) cache?.markClean(rel, kind);
     findings.push(...schema);
-    return { doc: { file, value: parsed.value }, ok: schema.length === 0, bytes: result.bytes };
+    return { doc: { file, value: parsed.value }, ok: schema.length === 0, bytes: result.bytes, hash };
   };
 }
 
@@ -134,22 +134,22 @@ async function parseCached(
   bytes: Uint8Array,
   text: string,
   stat?: FileStat,
-): Promise<{ parsed: YamlSource; clean?: string }> {
+): Promise<{ parsed: YamlSource; clean?: string; hash: string }> {
   const byStat = stat && cache.byStat(rel, stat);
-  if (byStat) return { parsed: canonicalSource(file, text, byStat.value), clean: byStat.clean };
+  if (byStat) return { parsed: canonicalSource(file, text, byStat.value), clean: byStat.clean, hash: byStat.blob };
   const blob = fastHash(bytes);
   const hit = cache.get(rel, blob, stat);
-  if (hit) return { parsed: canonicalSource(file, text, hit.value), clean: hit.clean };
+  if (hit) return { parsed: canonicalSource(file, text, hit.value), clean: hit.clean, hash: blob };
   const parsed = await parseYamlSource(file, text);
   if ('canonical' in parsed) cache.store(rel, blob, parsed.value, stat);
-  return { parsed };
+  return { parsed, hash: blob };
 }
 
 /** Plans of fewer bytes run their rules without the rules cache (RAD_RULES_CACHE_FROM: tests set 0). */
 const RULES_CACHE_FROM = 256 * 1024;
 
 /** The files the plan-wide rules read, by printed name, with their bytes (none for a file that could not be read). */
-type RuleInputs = { file: string; bytes?: Uint8Array }[];
+type RuleInputs = { file: string; bytes?: Uint8Array; hash?: string }[];
 
 /** A name that says YAML, in any case: .yaml, .yml, .YAML, .Yml. */
 const YAML_NAME = /\.ya?ml$/i;
@@ -223,12 +223,12 @@ export async function loadPlan(
     if (!planFile) throw new CliError('cli.no-plan', { dir: planDirLabel });
     const planLabel = planFile.doc.file;
     // What the plan-wide rules read: these files' names and bytes (the rules cache's key).
-    const ruleInputs: RuleInputs = [{ file: planLabel, bytes: planFile.bytes }];
+    const ruleInputs: RuleInputs = [{ file: planLabel, bytes: planFile.bytes, hash: planFile.hash }];
     // The same files by name in the plan directory (the record cache's inputs).
     const planRels = [PLAN_FILE];
     const note = (rel: string, loaded: Loaded | undefined): Loaded | undefined => {
       if (loaded) {
-        ruleInputs.push({ file: loaded.doc.file, bytes: loaded.bytes });
+        ruleInputs.push({ file: loaded.doc.file, bytes: loaded.bytes, hash: loaded.hash });
         planRels.push(rel);
       }
       return loaded;
@@ -342,7 +342,7 @@ export async function loadPlan(
         const bytes = ruleInputs[i]?.bytes;
         // A revision's files have no stat, and a file that could not be read has no bytes: nothing to keep.
         if (!stat || !bytes) return;
-        inputs.push({ rel, stat, hash: fastHash(bytes) });
+        inputs.push({ rel, stat, hash: ruleInputs[i]?.hash ?? fastHash(bytes) });
       }
       await storeRecordPlan(cacheDir, key, inputs, plan);
     }

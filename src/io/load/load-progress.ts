@@ -82,6 +82,8 @@ export interface Loaded {
   doc: RawDoc;
   ok: boolean;
   bytes?: Uint8Array;
+  /** fastHash of bytes, when the plan cache knew it or computed it. */
+  hash?: string;
 }
 
 export interface Started {

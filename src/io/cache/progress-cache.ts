@@ -80,6 +80,8 @@ export class ProgressCache {
   private readonly changed = new Set<string>();
   private duplicatesKnown: Duplicates | undefined | null = null;
   private nextDuplicates: Duplicates | undefined;
+  /** Cache files written by flush, one after another. */
+  private flushed: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly dir: string | undefined,
@@ -149,19 +151,12 @@ export class ProgressCache {
   async save(): Promise<void> {
     const dir = this.dir;
     if (!dir) return;
+    await this.flushed;
     const now = Date.now();
     const writes: { name: string; body: string }[] = [];
     for (const rel of this.changed) {
-      const file = this.next.get(rel);
-      if (!file) continue;
-      const shard: Shard = {
-        version: CACHE_VERSION,
-        build: BUILD_ID,
-        writtenAt: now,
-        rel,
-        file: { ...file, read: { ...file.read, ids: packIds(file.read.ids) } },
-      };
-      writes.push({ name: shardName(rel), body: JSON.stringify(shard) });
+      const body = this.shardBody(rel, now);
+      if (body !== undefined) writes.push({ name: shardName(rel), body });
     }
     await writeCacheFiles(dir, writes, checksum);
     if (this.nextDuplicates) await writeCacheFile(dir, DUPLICATES, JSON.stringify(this.nextDuplicates), checksum);
@@ -174,6 +169,33 @@ export class ProgressCache {
     const kept = new Set([DUPLICATES, ...[...this.next.keys()].map(shardName)]);
     for (const name of names)
       if (name.endsWith('.json') && !kept.has(name)) await unlink(join(dir, name)).catch(() => undefined);
+  }
+
+  /**
+   * Write this file's cache file now if this run changed it, in the background, one after another (save waits
+   * for them and writes the rest): a first report writes each as it is checked, while the workers read on.
+   */
+  flush(rel: string): void {
+    const dir = this.dir;
+    if (!dir || !this.changed.has(rel)) return;
+    const body = this.shardBody(rel, Date.now());
+    if (body === undefined) return;
+    this.changed.delete(rel);
+    this.flushed = this.flushed.then(() => writeCacheFiles(dir, [{ name: shardName(rel), body }], checksum));
+  }
+
+  /** The cache file of a file this run knows, as written at `now`. */
+  private shardBody(rel: string, now: number): string | undefined {
+    const file = this.next.get(rel);
+    if (!file) return undefined;
+    const shard: Shard = {
+      version: CACHE_VERSION,
+      build: BUILD_ID,
+      writtenAt: now,
+      rel,
+      file: { ...file, read: { ...file.read, ids: packIds(file.read.ids) } },
+    };
+    return JSON.stringify(shard);
   }
 
   private keep(rel: string, file: CachedFile): CachedFile {

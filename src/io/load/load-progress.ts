@@ -160,6 +160,7 @@ async function checkAndSum(
     const meetsPlan =
       result && ((ctx.planKey !== undefined && item.checked === ctx.planKey) || meetsPlanNow(result, item.file, ctx));
     if (meetsPlan && ctx.planKey !== undefined) cache.markChecked(item.rel, ctx.planKey);
+    cache.flush(item.rel);
     if (result && meetsPlan && summaryDecides(result.summary, ctx.summaryAt)) {
       ids.push({ file: item.file, rel: item.rel, ids: result.ids });
       ctx.files.push(item.file);

@@ -109,6 +109,28 @@ describe('progress read paths', () => {
     expect(workers).toEqual(inProcess);
   });
 
+  it('through worker threads with the cache on: each file cached as it is checked, then read from it', () => {
+    const dir = fixtureDir('report-main');
+    const args = ['report', '--as-of', '2023-07-01', '--format', 'json'];
+    const env = {
+      RAD_WORKERS: '2',
+      RAD_WORKER_MIN_BYTES: '0',
+      RAD_CACHE_RACY_MS: '0',
+      RAD_TIMING: '1',
+      RAD_CACHE_DIR: join(dir, CACHE),
+    };
+    const plain = runBin(args, { cwd: dir, env: { RAD_CACHE: 'off' } });
+    const cold = runBin(args, { cwd: dir, env });
+    expect(cold.stdout).toBe(plain.stdout);
+    expect(cold.stderr).toMatch(/progress: 14 files, 0 from the cache/);
+    expect(cacheFilesDeep(dir).filter((f) => f.startsWith(`${PROGRESS}/`) && f.endsWith('.json'))).toHaveLength(15);
+    // The output cache off the way: the progress cache alone serves every file.
+    for (const f of cacheFiles(dir).filter((f) => f.startsWith('report-'))) rmSync(join(dir, CACHE, f));
+    const warm = runBin(args, { cwd: dir, env });
+    expect(warm.stdout).toBe(plain.stdout);
+    expect(warm.stderr).toMatch(/progress: 14 files, 14 from the cache/);
+  });
+
   it('serves a repeated report from the output cache, and not once an input changes', async () => {
     const dir = fixtureDir('report-main');
     const env = { RAD_CACHE_RACY_MS: '0' };

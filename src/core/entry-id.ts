@@ -273,6 +273,29 @@ export function newEntryId(key: string, used: Set<string>): string {
   }
 }
 
+/**
+ * 53 bits of the hash of contentKey(raw), without building the key: entries with the same key have the same
+ * number; entries with the same number almost always have the same key (compare the keys to be sure).
+ */
+export function contentHash(raw: Readonly<Record<string, unknown>>): number {
+  hashContentKey(raw);
+  return (hashHi >>> 0) * 0x200000 + (hashLo >>> 11);
+}
+
+/** newEntryId(contentKey(raw), used), without building the key. */
+export function newEntryIdOf(raw: Readonly<Record<string, unknown>>, used: Set<string>): string {
+  hashContentKey(raw);
+  const hi = hashHi;
+  const lo = hashLo;
+  for (let n = 0; ; n++) {
+    const id = idFromState(hi, lo, n);
+    if (!used.has(id)) {
+      used.add(id);
+      return id;
+    }
+  }
+}
+
 /** The entry with its id as the first key, as rad writes it. */
 export function withId<T extends Record<string, unknown>>(raw: T, id: string): T & { id: string } {
   const rest: Record<string, unknown> = { ...raw };

@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  contentHash,
   contentKey,
   deriveEntryId,
   effectiveIds,
@@ -10,6 +11,7 @@ import {
   ID_PATTERN,
   idsStartingWith,
   newEntryId,
+  newEntryIdOf,
   withId,
 } from '../../src/core/entry-id.js';
 import { crossFileDuplicateIds } from '../../src/core/entry-rules.js';
@@ -160,6 +162,29 @@ describe('effectiveIds', () => {
         },
       ),
     );
+  });
+});
+
+describe('contentHash and newEntryIdOf (no key built)', () => {
+  it('the same number for the same content key, and the id newEntryId gives from the key', () => {
+    const text = fc.oneof(fc.constantFrom('B.3.b.1', 'a"b', '\ud800', 'é'), fc.string());
+    const raw = fc.record(
+      { indicator: text, date: text, amount: fc.oneof(fc.integer(), fc.double()), note: text, x: text },
+      { requiredKeys: ['indicator'] },
+    );
+    fc.assert(
+      fc.property(raw, fc.array(fc.constantFrom(0, 1, 2), { maxLength: 3 }), (r, taken) => {
+        // The same content written another way: keys in reverse order, with an id and a form.
+        const again = Object.fromEntries(Object.entries(r).reverse());
+        expect(contentHash({ ...again, id: 'abcdefghjk', form: 'f' })).toBe(contentHash(r));
+        const key = contentKey(r);
+        const used = new Set(taken.map((n) => deriveEntryId(key, n)));
+        const copy = new Set(used);
+        expect(newEntryIdOf(r, used)).toBe(newEntryId(key, copy));
+        expect(used).toEqual(copy);
+      }),
+    );
+    expect(contentHash(entry)).not.toBe(contentHash({ ...entry, amount: 8 }));
   });
 });
 

@@ -1,7 +1,7 @@
 // The entries a progress file holds now, with their ids and content keys: what an import compares its rows with
 // before it writes (exact duplicates, entries of the same form). The write itself re-reads the file under its lock.
 import { join } from 'node:path';
-import { contentKey, effectiveIds } from '../../core/entry-id.js';
+import { contentHash, contentKey, effectiveIds } from '../../core/entry-id.js';
 import type { RawEntry } from '../../core/entry-input.js';
 import { asArr, asObj } from '../../core/guards.js';
 import { MAX_FILE_BYTES } from '../fs/file-source.js';
@@ -66,20 +66,41 @@ export type Duplicate =
  * from it (`voided`: the reason), or as an earlier row.
  */
 export async function findDuplicates(planDir: string, candidates: readonly Candidate[]): Promise<Duplicate[]> {
-  const byFile = new Map<string, Map<string, { id: string; voided?: string } | { row: number; index: number }>>();
+  // By content hash (no key built for a row whose hash nothing else has), then by content key among those that
+  // share one; the first entry or row of a content is the one a later copy is a duplicate of.
+  type Known = { raw: RawEntry; key?: string } & ({ id: string; voided?: string } | { row: number; index: number });
+  const byFile = new Map<string, Map<number, Known[]>>();
+  const twinOf = (known: Map<number, Known[]>, hash: number, raw: RawEntry, key?: string): Known | undefined => {
+    const list = known.get(hash);
+    if (!list) return undefined;
+    const k = key ?? contentKey(raw);
+    return list.find((other) => (other.key ??= contentKey(other.raw)) === k);
+  };
+  const add = (known: Map<number, Known[]>, hash: number, entry: Known): void => {
+    const list = known.get(hash);
+    if (list) list.push(entry);
+    else known.set(hash, [entry]);
+  };
   const found: Duplicate[] = [];
   for (const [index, c] of candidates.entries()) {
     let known = byFile.get(c.rel);
     if (!known) {
       known = new Map();
       const file = await existingFile(join(planDir, c.rel));
-      for (const e of file.entries) if (!known.has(e.key)) known.set(e.key, { id: e.id });
-      for (const v of file.voided) if (!known.has(v.key)) known.set(v.key, { id: v.id, voided: v.reason });
+      for (const e of file.entries) {
+        const hash = contentHash(e.raw);
+        if (!twinOf(known, hash, e.raw, e.key)) add(known, hash, { raw: e.raw, key: e.key, id: e.id });
+      }
+      for (const v of file.voided) {
+        const hash = contentHash(v.raw);
+        if (!twinOf(known, hash, v.raw, v.key))
+          add(known, hash, { raw: v.raw, key: v.key, id: v.id, voided: v.reason });
+      }
       byFile.set(c.rel, known);
     }
-    const key = contentKey(c.raw);
-    const twin = known.get(key);
-    if (twin === undefined) known.set(key, { row: c.row, index });
+    const hash = contentHash(c.raw);
+    const twin = twinOf(known, hash, c.raw);
+    if (twin === undefined) add(known, hash, { raw: c.raw, row: c.row, index });
     else
       found.push(
         'id' in twin

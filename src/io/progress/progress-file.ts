@@ -1,7 +1,7 @@
 // The text of a progress file after adding entries (appended lines when it is canonical, else a canonical rewrite),
 // and after changing or removing entries it holds, by id (a canonical rewrite: only their lines change).
 import { Document, isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import { contentKey, effectiveIds, newEntryId, withId } from '../../core/entry-id.js';
+import { contentKey, effectiveIds, newEntryId, newEntryIdOf, withId } from '../../core/entry-id.js';
 import type { RawEntry } from '../../core/entry-input.js';
 import type { Finding } from '../../core/findings.js';
 import { canonicalEntryLines, canonicalizeDocument, stringifyCanonical } from '../yaml/canonical.js';
@@ -221,15 +221,20 @@ function withNewIds(
   }
   const entries: RawEntry[] = [];
   const ids: string[] = [];
+  // Into a file with no entries to compare with (a new one), no content key is built: ids come from its hash.
+  const compare = keys.size > 0 || voidedKeys.size > 0;
   for (const raw of target.entries) {
-    const key = contentKey(raw);
-    const twin = keys.get(key);
-    if (twin !== undefined) return { duplicate: twin };
-    const ghost = voidedKeys.get(key);
-    if (ghost !== undefined) return { voided: ghost };
+    const key = compare ? contentKey(raw) : undefined;
+    if (key !== undefined) {
+      const twin = keys.get(key);
+      if (twin !== undefined) return { duplicate: twin };
+      const ghost = voidedKeys.get(key);
+      if (ghost !== undefined) return { voided: ghost };
+    }
     // An entry that moves here keeps its id; one this file already uses would be two entries with one id.
     if (typeof raw.id === 'string' && used.has(raw.id)) return { duplicate: raw.id };
-    const id = typeof raw.id === 'string' ? raw.id : newEntryId(key, used);
+    const id =
+      typeof raw.id === 'string' ? raw.id : key !== undefined ? newEntryId(key, used) : newEntryIdOf(raw, used);
     used.add(id);
     ids.push(id);
     entries.push(withId(raw, id));

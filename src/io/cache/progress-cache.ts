@@ -9,14 +9,22 @@ import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { BUILD_ID } from './build-id.js';
-import { racyMs, readCacheFile, sameStat, statTrusted, writeCacheFile, writeCacheFiles } from './cache-file.js';
+import {
+  racyMs,
+  readCacheBody,
+  readCacheFile,
+  sameStat,
+  statTrusted,
+  writeCacheFile,
+  writeCacheFiles,
+} from './cache-file.js';
 import { fastHash } from './fast-hash.js';
 import type { Finding } from '../../core/findings.js';
 import type { FileStat } from '../fs/file-source.js';
 import type { ProgressRead } from '../load/progress-read.js';
 
 /** Bump when what is cached, or how it is computed, changes. */
-const CACHE_VERSION = 7;
+const CACHE_VERSION = 8;
 const DIR_NAME = `progress-v${CACHE_VERSION}`;
 const DUPLICATES = 'duplicates.json';
 /** CRC32 (zlib, native); this module loads only when there is progress to read. */
@@ -34,14 +42,41 @@ export interface CachedFile {
   checked?: string;
 }
 
-/** One progress file's cache file. */
+/**
+ * One progress file's cache file: this JSON on its first line, then the summary's tallies (JSON) on the second
+ * and the entry ids (StoredIds as JSON) on the third. Most runs need neither (validate of checked files, a
+ * report that is served), and they are most of the file: they are parsed when first read (lazySection).
+ */
 interface Shard {
   version: number;
   build: string;
   /** When it was written: stat data younger than that, less the racy margin, is not trusted. */
   writtenAt: number;
   rel: string;
-  file: Omit<CachedFile, 'read'> & { read: Omit<ProgressRead, 'ids'> & { ids: StoredIds } };
+  file: Omit<CachedFile, 'read'> & {
+    read: Omit<ProgressRead, 'ids' | 'summary'> & { summary: Omit<ProgressRead['summary'], 'tallies'> };
+  };
+}
+
+/** The two sections as a cache file held them, for a read that is written again unchanged (no parse, no stringify). */
+const sectionsOf = new WeakMap<ProgressRead, { tallies: string; ids: string }>();
+
+/** Define obj[key] as the value of parse(text), computed on first read (then an ordinary property). */
+function lazySection<T extends object>(obj: T, key: keyof T & string, parse: () => unknown): void {
+  Object.defineProperty(obj, key, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const value = parse();
+      Object.defineProperty(obj, key, { value, writable: true, configurable: true, enumerable: true });
+      return value;
+    },
+  });
+}
+
+/** A section of a cache file that passed its checksum and build check yet does not parse: rad's own fault. */
+function badSection(rel: string): never {
+  throw new Error(`the progress cache's file for ${rel} holds a section that does not parse; set RAD_CACHE=off`);
 }
 
 /** The duplicate-entry-id findings across files, for the files (names and blobs, in order) of `key`. */
@@ -71,6 +106,14 @@ const shardName = (rel: string): string => `${fastHash(rel)}.json`;
 export function blobId(bytes: Uint8Array): string {
   return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
+
+const parseSection = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
 
 export class ProgressCache {
   /** Read so far, by path: a file's entry, and when it was written (undefined: none, or not trusted). */
@@ -188,14 +231,26 @@ export class ProgressCache {
   private shardBody(rel: string, now: number): string | undefined {
     const file = this.next.get(rel);
     if (!file) return undefined;
+    const { read } = file;
+    // Taken apart without touching tallies or ids: a read from a cache file has them as sections not yet parsed.
+    const head: Shard['file']['read'] = {
+      summary: { count: read.summary.count, minDate: read.summary.minDate, maxDate: read.summary.maxDate },
+      refs: read.refs,
+      ...(read.agency !== undefined && { agency: read.agency }),
+      fractional: read.fractional,
+      findings: read.findings,
+    };
     const shard: Shard = {
       version: CACHE_VERSION,
       build: BUILD_ID,
       writtenAt: now,
       rel,
-      file: { ...file, read: { ...file.read, ids: packIds(file.read.ids) } },
+      file: { ...file, read: head },
     };
-    return JSON.stringify(shard);
+    const kept = sectionsOf.get(read);
+    const tallies = kept?.tallies ?? JSON.stringify(read.summary.tallies);
+    const ids = kept?.ids ?? JSON.stringify(packIds(read.ids));
+    return `${JSON.stringify(shard)}\n${tallies}\n${ids}`;
   }
 
   private keep(rel: string, file: CachedFile): CachedFile {
@@ -207,15 +262,35 @@ export class ProgressCache {
   private load(rel: string): { file: CachedFile; writtenAt: number } | undefined {
     if (this.seen.has(rel)) return this.seen.get(rel);
     let hit: { file: CachedFile; writtenAt: number } | undefined;
-    const shard = this.dir ? (readCacheFile(join(this.dir, shardName(rel)), checksum) as Shard | undefined) : undefined;
-    if (shard?.version === CACHE_VERSION && shard.build === BUILD_ID && shard.rel === rel && shard.file?.read) {
-      const ids = shard.file.read.ids;
-      const unpacked = typeof ids === 'string' ? ids.split('\n') : ids;
-      if (Array.isArray(unpacked) && typeof shard.file.blob === 'string')
-        hit = {
-          file: { ...shard.file, read: { ...shard.file.read, ids: unpacked as string[] } },
-          writtenAt: shard.writtenAt,
-        };
+    const body = this.dir ? readCacheBody(join(this.dir, shardName(rel)), checksum) : undefined;
+    const first = body?.indexOf('\n') ?? -1;
+    const second = first < 0 ? -1 : body!.indexOf('\n', first + 1);
+    let shard: Shard | undefined;
+    try {
+      shard = second < 0 ? undefined : (JSON.parse(body!.slice(0, first)) as Shard);
+    } catch {
+      shard = undefined;
+    }
+    if (
+      shard?.version === CACHE_VERSION &&
+      shard.build === BUILD_ID &&
+      shard.rel === rel &&
+      shard.file?.read?.summary &&
+      typeof shard.file.blob === 'string'
+    ) {
+      const sections = { tallies: body!.slice(first + 1, second), ids: body!.slice(second + 1) };
+      const read = shard.file.read as unknown as ProgressRead;
+      lazySection(read.summary, 'tallies', () => {
+        const tallies = parseSection(sections.tallies);
+        return Array.isArray(tallies) ? (tallies as unknown[]) : badSection(rel);
+      });
+      lazySection(read, 'ids', () => {
+        const ids = parseSection(sections.ids);
+        const unpacked = typeof ids === 'string' ? ids.split('\n') : ids;
+        return Array.isArray(unpacked) ? (unpacked as unknown[]) : badSection(rel);
+      });
+      sectionsOf.set(read, sections);
+      hit = { file: { ...shard.file, read }, writtenAt: shard.writtenAt };
     }
     this.seen.set(rel, hit);
     return hit;

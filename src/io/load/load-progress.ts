@@ -162,7 +162,14 @@ async function checkAndSum(
     if (meetsPlan && ctx.planKey !== undefined) cache.markChecked(item.rel, ctx.planKey);
     cache.flush(item.rel);
     if (result && meetsPlan && summaryDecides(result.summary, ctx.summaryAt)) {
-      ids.push({ file: item.file, rel: item.rel, ids: result.ids });
+      // Read when asked for (a cached file's ids are parsed on first read: most runs never ask).
+      ids.push({
+        file: item.file,
+        rel: item.rel,
+        get ids() {
+          return result.ids;
+        },
+      });
       ctx.files.push(item.file);
       ctx.findings.push(...result.findings.map((f) => relabelFinding(f, item.file)));
       if (ctx.sum) addSummary(actuals, result.summary, ctx.summaryAt);

@@ -19,7 +19,7 @@ const cacheFiles = (dir: string): string[] => readdirSync(join(dir, CACHE)).sort
 /** Every cache file, the progress cache's one per progress file (in its directory) too. */
 const cacheFilesDeep = (dir: string): string[] =>
   cacheFiles(dir).flatMap((f) => (f === PROGRESS ? readdirSync(join(dir, CACHE, f)).map((g) => `${f}/${g}`) : [f]));
-const PROGRESS = 'progress-v7';
+const PROGRESS = 'progress-v8';
 
 // Scenarios with progress files: valid ones, and invalid ones whose findings must come out alike.
 const scenarios: [string, string[], string[]][] = [

@@ -27,6 +27,8 @@ import type { ProgressRead } from '../load/progress-read.js';
 const CACHE_VERSION = 8;
 const DIR_NAME = `progress-v${CACHE_VERSION}`;
 const DUPLICATES = 'duplicates.json';
+/** How many cache files flush writes at once (each atomic write is several file-system calls). */
+const FLUSH_LANES = 8;
 /** CRC32 (zlib, native); this module loads only when there is progress to read. */
 const checksum = (body: string): string => String(crc32(body));
 
@@ -123,8 +125,9 @@ export class ProgressCache {
   private readonly changed = new Set<string>();
   private duplicatesKnown: Duplicates | undefined | null = null;
   private nextDuplicates: Duplicates | undefined;
-  /** Cache files written by flush, one after another. */
-  private flushed: Promise<void> = Promise.resolve();
+  /** Cache files written by flush: FLUSH_LANES chains of writes, each one after another. */
+  private readonly lanes: Promise<void>[] = Array.from({ length: FLUSH_LANES }, () => Promise.resolve());
+  private flushes = 0;
 
   private constructor(
     private readonly dir: string | undefined,
@@ -194,7 +197,7 @@ export class ProgressCache {
   async save(): Promise<void> {
     const dir = this.dir;
     if (!dir) return;
-    await this.flushed;
+    await Promise.all(this.lanes);
     const now = Date.now();
     const writes: { name: string; body: string }[] = [];
     for (const rel of this.changed) {
@@ -215,8 +218,9 @@ export class ProgressCache {
   }
 
   /**
-   * Write this file's cache file now if this run changed it, in the background, one after another (save waits
-   * for them and writes the rest): a first report writes each as it is checked, while the workers read on.
+   * Write this file's cache file now if this run changed it, in the background, a few at a time (save waits for
+   * them and writes the rest): a first report writes each as it is checked, while the workers read on. One
+   * after another, 400 small atomic writes took 0.8 s where reading took less.
    */
   flush(rel: string): void {
     const dir = this.dir;
@@ -224,7 +228,8 @@ export class ProgressCache {
     const body = this.shardBody(rel, Date.now());
     if (body === undefined) return;
     this.changed.delete(rel);
-    this.flushed = this.flushed.then(() => writeCacheFiles(dir, [{ name: shardName(rel), body }], checksum));
+    const lane = this.flushes++ % FLUSH_LANES;
+    this.lanes[lane] = this.lanes[lane]!.then(() => writeCacheFiles(dir, [{ name: shardName(rel), body }], checksum));
   }
 
   /** The cache file of a file this run knows, as written at `now`. */

@@ -5,8 +5,8 @@
 // corrupt or from another build is ignored and rebuilt, never trusted.
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
-import { unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, rm, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { BUILD_ID } from './build-id.js';
 import {
@@ -107,6 +107,14 @@ const shardName = (rel: string): string => `${fastHash(rel)}.json`;
 /** The git blob id of some bytes: the same key a revision's tree gives (rad report --at). */
 export function blobId(bytes: Uint8Array): string {
   return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+
+/** The progress caches of other formats (progress-vN) in a cache directory. */
+async function removeOlderFormats(cacheDir: string): Promise<void> {
+  const names = await readdir(cacheDir).catch(() => [] as string[]);
+  for (const name of names)
+    if (/^progress-v\d+$/.test(name) && name !== DIR_NAME)
+      await rm(join(cacheDir, name), { recursive: true, force: true }).catch(() => undefined);
 }
 
 const parseSection = (text: string): unknown => {
@@ -215,6 +223,8 @@ export class ProgressCache {
     const kept = new Set([DUPLICATES, ...[...this.next.keys()].map(shardName)]);
     for (const name of names)
       if (name.endsWith('.json') && !kept.has(name)) await unlink(join(dir, name)).catch(() => undefined);
+    // A cache of an earlier format (a national one is 30 MB) goes once this one has been written.
+    if (writes.length > 0 || this.flushes > 0) await removeOlderFormats(dirname(dir));
   }
 
   /**

@@ -1,7 +1,7 @@
 // Every read path gives the same report: no cache, a cold cache, a warm one, the output cache, worker threads,
 // and a plan-free read that falls back to a full one. A stale or corrupt cache is detected and rebuilt.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runBin, runRad, type RunResult } from '../../helpers/run.js';
@@ -295,6 +295,17 @@ describe('progress read paths', () => {
     rmSync(file);
     expect(await report(dir, env)).toEqual(await report(dir, { RAD_CACHE: 'off' }));
     expect(shards().size).toBe(13);
+  });
+
+  it('removes the progress cache of an earlier format once it has written its own, and nothing else', async () => {
+    const dir = fixtureDir('report-main');
+    mkdirSync(join(dir, CACHE, 'progress-v7'), { recursive: true });
+    writeFileSync(join(dir, CACHE, 'progress-v7', 'old.json'), '0\n{}');
+    writeFileSync(join(dir, CACHE, 'progress-notes.txt'), "not rad's");
+    expect(await report(dir)).toEqual(await report(dir, { RAD_CACHE: 'off' }));
+    expect(cacheFiles(dir)).toContain(PROGRESS);
+    expect(cacheFiles(dir)).not.toContain('progress-v7');
+    expect(cacheFiles(dir)).toContain('progress-notes.txt');
   });
 
   it('ignores a cache written by another build or in another format', async () => {

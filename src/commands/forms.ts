@@ -61,7 +61,7 @@ export async function writeForms(io: Ctx, opts: FormsOptions): Promise<number> {
     throw new CliError('cli.write-failed', { path: opts.outputDir, detail: e.code ?? e.message });
   });
   for (const f of forms) {
-    await writeOutputOrFail(io, f.shown, f.bytes, { exclusive: !opts.force });
+    if ((await writeOutputOrFail(io, f.shown, f.bytes, { exclusive: !opts.force })) === 'closed') continue;
     const line = t('forms.wrote', { path: f.shown, agency: f.agency.name, count: f.form.rows.length });
     io.stdout.write(sanitizeLine(line) + '\n');
   }

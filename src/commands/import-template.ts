@@ -39,7 +39,7 @@ export async function writeTemplate(
   if ((await outputTarget(resolve(io.cwd, output)).catch(() => undefined))?.kind === 'file')
     throw new CliError('import.template-exists', { path: output });
   const data = format === 'csv' ? csvTemplate(lang) : await xlsxTemplate(lang, t);
-  await writeOutputOrFail(io, output, data, { exclusive: true });
-  io.stderr.write(sanitizeLine(t('import.template-wrote', { format, path: output })) + '\n');
+  if ((await writeOutputOrFail(io, output, data, { exclusive: true })) === 'written')
+    io.stderr.write(sanitizeLine(t('import.template-wrote', { format, path: output })) + '\n');
   return EXIT_OK;
 }

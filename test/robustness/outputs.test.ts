@@ -1,9 +1,10 @@
 // --output onto what is no regular file (CI runs as root): devices and FIFOs are written through, never renamed
 // over; a full disk, a FIFO nobody reads, a directory, socket or block device end in one line and exit 2; a
 // regular file replaced keeps its mode and owner, a symbolic link stays a link.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
+  cpSync,
   chownSync,
   closeSync,
   constants,
@@ -23,7 +24,7 @@ import {
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixtureTree, gitRepo } from '../helpers/git.js';
-import { BIN, runRad } from '../helpers/run.js';
+import { BIN, ROOT, runRad } from '../helpers/run.js';
 import { tmpDir } from '../helpers/tmp.js';
 import { expectNoCrash, runBinIn, runCase } from './harness.js';
 
@@ -50,6 +51,12 @@ const WRITERS: { name: string; args: string[]; binary?: boolean }[] = [
 
 /** A repository holding the synthetic plan (rad review reads git). */
 const planRepo = (): string => gitRepo(fixtureTree());
+/** A copy of the bundled plan: its JSON report (over 200 KB) is far more than a pipe holds. */
+const bundledPlan = (): string => {
+  const dir = tmpDir();
+  cpSync(join(ROOT, 'plan'), join(dir, 'plan'), { recursive: true });
+  return dir;
+};
 
 const identity = (s: Stats): string => `${s.mode} ${s.ino} ${s.rdev} ${s.dev}`;
 
@@ -238,6 +245,42 @@ describe('--output /dev/stdout (a link through /proc to whatever standard output
     expect(piped.status, piped.stderr).toBe(0);
     expect(piped.stdout).toBe(runBinIn(args, dir).stdout);
     expect(piped.stderr).toBe('wrote /dev/stdout\n');
+  });
+
+  it.skipIf(!existsSync('/dev/stdout'))(
+    'onto a pipe whose reader stops early (rad ... | head): as on standard output, exit 0 and no message',
+    () => {
+      const dir = bundledPlan();
+      // Far past what a pipe holds: the write meets EPIPE once head is gone.
+      const args = ['report', '--as-of', '2021-06-30', '--format', 'json'];
+      const run = (output: string[]): ReturnType<typeof spawnSync> =>
+        spawnSync('sh', ['-c', `"$0" "$@" | head -c 100`, process.execPath, BIN, ...args, ...output], {
+          cwd: dir,
+          encoding: 'utf8',
+          timeout: 20_000,
+        });
+      const plain = run([]);
+      const through = run(['--output', '/dev/stdout']);
+      expect(through.stdout).toBe(plain.stdout);
+      expect(through.stdout).toHaveLength(100);
+      expect(through.stderr).toBe('');
+      expect(plain.stderr).toBe('');
+      // The shell's status is head's; rad's own, through a FIFO: below.
+    },
+  );
+
+  it('onto a FIFO whose reader stops early: exit 0, no message, the FIFO stays a FIFO', async () => {
+    const dir = bundledPlan();
+    mkfifo(join(dir, 'pipe'));
+    const reader = spawn('sh', ['-c', 'head -c 100 pipe > got'], { cwd: dir });
+    const closed = new Promise((done) => reader.on('close', done));
+    await new Promise((r) => setTimeout(r, 200));
+    const result = runBinIn(['report', '--as-of', '2021-06-30', '--format', 'json', '--output', 'pipe'], dir);
+    await closed;
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(readFileSync(join(dir, 'got'), 'utf8')).toHaveLength(100);
+    expect(lstatSync(join(dir, 'pipe')).isFIFO()).toBe(true);
   });
 
   it.skipIf(!existsSync('/dev/stdout'))('onto a socket (what Node gives a child): refused, exit 2, naming it', () => {

@@ -4,7 +4,7 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import { CliError } from '../../cli-error.js';
 import type { Ctx } from '../../context.js';
 import type { MessageKey, Translate } from '../../i18n/index.js';
-import { errnoDetail, outputTarget, OutputRefused, writeOutput } from '../../io/fs/write-output.js';
+import { errnoDetail, outputTarget, OutputRefused, writeOutput, type OutputWritten } from '../../io/fs/write-output.js';
 import { sanitizeLine } from '../../render/sanitize.js';
 import { planDirOf } from './open-plan.js';
 import type { PlanOptions } from './options.js';
@@ -42,8 +42,9 @@ export async function emit(
     io.stdout.write(text);
     return;
   }
-  await writeOutputOrFail(io, output, text);
-  io.stderr.write(sanitizeLine(t('cli.wrote', { path: output })) + '\n');
+  // A reader that stopped early (--output /dev/stdout | head) is not told what it did not read.
+  if ((await writeOutputOrFail(io, output, text)) === 'written')
+    io.stderr.write(sanitizeLine(t('cli.wrote', { path: output })) + '\n');
 }
 
 /** writeOutput, its failures as the one-line errors a user reads (exit 2). */
@@ -52,9 +53,9 @@ export async function writeOutputOrFail(
   output: string,
   data: string | Uint8Array,
   options: { exclusive?: boolean } = {},
-): Promise<void> {
+): Promise<OutputWritten> {
   try {
-    await writeOutput(resolve(io.cwd, output), data, options);
+    return await writeOutput(resolve(io.cwd, output), data, options);
   } catch (e) {
     throw outputError(e, output);
   }

@@ -61,15 +61,26 @@ function kindOf(info: Stats | undefined): OutputKind {
 }
 
 /**
+ * What became of the data: written whole, or `closed`: the reader of a pipe or FIFO stopped reading before the
+ * end (`rad report --output /dev/stdout | head`), its choice, as on standard output.
+ */
+export type OutputWritten = 'written' | 'closed';
+
+/**
  * Write data to an --output path. `exclusive`: an existing file (or a link to one) is never replaced (templates:
  * the file may be a spreadsheet someone filled in); devices and FIFOs are still written to.
  */
-export async function writeOutput(path: string, data: string | Uint8Array, { exclusive = false } = {}): Promise<void> {
+export async function writeOutput(
+  path: string,
+  data: string | Uint8Array,
+  { exclusive = false } = {},
+): Promise<OutputWritten> {
   const target = await outputTarget(path);
   if (target.kind === 'device' || target.kind === 'fifo') return writeThrough(target.path, data);
   if (exclusive && target.kind === 'file') throw new OutputRefused('exists');
   try {
     await writeFileAtomic(target.path, data, { exclusive });
+    return 'written';
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new OutputRefused('exists');
     throw e;
@@ -80,12 +91,19 @@ export async function writeOutput(path: string, data: string | Uint8Array, { exc
 const THROUGH = constants.O_WRONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
 
 /** Into a device or FIFO as it is: no temp file, no rename, no truncation. */
-async function writeThrough(path: string, data: string | Uint8Array): Promise<void> {
+async function writeThrough(path: string, data: string | Uint8Array): Promise<OutputWritten> {
   const handle = await openThrough(path, THROUGH);
   try {
     // Replaced by a regular file since it was looked at: write that one atomically instead of over its bytes.
-    if ((await handle.stat()).isFile()) return await writeFileAtomic(path, data);
+    if ((await handle.stat()).isFile()) {
+      await writeFileAtomic(path, data);
+      return 'written';
+    }
     await writeAll(handle, data);
+    return 'written';
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EPIPE') return 'closed';
+    throw e;
   } finally {
     await handle.close();
   }

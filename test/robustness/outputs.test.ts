@@ -272,9 +272,11 @@ describe('--output /dev/stdout (a link through /proc to whatever standard output
   it('onto a FIFO whose reader stops early: exit 0, no message, the FIFO stays a FIFO', async () => {
     const dir = bundledPlan();
     mkfifo(join(dir, 'pipe'));
-    const reader = spawn('sh', ['-c', 'head -c 100 pipe > got'], { cwd: dir });
+    // The reader opens the FIFO read-write (which does not wait for a writer), says so, reads 100 bytes, and goes.
+    const reader = spawn('sh', ['-c', 'exec 3<>pipe; : > ready; head -c 100 <&3 > got; exec 3<&-'], { cwd: dir });
     const closed = new Promise((done) => reader.on('close', done));
-    await new Promise((r) => setTimeout(r, 200));
+    for (let waited = 0; !existsSync(join(dir, 'ready')) && waited < 10_000; waited += 20)
+      await new Promise((r) => setTimeout(r, 20));
     const result = runBinIn(['report', '--as-of', '2021-06-30', '--format', 'json', '--output', 'pipe'], dir);
     await closed;
     expect(result.exitCode, result.stderr).toBe(0);

@@ -258,7 +258,9 @@ function readMissing(
     return { promise, ...settle };
   });
   const byItem = new Map(jobs.map((item, k) => [item, waits[k]!.promise]));
+  const settled = new Set<number>();
   const settle = (k: number, result: WorkerResult): void => {
+    settled.add(k);
     const item = jobs[k]!;
     item.result = result.read;
     item.blob ??= result.blob;
@@ -272,8 +274,12 @@ function readMissing(
   );
   const done = (async () => {
     try {
-      if (pool) await pool.results;
-      else
+      if (pool) {
+        await pool.results;
+        // Its bytes went to a worker: a job the workers did not answer cannot be read here (never seen).
+        const lost = jobs.findIndex((_, k) => !settled.has(k));
+        if (lost >= 0) throw new Error(`no worker result for ${jobs[lost]!.file}`);
+      } else
         for (const [k, item] of jobs.entries())
           settle(k, await readBytes(item.file, (item.read as { bytes: Uint8Array }).bytes));
     } catch (e) {

@@ -84,28 +84,28 @@ function hashStart(): void {
   hashLo = 0x84222325 | 0;
 }
 
-/** Feed the UTF-8 bytes of a text, between a byte before and a byte after when they are not -1 (JSON's quotes). */
-function hashFeed(text: string, before = -1, after = -1): void {
+/** Feed one byte: h = (h ^ byte) * (2^40 + 0x1b3). */
+function hashByte(byte: number): void {
+  const lo = hashLo ^ byte;
+  const m = (lo >>> 16) * 0x1b3 + (((lo & 0xffff) * 0x1b3) >>> 16);
+  hashHi = (Math.imul(hashHi, 0x1b3) + (m >>> 16) + (lo << 8)) | 0;
+  hashLo = Math.imul(lo, 0x1b3);
+}
+
+/** Feed the UTF-8 bytes of a text. */
+function hashFeed(text: string): void {
   let hi = hashHi;
   let lo = hashLo;
-  if (before >= 0) {
-    lo ^= before;
-    const m = (lo >>> 16) * 0x1b3 + (((lo & 0xffff) * 0x1b3) >>> 16);
-    hi = (Math.imul(hi, 0x1b3) + (m >>> 16) + (lo << 8)) | 0;
-    lo = Math.imul(lo, 0x1b3);
-  }
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
     if (c < 0x80) {
-      // One byte (nearly every character of a content key): the round below, without its byte loop.
+      // One byte (nearly every character of a content key): hashByte's round on locals, the hot path.
       lo ^= c;
       const m = (lo >>> 16) * 0x1b3 + (((lo & 0xffff) * 0x1b3) >>> 16);
       hi = (Math.imul(hi, 0x1b3) + (m >>> 16) + (lo << 8)) | 0;
       lo = Math.imul(lo, 0x1b3);
       continue;
     }
-    let bytes: number;
-    let count: number;
     if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
       const d = text.charCodeAt(i + 1);
       if (d >= 0xdc00 && d < 0xe000) {
@@ -113,34 +113,21 @@ function hashFeed(text: string, before = -1, after = -1): void {
         i++;
       }
     }
+    hashHi = hi;
+    hashLo = lo;
     if (c < 0x800) {
-      bytes = 0xc0 | (c >> 6) | ((0x80 | (c & 63)) << 8);
-      count = 2;
+      hashByte(0xc0 | (c >> 6));
     } else if (c < 0x10000) {
-      bytes = 0xe0 | (c >> 12) | ((0x80 | ((c >> 6) & 63)) << 8) | ((0x80 | (c & 63)) << 16);
-      count = 3;
+      hashByte(0xe0 | (c >> 12));
+      hashByte(0x80 | ((c >> 6) & 63));
     } else {
-      bytes =
-        (0xf0 |
-          (c >> 18) |
-          ((0x80 | ((c >> 12) & 63)) << 8) |
-          ((0x80 | ((c >> 6) & 63)) << 16) |
-          ((0x80 | (c & 63)) << 24)) >>>
-        0;
-      count = 4;
+      hashByte(0xf0 | (c >> 18));
+      hashByte(0x80 | ((c >> 12) & 63));
+      hashByte(0x80 | ((c >> 6) & 63));
     }
-    for (let k = 0; k < count; k++, bytes >>>= 8) {
-      lo ^= bytes & 0xff;
-      const m = (lo >>> 16) * 0x1b3 + (((lo & 0xffff) * 0x1b3) >>> 16);
-      hi = (Math.imul(hi, 0x1b3) + (m >>> 16) + (lo << 8)) | 0;
-      lo = Math.imul(lo, 0x1b3);
-    }
-  }
-  if (after >= 0) {
-    lo ^= after;
-    const m = (lo >>> 16) * 0x1b3 + (((lo & 0xffff) * 0x1b3) >>> 16);
-    hi = (Math.imul(hi, 0x1b3) + (m >>> 16) + (lo << 8)) | 0;
-    lo = Math.imul(lo, 0x1b3);
+    hashByte(0x80 | (c & 63));
+    hi = hashHi;
+    lo = hashLo;
   }
   hashHi = hi;
   hashLo = lo;
@@ -157,18 +144,24 @@ function hashFeedJsonString(text: string): void {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c < 0xe000)) {
-      hashFeed(JSON.stringify(text), -1, SEMICOLON);
+      hashFeed(JSON.stringify(text));
+      hashByte(SEMICOLON);
       return;
     }
   }
-  hashFeed(text, QUOTE, QUOTE);
-  hashFeed(';');
+  hashByte(QUOTE);
+  hashFeed(text);
+  hashByte(QUOTE);
+  hashByte(SEMICOLON);
 }
 
 /** Feed one value of a content key (valueKey), then `;`. */
 function hashFeedValue(value: unknown): void {
   if (typeof value === 'string') hashFeedJsonString(value);
-  else hashFeed(valueKey(value), -1, SEMICOLON);
+  else {
+    hashFeed(valueKey(value));
+    hashByte(SEMICOLON);
+  }
 }
 
 /** FNV-1a 64 of the UTF-8 bytes of a string, as two 32-bit halves. */
@@ -264,8 +257,15 @@ export function effectiveIds(items: readonly unknown[]): string[] {
 
 /** The id a new entry gets in a file whose ids are `used`: the first occurrence whose id is free (then taken). */
 export function newEntryId(key: string, used: Set<string>): string {
+  hashStart();
+  hashFeed(key);
+  return freeId(hashHi, hashLo, used);
+}
+
+/** The first occurrence's id free in `used` (then taken), from the hash state after a content key. */
+function freeId(hi: number, lo: number, used: Set<string>): string {
   for (let n = 0; ; n++) {
-    const id = deriveEntryId(key, n);
+    const id = idFromState(hi, lo, n);
     if (!used.has(id)) {
       used.add(id);
       return id;
@@ -285,15 +285,7 @@ export function contentHash(raw: Readonly<Record<string, unknown>>): number {
 /** newEntryId(contentKey(raw), used), without building the key. */
 export function newEntryIdOf(raw: Readonly<Record<string, unknown>>, used: Set<string>): string {
   hashContentKey(raw);
-  const hi = hashHi;
-  const lo = hashLo;
-  for (let n = 0; ; n++) {
-    const id = idFromState(hi, lo, n);
-    if (!used.has(id)) {
-      used.add(id);
-      return id;
-    }
-  }
+  return freeId(hashHi, hashLo, used);
 }
 
 /** The entry with its id as the first key, as rad writes it. */

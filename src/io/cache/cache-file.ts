@@ -61,30 +61,51 @@ export async function writeCacheFile(
   }
 }
 
+/** Cache files written into one directory as they come, a few at a time; `done` once all asked for are written. */
+export interface CacheFileWriter {
+  write(name: string, body: string): void;
+  done(): Promise<void>;
+}
+
 /**
- * Write many cache files into one directory, a few at a time (each atomic write is several file-system calls:
- * one after another, 400 of them cost a third of a second). A failed write leaves that one cache file cold.
+ * Writes cache files into one directory, `concurrency` at a time (each atomic write is several file-system calls:
+ * one after another, 400 of them cost a third of a second), the directory made once, on the first. A failed write
+ * leaves that one cache file cold; a directory that cannot be made leaves them all cold.
  */
-export async function writeCacheFiles(
-  dir: string,
-  files: readonly { name: string; body: string }[],
-  checksum: (body: string) => string,
-  concurrency = 8,
-): Promise<void> {
-  if (files.length === 0) return;
-  try {
-    await makeDirs(dir);
-  } catch {
-    return;
-  }
+export function cacheFileWriter(dir: string, checksum: (body: string) => string, concurrency = 8): CacheFileWriter {
+  const queue: { name: string; body: string }[] = [];
   let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < files.length) {
-      const file = files[next++]!;
-      await writeFileAtomic(join(dir, file.name), `${checksum(file.body)}\n${file.body}`, { durable: false }).catch(
-        () => undefined,
-      );
+  let active = 0;
+  let dirMade: Promise<boolean> | undefined;
+  const running: Promise<void>[] = [];
+  const drain = async (): Promise<void> => {
+    const ok = await (dirMade ??= makeDirs(dir).then(
+      () => true,
+      () => false,
+    ));
+    for (;;) {
+      // Found empty now, so the next write starts a writer of its own.
+      if (next >= queue.length) {
+        active--;
+        return;
+      }
+      const file = queue[next++]!;
+      if (ok)
+        await writeFileAtomic(join(dir, file.name), `${checksum(file.body)}\n${file.body}`, { durable: false }).catch(
+          () => undefined,
+        );
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+  return {
+    write(name, body) {
+      queue.push({ name, body });
+      if (active < concurrency) {
+        active++;
+        running.push(drain());
+      }
+    },
+    async done() {
+      await Promise.all(running);
+    },
+  };
 }

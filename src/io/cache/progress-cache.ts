@@ -10,13 +10,14 @@ import { dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { BUILD_ID } from './build-id.js';
 import {
+  cacheFileWriter,
   racyMs,
   readCacheBody,
   readCacheFile,
   sameStat,
   statTrusted,
   writeCacheFile,
-  writeCacheFiles,
+  type CacheFileWriter,
 } from './cache-file.js';
 import { fastHash } from './fast-hash.js';
 import type { Finding } from '../../core/findings.js';
@@ -27,8 +28,6 @@ import type { ProgressRead } from '../load/progress-read.js';
 const CACHE_VERSION = 8;
 const DIR_NAME = `progress-v${CACHE_VERSION}`;
 const DUPLICATES = 'duplicates.json';
-/** How many cache files flush writes at once (each atomic write is several file-system calls). */
-const FLUSH_LANES = 8;
 /** CRC32 (zlib, native); this module loads only when there is progress to read. */
 const checksum = (body: string): string => String(crc32(body));
 
@@ -76,9 +75,20 @@ function lazySection<T extends object>(obj: T, key: keyof T & string, parse: () 
   });
 }
 
-/** A section of a cache file that passed its checksum and build check yet does not parse: rad's own fault. */
-function badSection(rel: string): never {
-  throw new Error(`the progress cache's file for ${rel} holds a section that does not parse; set RAD_CACHE=off`);
+/**
+ * A section of a cache file as a list: `unpack` of its JSON. It passed its checksum and build check, so one that
+ * does not parse, or is no list, is rad's own fault.
+ */
+function parseSection(rel: string, text: string, unpack: (value: unknown) => unknown = (v) => v): unknown[] {
+  let value: unknown;
+  try {
+    value = unpack(JSON.parse(text));
+  } catch {
+    value = undefined;
+  }
+  if (!Array.isArray(value))
+    throw new Error(`the progress cache's file for ${rel} holds a section that does not parse; set RAD_CACHE=off`);
+  return value as unknown[];
 }
 
 /** The duplicate-entry-id findings across files, for the files (names and blobs, in order) of `key`. */
@@ -117,14 +127,6 @@ async function removeOlderFormats(cacheDir: string): Promise<void> {
       await rm(join(cacheDir, name), { recursive: true, force: true }).catch(() => undefined);
 }
 
-const parseSection = (text: string): unknown => {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-};
-
 export class ProgressCache {
   /** Read so far, by path: a file's entry, and when it was written (undefined: none, or not trusted). */
   private readonly seen = new Map<string, { file: CachedFile; writtenAt: number } | undefined>();
@@ -133,9 +135,8 @@ export class ProgressCache {
   private readonly changed = new Set<string>();
   private duplicatesKnown: Duplicates | undefined | null = null;
   private nextDuplicates: Duplicates | undefined;
-  /** Cache files written by flush: FLUSH_LANES chains of writes, each one after another. */
-  private readonly lanes: Promise<void>[] = Array.from({ length: FLUSH_LANES }, () => Promise.resolve());
-  private flushes = 0;
+  /** Writes this run's cache files (flush's as they come, then save's); none until the first. */
+  private writer: CacheFileWriter | undefined;
 
   private constructor(
     private readonly dir: string | undefined,
@@ -205,14 +206,12 @@ export class ProgressCache {
   async save(): Promise<void> {
     const dir = this.dir;
     if (!dir) return;
-    await Promise.all(this.lanes);
     const now = Date.now();
-    const writes: { name: string; body: string }[] = [];
     for (const rel of this.changed) {
       const body = this.shardBody(rel, now);
-      if (body !== undefined) writes.push({ name: shardName(rel), body });
+      if (body !== undefined) (this.writer ??= cacheFileWriter(dir, checksum)).write(shardName(rel), body);
     }
-    await writeCacheFiles(dir, writes, checksum);
+    await this.writer?.done();
     if (this.nextDuplicates) await writeCacheFile(dir, DUPLICATES, JSON.stringify(this.nextDuplicates), checksum);
     let names: string[];
     try {
@@ -224,13 +223,12 @@ export class ProgressCache {
     for (const name of names)
       if (name.endsWith('.json') && !kept.has(name)) await unlink(join(dir, name)).catch(() => undefined);
     // A cache of an earlier format (a national one is 30 MB) goes once this one has been written.
-    if (writes.length > 0 || this.flushes > 0) await removeOlderFormats(dirname(dir));
+    if (this.writer) await removeOlderFormats(dirname(dir));
   }
 
   /**
    * Write this file's cache file now if this run changed it, in the background, a few at a time (save waits for
-   * them and writes the rest): a first report writes each as it is checked, while the workers read on. One
-   * after another, 400 small atomic writes took 0.8 s where reading took less.
+   * them and writes the rest): a first report writes each as it is checked, while the workers read on.
    */
   flush(rel: string): void {
     const dir = this.dir;
@@ -238,8 +236,7 @@ export class ProgressCache {
     const body = this.shardBody(rel, Date.now());
     if (body === undefined) return;
     this.changed.delete(rel);
-    const lane = this.flushes++ % FLUSH_LANES;
-    this.lanes[lane] = this.lanes[lane]!.then(() => writeCacheFiles(dir, [{ name: shardName(rel), body }], checksum));
+    (this.writer ??= cacheFileWriter(dir, checksum)).write(shardName(rel), body);
   }
 
   /** The cache file of a file this run knows, as written at `now`. */
@@ -295,15 +292,10 @@ export class ProgressCache {
     ) {
       const sections = { tallies: body!.slice(first + 1, second), ids: body!.slice(second + 1) };
       const read = shard.file.read as unknown as ProgressRead;
-      lazySection(read.summary, 'tallies', () => {
-        const tallies = parseSection(sections.tallies);
-        return Array.isArray(tallies) ? (tallies as unknown[]) : badSection(rel);
-      });
-      lazySection(read, 'ids', () => {
-        const ids = parseSection(sections.ids);
-        const unpacked = typeof ids === 'string' ? ids.split('\n') : ids;
-        return Array.isArray(unpacked) ? (unpacked as unknown[]) : badSection(rel);
-      });
+      lazySection(read.summary, 'tallies', () => parseSection(rel, sections.tallies));
+      lazySection(read, 'ids', () =>
+        parseSection(rel, sections.ids, (ids) => (typeof ids === 'string' ? ids.split('\n') : ids)),
+      );
       sectionsOf.set(read, sections);
       hit = { file: { ...shard.file, read }, writtenAt: shard.writtenAt };
     }

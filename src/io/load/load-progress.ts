@@ -258,9 +258,7 @@ function readMissing(
     return { promise, ...settle };
   });
   const byItem = new Map(jobs.map((item, k) => [item, waits[k]!.promise]));
-  const settled = new Set<number>();
   const settle = (k: number, result: WorkerResult): void => {
-    settled.add(k);
     const item = jobs[k]!;
     item.result = result.read;
     item.blob ??= result.blob;
@@ -275,10 +273,10 @@ function readMissing(
   const done = (async () => {
     try {
       if (pool) {
-        await pool.results;
+        await pool.done;
         // Its bytes went to a worker: a job the workers did not answer cannot be read here (never seen).
-        const lost = jobs.findIndex((_, k) => !settled.has(k));
-        if (lost >= 0) throw new Error(`no worker result for ${jobs[lost]!.file}`);
+        const lost = jobs.find((item) => !item.result);
+        if (lost) throw new Error(`no worker result for ${lost.file}`);
       } else
         for (const [k, item] of jobs.entries())
           settle(k, await readBytes(item.file, (item.read as { bytes: Uint8Array }).bytes));

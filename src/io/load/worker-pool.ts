@@ -23,8 +23,8 @@ export interface Job {
 }
 
 export interface Pool {
-  /** Results in job order. */
-  results: Promise<WorkerResult[]>;
+  /** Settles once every job's result was given to onDone (or with the first failure). */
+  done: Promise<void>;
   /** Stop every worker now (the results will never be used). */
   abandon(): void;
 }
@@ -33,7 +33,7 @@ export interface Pool {
 export function readInWorkers(
   jobs: Job[],
   env: Record<string, string | undefined>,
-  onDone: (id: number, result: WorkerResult) => void = () => undefined,
+  onDone: (id: number, result: WorkerResult) => void,
 ): Pool | undefined {
   const bytes = jobs.reduce((n, j) => n + j.bytes.length, 0);
   const wanted = env.RAD_WORKERS === undefined ? Math.min(availableParallelism(), 4) : Number(env.RAD_WORKERS);
@@ -42,7 +42,6 @@ export function readInWorkers(
     typeof __RAD_BUILD__ === 'string' && typeof __dirname === 'string' ? join(__dirname, 'worker.cjs') : undefined;
   const count = Math.min(wanted, jobs.length);
   if (!script || !(count > 1) || bytes < minBytes) return undefined;
-  const results = new Array<WorkerResult>(jobs.length);
   const workers = Array.from({ length: count }, () => new Worker(script));
   let next = 0;
   const run = (worker: Worker): Promise<void> =>
@@ -62,18 +61,17 @@ export function readInWorkers(
           reject(new Error(m.error));
           return;
         }
-        results[m.id] = m.result!;
         onDone(m.id, m.result!);
         send();
       });
       worker.on('error', reject);
       send();
     });
-  const all = Promise.all(workers.map(run)).then(() => results);
+  const all = Promise.all(workers.map(run)).then(() => undefined);
   // Nobody may wait for these results (abandon): a rejection must not go unhandled.
   all.catch(() => undefined);
   return {
-    results: all,
+    done: all,
     abandon() {
       next = jobs.length;
       for (const w of workers) void w.terminate();

@@ -3,6 +3,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cacheFileWriter } from '../../../src/io/cache/cache-file.js';
 import { ProgressCache, blobId } from '../../../src/io/cache/progress-cache.js';
 import { readProgress } from '../../../src/io/load/progress-read.js';
 import { tmpDir } from '../../helpers/tmp.js';
@@ -68,5 +69,23 @@ describe('progress cache files', () => {
     const sections = (text: string): string[] => text.split('\n').slice(2);
     expect(after.map(sections)).toEqual(before.map(sections));
     expect(after[0]).toContain('"checked":"plan-key"');
+  });
+});
+
+describe('cacheFileWriter', () => {
+  it('writes every file asked for, also those that come after its queue ran empty, each with its checksum', async () => {
+    const dir = join(tmpDir(), 'made', 'on', 'first');
+    const writer = cacheFileWriter(dir, (body) => String(body.length), 2);
+    for (let i = 0; i < 5; i++) writer.write(`a${i}.json`, `{"i":${i}}`);
+    await writer.done();
+    // Later writes, one at a time with the queue empty between them (as a report's flushes come).
+    for (let i = 0; i < 5; i++) {
+      writer.write(`b${i}.json`, `{"i":${i}}`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    await writer.done();
+    const names = readdirSync(dir).sort();
+    expect(names).toEqual([...[0, 1, 2, 3, 4].map((i) => `a${i}.json`), ...[0, 1, 2, 3, 4].map((i) => `b${i}.json`)]);
+    expect(readFileSync(join(dir, 'b3.json'), 'utf8')).toBe('7\n{"i":3}');
   });
 });

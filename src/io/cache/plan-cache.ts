@@ -1,11 +1,11 @@
 // Parsed plan files by content: JSON.parse of a cached value is many times faster than reading the YAML again
 // (a national plan's sections are megabytes). Only files the fast reader took whole are cached; their positions
-// are found again from the text when a finding needs one. Keys and checksum are fast-hash (fast-hash.ts), so
-// the start-up path loads neither crypto nor zlib; anything that does not check out is rebuilt.
+// are found again from the text when a finding needs one. Keys are fast-hash (fast-hash.ts) and so is a small
+// cache file's checksum (cacheChecksum), so a provincial plan's start-up loads neither crypto nor zlib; anything
+// that does not check out is rebuilt.
 import { join } from 'node:path';
 import { BUILD_ID } from './build-id.js';
-import { racyMs, readCacheFile, statTrusted, writeCacheFile } from './cache-file.js';
-import { fastHash } from './fast-hash.js';
+import { cacheChecksum, racyMs, readCacheFile, statTrusted, writeCacheFile } from './cache-file.js';
 import type { FileStat } from '../fs/file-source.js';
 
 const FILE_NAME = 'plan-v4.json';
@@ -44,7 +44,7 @@ export class PlanCache {
 
   /** Reads the cache file synchronously (one small file, at start-up). */
   static open(dir: string | undefined, env: Record<string, string | undefined> = {}): PlanCache {
-    const parsed = dir ? (readCacheFile(join(dir, FILE_NAME), fastHash) as Data | undefined) : undefined;
+    const parsed = dir ? (readCacheFile(join(dir, FILE_NAME), cacheChecksum) as Data | undefined) : undefined;
     return new PlanCache(dir, parsed?.build === BUILD_ID ? parsed : undefined, racyMs(env));
   }
 
@@ -85,7 +85,7 @@ export class PlanCache {
       this.dir,
       FILE_NAME,
       JSON.stringify({ build: BUILD_ID, writtenAt: Date.now(), files: this.next } satisfies Data),
-      fastHash,
+      cacheChecksum,
     );
   }
 }

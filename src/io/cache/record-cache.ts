@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Agency, Indicator, Plan, PlanMeta, Region, Unit } from '../../core/types.js';
 import type { FileStat } from '../fs/file-source.js';
 import { BUILD_ID } from './build-id.js';
-import { racyMs, readCacheBody, readCacheFile, statTrusted, writeCacheFile } from './cache-file.js';
+import { cacheChecksum, racyMs, readCacheBody, readCacheFile, statTrusted, writeCacheFile } from './cache-file.js';
 import { fastHash } from './fast-hash.js';
 
 const FILE_NAME = 'record-v1.json';
@@ -52,7 +52,7 @@ const isData = (d: unknown): d is Data => {
 };
 
 const read = (dir: string): Data | undefined => {
-  const data = readCacheFile(join(dir, FILE_NAME), fastHash);
+  const data = readCacheFile(join(dir, FILE_NAME), cacheChecksum);
   return isData(data) ? data : undefined;
 };
 
@@ -64,7 +64,7 @@ const headOf = (key: string): string => `{"build":${JSON.stringify(BUILD_ID)},"k
  * its first bytes, without parsing a megabyte of JSON on every rad validate of a national plan.
  */
 export function recordCacheHas(dir: string, key: string): boolean {
-  return readCacheBody(join(dir, FILE_NAME), fastHash)?.startsWith(headOf(key)) === true;
+  return readCacheBody(join(dir, FILE_NAME), cacheChecksum)?.startsWith(headOf(key)) === true;
 }
 
 /** Keep what record checks of this plan (its files as given), replacing what the cache held. */
@@ -82,7 +82,7 @@ export async function storeRecordPlan(dir: string, key: string, files: RecordInp
     regions: [...plan.regions],
     indicators: [...plan.indicatorById.values()].map((i) => [i.id, i.unit, i.coordinator, i.implementers]),
   };
-  await writeCacheFile(dir, FILE_NAME, JSON.stringify(data), fastHash);
+  await writeCacheFile(dir, FILE_NAME, JSON.stringify(data), cacheChecksum);
 }
 
 /**

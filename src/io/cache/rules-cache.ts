@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { Finding } from '../../core/findings.js';
 import { BUILD_ID } from './build-id.js';
-import { readCacheFile, writeCacheFile } from './cache-file.js';
+import { cacheChecksum, readCacheFile, writeCacheFile } from './cache-file.js';
 import { fastHash } from './fast-hash.js';
 
 const FILE_NAME = 'rules-v1.json';
@@ -27,11 +27,16 @@ export function rulesKey(files: readonly { file: string; bytes?: Uint8Array; has
 /** The cached findings for this key, or undefined. */
 export function cachedRules(dir: string | undefined, key: string): Finding[] | undefined {
   if (!dir) return undefined;
-  const data = readCacheFile(join(dir, FILE_NAME), fastHash) as Data | undefined;
+  const data = readCacheFile(join(dir, FILE_NAME), cacheChecksum) as Data | undefined;
   return data?.build === BUILD_ID && data.key === key && Array.isArray(data.findings) ? data.findings : undefined;
 }
 
 export async function storeRules(dir: string | undefined, key: string, findings: Finding[]): Promise<void> {
   if (!dir) return;
-  await writeCacheFile(dir, FILE_NAME, JSON.stringify({ build: BUILD_ID, key, findings } satisfies Data), fastHash);
+  await writeCacheFile(
+    dir,
+    FILE_NAME,
+    JSON.stringify({ build: BUILD_ID, key, findings } satisfies Data),
+    cacheChecksum,
+  );
 }

@@ -160,12 +160,18 @@ function buildRegions(doc: RawDoc | undefined): Map<string, Region> {
   return regions;
 }
 
+const validTarget = (t: unknown): t is number => typeof t === 'number' && Number.isFinite(t) && t >= 0;
+
 function buildTargets(v: unknown, years: number[]): Record<number, number> {
   const o = asObj(v) ?? {};
+  // Nearly always the file's targets are exactly the plan's years, each valid: that object is the targets (no
+  // copy; nothing writes to a plan's targets), 30,000 objects fewer to build for a national plan.
+  if (Object.keys(o).length === years.length && years.every((year) => validTarget(o[year])))
+    return o as Record<number, number>;
   const targets: Record<number, number> = {};
   for (const year of years) {
-    const t = asNum(o[String(year)]);
-    targets[year] = t !== undefined && Number.isFinite(t) && t >= 0 ? t : 0;
+    const t = o[year];
+    targets[year] = validTarget(t) ? t : 0;
   }
   return targets;
 }

@@ -8,13 +8,23 @@ const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400
 
 /** Share of `year` elapsed at the end of day `asOf` (0 before it starts, 1 after it ends); 2024-02-29 is day 60 of 366. */
 export function elapsedShare(year: number, asOf: string): number {
-  const asOfYear = Number(asOf.slice(0, 4));
-  if (asOfYear < year) return 0;
-  if (asOfYear > year) return 1;
-  const dayOfYear =
-    (Date.UTC(year, Number(asOf.slice(5, 7)) - 1, Number(asOf.slice(8, 10))) - Date.UTC(year, 0, 1)) / 86400000 + 1;
-  return dayOfYear / (isLeap(year) ? 366 : 365);
+  // A report asks twice per row for the same as-of date (150,000 rows at national scale): the running year's
+  // share is computed once per date.
+  if (asOf !== lastAsOf) {
+    lastAsOf = asOf;
+    lastYear = Number(asOf.slice(0, 4));
+    const dayOfYear =
+      (Date.UTC(lastYear, Number(asOf.slice(5, 7)) - 1, Number(asOf.slice(8, 10))) - Date.UTC(lastYear, 0, 1)) /
+        86400000 +
+      1;
+    lastShare = dayOfYear / (isLeap(lastYear) ? 366 : 365);
+  }
+  return lastYear < year ? 0 : lastYear > year ? 1 : lastShare;
 }
+
+let lastAsOf = '';
+let lastYear = 0;
+let lastShare = 0;
 
 /** Rounded down to one decimal, so 99.96 % of a target never reads as 100 %; the epsilon absorbs binary fractions (0.29 * 100). */
 export const floor1 = (n: number): number => Math.floor(n * 10 + 1e-9) / 10;

@@ -12,6 +12,16 @@ describe('elapsedShare', () => {
     [2023, '2022-12-31', 0],
     [2023, '2024-01-01', 1],
   ])('year %i on %s', (year, asOf, share) => expect(elapsedShare(year, asOf)).toBeCloseTo(share, 12));
+
+  it('gives each date its own share when dates and years alternate (the running year is computed once per date)', () => {
+    for (let round = 0; round < 3; round++) {
+      expect(elapsedShare(2024, '2024-02-29')).toBeCloseTo(60 / 366, 12);
+      expect(elapsedShare(2023, '2024-02-29')).toBe(1);
+      expect(elapsedShare(2023, '2023-07-01')).toBeCloseTo(182 / 365, 12);
+      expect(elapsedShare(2024, '2023-07-01')).toBe(0);
+      expect(elapsedShare(2024, '2024-02-29')).toBeCloseTo(60 / 366, 12);
+    }
+  });
 });
 
 describe('aggregate', () => {

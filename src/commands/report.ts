@@ -172,7 +172,8 @@ export async function report(io: Ctx, given: ReportOptions): Promise<number> {
     io.stderr.write(hint);
   }
   // Bytes once, for the terminal or file and for the cache alike.
-  const bytes = Buffer.from(await render(io, opts, plan, result, t, lang));
+  const out = await render(io, opts, plan, result, t, lang);
+  const bytes = typeof out === 'string' ? Buffer.from(out) : Buffer.from(out.buffer, out.byteOffset, out.byteLength);
   mark(io.env, 'report: rendered');
   await emit(io, bytes, opts.output, t);
   mark(io.env, 'report: written');

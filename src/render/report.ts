@@ -14,11 +14,12 @@ import {
 import type { Aggregate } from '../core/types.js';
 import type { Translate } from '../i18n/index.js';
 import { toCsv } from './csv.js';
-import { safeJson, sanitize } from './sanitize.js';
+import { safeJsonBytes, sanitize } from './sanitize.js';
 import { formatNumber } from './table.js';
 
-export const reportJson = (report: Report, at?: string): string =>
-  safeJson(at === undefined ? report : { ...report, at }) + '\n';
+/** The report as JSON, in UTF-8 bytes (what the command writes and caches: at national scale 76 MB). */
+export const reportJson = (report: Report, at?: string): Buffer =>
+  safeJsonBytes(at === undefined ? report : { ...report, at });
 
 const CSV_FIELDS = [
   'indicator',

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureTree } from '../helpers/git.js';
 import { runRad } from '../helpers/run.js';
-import { safeJson, sanitize, sanitizeLine } from '../../src/render/sanitize.js';
+import { safeJson, safeJsonBytes, sanitize, sanitizeLine } from '../../src/render/sanitize.js';
 import { caseDir, runCase, type Case } from './harness.js';
 
 /** Each character a reader cannot see, with the escape it must be shown as. */
@@ -79,6 +79,21 @@ describe('the sanitizer shows what cannot be seen', () => {
     expect(sanitizeLine('~ plain !')).toBe('~ plain !');
     expect(safeJson({ note: 'x\x7f' })).toContain('\\u007f');
     expect(safeJson({ note: 'x\x01' })).toBe(JSON.stringify({ note: 'x\x01' }, null, 2));
+  });
+
+  it('gives the same JSON as bytes (the report) as safeJson does as text: plain ASCII, DEL, controls, bidi, prose', () => {
+    for (const value of [
+      { id: 'A.1.a.1', n: 3 },
+      { note: 'x\x7f' },
+      { note: 'x\x01' },
+      { id: 'dinsos\u202e' },
+      { id: 'a\u00a0b' },
+      PROSE,
+      ['\u{1f600}', 'Kupang \u2014 Timor'],
+    ]) {
+      const bytes = safeJsonBytes(value);
+      expect(bytes.toString('utf8')).toBe(safeJson(value) + '\n');
+    }
   });
 });
 

@@ -173,6 +173,8 @@ export async function report(io: Ctx, given: ReportOptions): Promise<number> {
   }
   // Bytes once, for the terminal or file and for the cache alike.
   const out = await render(io, opts, plan, result, t, lang);
+  // A Buffer for the writers (a plain Uint8Array written to a stream-like stdout reads as '80,75,...'), without
+  // copying the bytes render made.
   const bytes = typeof out === 'string' ? Buffer.from(out) : Buffer.from(out.buffer, out.byteOffset, out.byteLength);
   mark(io.env, 'report: rendered');
   await emit(io, bytes, opts.output, t);

@@ -42,16 +42,20 @@ const jsonEscape = (c: string): string => {
   return out;
 };
 
+/** JSON text with the characters JSON.stringify leaves raw escaped; the text itself when it has none. */
+const escapeUnsafeJson = (text: string): string => text.replace(UNSAFE_JSON(), jsonEscape);
+
 /**
  * safeJson and a newline, as UTF-8 bytes, for a large output (the national report's 76 MB): a text that is plain
  * ASCII without DEL (nearly always) is told by its bytes, natively, instead of a regular expression over the
- * string, which took longer than encoding it.
+ * string, which took longer than encoding it; a text with accents but nothing to escape is encoded once too.
  */
 export function safeJsonBytes(value: unknown): Buffer {
   const text = JSON.stringify(value, null, 2) + '\n';
   const bytes = Buffer.from(text, 'utf8');
   if (isAscii(bytes) && bytes.indexOf(DEL) < 0) return bytes;
-  return Buffer.from(text.replace(UNSAFE_JSON(), jsonEscape), 'utf8');
+  const safe = escapeUnsafeJson(text);
+  return safe === text ? bytes : Buffer.from(safe, 'utf8');
 }
 
 const DEL = 0x7f;
@@ -60,5 +64,5 @@ export function safeJson(value: unknown): string {
   const text = JSON.stringify(value, null, 2);
   // Almost always plain ASCII: one quick scan, and no second copy of a large report (a replace that matches
   // nothing gives the text back as it is).
-  return NOT_ASCII.test(text) ? text.replace(UNSAFE_JSON(), jsonEscape) : text;
+  return NOT_ASCII.test(text) ? escapeUnsafeJson(text) : text;
 }
